@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test tier and prints the closing line "N passed, N failed" summed over the tiers.
+# Tiers: schema freshness + type check + build, then unit/LSP/CLI tests (mocha), then the in-editor suite.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export TEST_SUMMARY_FILE="$(mktemp)"
+status=0
+step() { echo; echo "== $*"; "$@" || status=1; }
+
+step npx tsx scripts/generate-schemas.ts --check
+step npx tsc --noEmit -p .
+step node scripts/build.mjs
+step npx mocha
+if [ -x scripts/editor-tests.sh ] && [ "${SKIP_EDITOR_TESTS:-}" != "1" ]; then
+  step bash scripts/editor-tests.sh
+fi
+
+read -r passed failed < <(awk '{p+=$1; f+=$2} END {print p+0, f+0}' "$TEST_SUMMARY_FILE")
+rm -f "$TEST_SUMMARY_FILE"
+[ "$failed" -gt 0 ] && status=1
+echo
+echo "all tiers: $passed passed, $failed failed"
+exit $status

@@ -1,0 +1,35 @@
+/**
+ * Every setting id of the extension, in one place: the client reads them, the server receives them through
+ * workspace/configuration, and a test checks that package.json `contributes.configuration` declares exactly these.
+ */
+export const SETTINGS_SECTION = 'tencentcloudVpn';
+
+export const Settings = {
+  /** "auto" (follow VS Code's display language), "zh" or "en": language of hovers and diagnostics. */
+  docLanguage: 'tencentcloudVpn.docLanguage',
+  /** Glob patterns of other JSON/YAML files to treat as VPN connection files. */
+  filesInclude: 'tencentcloudVpn.files.include',
+  /** Rule ids (or API error codes) to silence in every file. */
+  disabledRules: 'tencentcloudVpn.validation.disabledRules',
+  /** Region used when a file has no "Region" key; empty = the tccli profile's, else ap-guangzhou. */
+  region: 'tencentcloudVpn.region',
+  /** API endpoint host (or URL); default vpc.tencentcloudapi.com. */
+  endpoint: 'tencentcloudVpn.endpoint',
+  /** Where credentials come from: auto, secretStorage, environment or tccliProfile. */
+  credentialSource: 'tencentcloudVpn.credentialSource',
+  /** tccli profile name, default "default". */
+  tccliProfile: 'tencentcloudVpn.tccliProfile',
+  /** Language of API error messages: zh-CN or en-US. */
+  requestLanguage: 'tencentcloudVpn.requestLanguage',
+  /** Request timeout in seconds. */
+  requestTimeout: 'tencentcloudVpn.requestTimeout',
+} as const;
+
+/** The settings the language server uses, with the defaults a client that sends none gets. */
+export interface ServerSettings {
+  docLanguage: 'auto' | 'zh' | 'en';
+  filesInclude: string[];
+  disabledRules: string[];
+}
+
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = { docLanguage: 'auto', filesInclude: [], disabledRules: [] };
