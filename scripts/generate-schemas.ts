@@ -182,7 +182,7 @@ class SchemaBuilder {
       return { 'x-object': member.member, ...nested, ...(example ? { examples: [example as Json] } : {}) };
     }
     if (member.type === 'list') {
-      const item = this.spec.objects[member.member]
+      const item: Schema = this.spec.objects[member.member]
         ? { 'x-object': member.member, ...this.object(member.member) }
         : { type: this.jsonType(member.member) };
       const example = officialExample ?? (item.type === 'object' ? undefined : typed(member, member.example));
