@@ -1,0 +1,26 @@
+/**
+ * The service's frequency limit: CreateVpnConnection allows 100 requests per second (per account; the emulator
+ * counts per SecretId). A sliding one-second window over the emulator's clock, passed in, so tests need no timing.
+ */
+export class RateLimiter {
+  private readonly windows = new Map<string, number[]>();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly windowMs = 1000,
+  ) {}
+
+  /** Records one request of `key` at `nowMs`; false when it is over the limit (and then it is not counted). */
+  tryAcquire(key: string, nowMs: number): boolean {
+    const recent = (this.windows.get(key) ?? []).filter((time) => nowMs - time < this.windowMs);
+    const allowed = recent.length < this.perSecond;
+    if (allowed) recent.push(nowMs);
+    this.windows.set(key, recent);
+    return allowed;
+  }
+
+  /** Forgets every window (a reset of the emulator). */
+  clear(): void {
+    this.windows.clear();
+  }
+}
