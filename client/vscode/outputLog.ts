@@ -1,0 +1,40 @@
+/**
+ * The "Tencent Cloud VPN" output channel. Every line also stays in a bounded in-memory buffer so the in-editor
+ * tests (through the extension's API) can search what a user would see, e.g. for leaked secrets.
+ */
+import * as vscode from 'vscode';
+import type { LogSink } from '../core/log';
+
+const MAX_LINES = 5000;
+
+/** Output channel plus an in-memory copy of its lines. */
+export class OutputLog implements LogSink, vscode.Disposable {
+  private readonly channel: vscode.OutputChannel;
+  private readonly lines: string[] = [];
+
+  constructor(name: string) {
+    this.channel = vscode.window.createOutputChannel(name);
+  }
+
+  /** Appends one timestamped line (callers pass text that is already masked). */
+  info(message: string): void {
+    const line = `[${new Date().toISOString()}] ${message}`;
+    this.lines.push(line);
+    if (this.lines.length > MAX_LINES) this.lines.splice(0, this.lines.length - MAX_LINES);
+    this.channel.appendLine(line);
+  }
+
+  /** A copy of every line logged so far (bounded to the last 5000). */
+  snapshot(): string[] {
+    return [...this.lines];
+  }
+
+  /** Reveals the channel without taking focus. */
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}
