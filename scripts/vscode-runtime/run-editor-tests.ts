@@ -1,0 +1,143 @@
+/**
+ * Runs the in-editor suite (test/editor/suite) inside a real VS Code: code-server 4.139.1 with the smoke-test driver,
+ * shown in Debian's Chromium through playwright-core. The workbench loads this repository as a development extension
+ * and awaits the suite's `run()` in the remote extension host, against the emulator and a fresh fixture workspace.
+ *
+ * Usage: npx tsx scripts/vscode-runtime/run-editor-tests.ts [--no-build] [--grep PATTERN] [--timeout SECONDS]
+ * Writes "passed failed skipped" to $EDITOR_SUMMARY_FILE when set; exit code 0 only when the suite ran and passed.
+ * A developer with desktop VS Code uses test/editor/runTest.ts (@vscode/test-electron) instead; it cannot run here.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import {
+  cleanup, codeServerEnv, emulatorDemoCredentials, ensureRuntime, freshDataDir, freshWorkspace, launchBrowser,
+  maskSecrets, remoteUri, repoRoot, say, startCodeServer, startEmulator, workbenchUrl, writeUserSettings,
+} from './lib';
+
+interface Options {
+  build: boolean;
+  grep?: string;
+  timeoutSeconds: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { build: true, timeoutSeconds: Number(process.env.TCVPN_EDITOR_TIMEOUT || 300) };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--no-build') options.build = false;
+    else if (argv[i] === '--grep') options.grep = argv[++i];
+    else if (argv[i] === '--timeout') options.timeoutSeconds = Number(argv[++i]);
+    else throw new Error(`unknown option ${argv[i]}`);
+  }
+  return options;
+}
+
+/** Bundles the extension (npm run build) and compiles each suite file on its own to out/test/editor/suite/*.js. */
+async function buildEverything(options: Options): Promise<string> {
+  if (options.build) {
+    say('npm run build');
+    const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('npm run build failed');
+  }
+  const suiteDir = path.join(repoRoot, 'test', 'editor', 'suite');
+  const entryPoints = readdirSync(suiteDir).filter((f) => f.endsWith('.ts')).map((f) => path.join(suiteDir, f));
+  const outdir = path.join(repoRoot, 'out', 'test', 'editor', 'suite');
+  // mocha stays external: the host resolves it from the repository's node_modules, next to out/.
+  await build({ entryPoints, outdir, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', external: ['vscode', 'mocha'], logLevel: 'warning' });
+  return path.join(outdir, 'index.js');
+}
+
+interface SuiteResult {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  ensureRuntime();
+  const suiteIndex = await buildEverything(options);
+
+  const dataDir = freshDataDir('tcve');
+  const workspace = freshWorkspace(dataDir);
+  const resultFile = path.join(dataDir, 'suite-result.json');
+  say(`data dir ${dataDir}`);
+
+  const emulator = await startEmulator(path.join(dataDir, 'emulator.log'));
+  say(`emulator ${emulator.url}`);
+  const credentials = emulatorDemoCredentials();
+  const secrets = [credentials.secretKey];
+
+  writeUserSettings(dataDir, { 'tencentcloudVpn.endpoint': emulator.url, 'tencentcloudVpn.region': 'ap-guangzhou' });
+  const env = codeServerEnv(dataDir, {
+    TENCENTCLOUD_SECRET_ID: credentials.secretId,
+    TENCENTCLOUD_SECRET_KEY: credentials.secretKey,
+    // Read by the suite in the extension host (it inherits code-server's environment).
+    TCVPN_EMULATOR_URL: emulator.url,
+    TCVPN_SUITE_RESULT_FILE: resultFile,
+    TCVPN_SUITE_GREP: options.grep ?? '',
+  });
+  const server = await startCodeServer({ dataDir, env, smokeTestDriver: true, logFile: path.join(dataDir, 'code-server.log') });
+  say(`code-server ${server.url} (pgid ${server.proc.pgid}), ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const context = await launchBrowser(dataDir);
+  const page = context.pages()[0] ?? (await context.newPage());
+  let settle!: (code: number) => void;
+  const exitCode = new Promise<number>((resolve) => (settle = resolve));
+  await page.exposeFunction('codeAutomationExit', (code: number) => settle(Number(code)));
+  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+    const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    // The host's console output, streamed as it comes (the suite's mocha reporter among it).
+    process.stdout.write(`${maskSecrets(text, secrets)}\n`);
+    void type;
+  });
+  page.on('pageerror', (error) => say(`page error: ${maskSecrets(String(error), secrets)}`));
+
+  const payload: [string, string][] = [
+    ['extensionDevelopmentPath', remoteUri(server, repoRoot)],
+    ['extensionTestsPath', remoteUri(server, suiteIndex)],
+  ];
+  const opened = Date.now();
+  await page.goto(workbenchUrl(server, workspace, payload));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  say(`workbench rendered in ${((Date.now() - opened) / 1000).toFixed(1)} s`);
+
+  const timeout = new Promise<number>((resolve) =>
+    setTimeout(() => {
+      say(`the suite did not finish within ${options.timeoutSeconds} s`);
+      resolve(-1);
+    }, options.timeoutSeconds * 1000).unref(),
+  );
+  const serverDied = server.proc.exited.then((code) => {
+    say(`code-server exited early (${code})`);
+    return -2;
+  });
+  const code = await Promise.race([exitCode, timeout, serverDied]);
+  say(`suite settled with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s in total`);
+
+  let result: SuiteResult | undefined;
+  if (existsSync(resultFile)) result = JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
+  if (code !== 0 || !result) {
+    const log = path.join(dataDir, 'code-server.log');
+    if (existsSync(log)) process.stdout.write(`--- code-server log (tail) ---\n${maskSecrets(readFileSync(log, 'utf8').split('\n').slice(-40).join('\n'), secrets)}\n`);
+  }
+  const summary = result ?? { passed: 0, failed: 1, skipped: 0 };
+  if (!result) say('the suite did not report a result: counted as one failure');
+  if (process.env.EDITOR_SUMMARY_FILE) appendFileSync(process.env.EDITOR_SUMMARY_FILE, `${summary.passed} ${summary.failed} ${summary.skipped}\n`);
+  console.log(`in-editor suite: ${summary.passed} passed, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`);
+  return code === 0 && result !== undefined && result.failed === 0 ? 0 : 1;
+}
+
+main()
+  .then(async (code) => {
+    await cleanup.runAll();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    say(`failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    await cleanup.runAll();
+    if (process.env.EDITOR_SUMMARY_FILE) appendFileSync(process.env.EDITOR_SUMMARY_FILE, '0 1 0\n');
+    process.exit(1);
+  });
