@@ -1,9 +1,24 @@
 /**
- * Runs every business rule over a document's plain value. PLACEHOLDER until the rules issue lands:
- * it finds nothing. The signature is the contract the language service, CLI and emulator call.
+ * Runs every business rule over a document's plain value. The language service, the CLI and the emulator call
+ * this with the same value they validate against the schema; the service maps each finding's path to a range.
+ * It runs on every keystroke, so each rule is linear or capped (see spd.ts).
  */
+import { RULES } from './registry';
+import { runRule } from './rule';
 import type { RuleContext, RuleFinding } from './types';
+import { isRecord } from './values';
 
-export function runRules(_value: unknown, _context: RuleContext): RuleFinding[] {
-  return [];
+/** Every rule finding for one document value; a non-object value (the schema's concern) yields none. */
+export function runRules(value: unknown, context: RuleContext): RuleFinding[] {
+  if (!isRecord(value)) return [];
+  const findings: RuleFinding[] = [];
+  for (const rule of RULES) {
+    if (rule.actions && !rule.actions.includes(context.action)) continue;
+    try {
+      findings.push(...runRule(rule, value, context));
+    } catch {
+      // A rule that trips over an unexpected shape must not take the other diagnostics down with it.
+    }
+  }
+  return findings;
 }

@@ -22,6 +22,7 @@ export type SemanticFix = { title: Localized } & (
   | { kind: 'setValue'; path: JsonPath; value: unknown }
   | { kind: 'renameKey'; path: JsonPath; newKey: string }
   | { kind: 'remove'; path: JsonPath }
+  /** Sets each property of the object at `path`: replaces the value of a key that exists, adds the others. */
   | { kind: 'addProperties'; path: JsonPath; properties: Record<string, unknown> }
 );
 
@@ -42,6 +43,8 @@ export interface RuleFinding {
 
 /** What a rule may know besides the value itself. */
 export interface RuleContext {
+  /** The VPN gateway version ("4.0", "2.0"...) when the caller knows it (e.g. from DescribeVpnGateways). */
+  gatewayVersion?: string;
   /** The API action the document describes (from its "Action" key, else CreateVpnConnection). */
   action: string;
 }

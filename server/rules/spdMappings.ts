@@ -1,0 +1,76 @@
+/**
+ * SPD policy rules expanded into (local, remote) mappings, the unit the API counts and compares: each
+ * LocalCidrBlock paired with each of its RemoteCidrBlock entries is one mapping.
+ */
+import { parseCidr, type Cidr } from './ip';
+import type { JsonPath } from './types';
+import { arrayAt, isRecord, type Params } from './values';
+
+export interface Mapping {
+  entry: number;
+  remoteIndex: number;
+  local: Cidr;
+  remote: Cidr;
+  localText: string;
+  remoteText: string;
+  /** Where the remote block sits: findings about a mapping underline it. */
+  path: JsonPath;
+}
+
+/** Every mapping whose two blocks parse, in document order. */
+export function spdMappings(doc: Params): Mapping[] {
+  const mappings: Mapping[] = [];
+  (arrayAt(doc, 'SecurityPolicyDatabases') ?? []).forEach((entry, index) => {
+    if (!isRecord(entry)) return;
+    const local = parseCidr(entry.LocalCidrBlock);
+    if (!local) return;
+    (arrayAt(entry, 'RemoteCidrBlock') ?? []).forEach((remoteText, remoteIndex) => {
+      const remote = parseCidr(remoteText);
+      if (!remote) return;
+      const path = ['SecurityPolicyDatabases', index, 'RemoteCidrBlock', remoteIndex];
+      mappings.push({ entry: index, remoteIndex, local, remote, localText: String(entry.LocalCidrBlock), remoteText: String(remoteText), path });
+    });
+  });
+  return mappings;
+}
+
+/** How many mappings the API will count, parsable or not. */
+export function mappingCount(doc: Params): number {
+  let count = 0;
+  for (const entry of arrayAt(doc, 'SecurityPolicyDatabases') ?? []) {
+    if (isRecord(entry)) count += arrayAt(entry, 'RemoteCidrBlock')?.length ?? 0;
+  }
+  return count;
+}
+
+/** A key equal for two mappings that cover exactly the same local and remote networks. */
+export function mappingKey(mapping: Mapping): string {
+  const { local, remote } = mapping;
+  return `${local.first}/${local.prefix}|${remote.first}/${remote.prefix}`;
+}
+
+/**
+ * Pairs of mappings whose local blocks overlap and whose remote blocks overlap, each later mapping reported
+ * once with the first earlier one it collides with. A sweep over the local blocks sorted by start keeps this
+ * near-linear for typical lists; the caller caps the input because the worst case stays quadratic.
+ */
+export function overlappingPairs(mappings: Mapping[]): Array<[earlier: Mapping, later: Mapping]> {
+  const order = mappings.map((_, index) => index).sort((a, b) => mappings[a].local.first - mappings[b].local.first);
+  const partner = new Map<number, number>();
+  let active: number[] = [];
+  for (const current of order) {
+    const local = mappings[current].local;
+    active = active.filter((index) => mappings[index].local.last >= local.first);
+    for (const other of active) {
+      if (!remotesOverlap(mappings[other], mappings[current])) continue;
+      const [earlier, later] = other < current ? [other, current] : [current, other];
+      if (!partner.has(later) || partner.get(later)! > earlier) partner.set(later, earlier);
+    }
+    active.push(current);
+  }
+  return [...partner].sort((a, b) => a[0] - b[0]).map(([later, earlier]) => [mappings[earlier], mappings[later]]);
+}
+
+function remotesOverlap(a: Mapping, b: Mapping): boolean {
+  return a.remote.first <= b.remote.last && b.remote.first <= a.remote.last;
+}
