@@ -3,7 +3,7 @@
  * (no host bits). Sources: validation-rules.json `spd`, `bgp-config`, `health-check-ips`, `ike-identity-values`;
  * the spec's error list for CreateVpnConnection (InvalidParameterValue.Malformed).
  */
-import { hasHostBits, networkText, parseCidr, parseIpv4 } from './ip';
+import { networkText, parseCidr, parseIpv4 } from './ip';
 import { cidrFields, ipFields } from './locations';
 import type { Rule } from './rule';
 
@@ -56,7 +56,7 @@ const cidrHostBits: Rule = {
   check(doc, _context, report) {
     for (const field of cidrFields(doc)) {
       const cidr = parseCidr(field.value);
-      if (!cidr || !hasHostBits(cidr)) continue;
+      if (!cidr?.hostBits) continue;
       const network = networkText(cidr);
       report(
         field.path,

@@ -1,0 +1,52 @@
+/**
+ * Shared fixtures for the rule tests: the official CreateVpnConnection request example (which must stay free
+ * of findings) and helpers to run one rule over a variation of it, written as JSON or YAML.
+ */
+import { parse as parseYaml } from 'yaml';
+import { runRules } from '../../../server/rules/engine';
+import type { RuleFinding } from '../../../server/rules/types';
+
+/** The body of the official request example from the spec (actions.CreateVpnConnection.examples[0]). */
+export const OFFICIAL_EXAMPLE = {
+  VpnConnectionName: 'TEST_CONN',
+  PreShareKey: '6325ac',
+  VpcId: 'vpc-gapcv96p',
+  Tags: [{ Value: 'shanghai', Key: 'city' }],
+  IPSECOptionsSpecification: { PfsDhGroup: 'NULL', EncryptAlgorithm: '3DES-CBC', IntegrityAlgorith: 'SHA1' },
+  SecurityPolicyDatabases: [{ LocalCidrBlock: '10.8.4.0/24', RemoteCidrBlock: ['58.211.1.0/24'] }],
+  VpnGatewayId: 'vpngw-1w9tue3d',
+  CustomerGatewayId: 'cgw-qa9sxpy7',
+  IKEOptionsSpecification: {
+    IKEVersion: 'IKEV1',
+    RemoteIdentity: 'ADDRESS',
+    PropoAuthenAlgorithm: 'MD5',
+    RemoteAddress: '1.2.3.4',
+    LocalIdentity: 'ADDRESS',
+    LocalAddress: '58.211.2.5',
+    ExchangeMode: 'MAIN',
+    PropoEncryAlgorithm: '3DES-CBC',
+    DhGroupName: 'GROUP1',
+  },
+};
+
+/** The official example with top-level keys replaced (undefined removes a key). */
+export function exampleWith(overrides: Record<string, unknown>): Record<string, unknown> {
+  const doc: Record<string, unknown> = { ...structuredClone(OFFICIAL_EXAMPLE), ...overrides };
+  for (const key of Object.keys(doc)) if (doc[key] === undefined) delete doc[key];
+  return doc;
+}
+
+/** Findings of one rule for a plain value (CreateVpnConnection unless told). */
+export function findingsOf(ruleId: string, value: unknown, action = 'CreateVpnConnection', gatewayVersion?: string): RuleFinding[] {
+  return runRules(value, { action, gatewayVersion }).filter((finding) => finding.ruleId === ruleId);
+}
+
+/** Findings of one rule for a YAML text, as the language service would pass its plain value. */
+export function findingsOfYaml(ruleId: string, yamlText: string): RuleFinding[] {
+  return findingsOf(ruleId, parseYaml(yamlText));
+}
+
+/** The comparable part of findings: where, what part, which code. */
+export function locations(findings: RuleFinding[]): Array<{ path: (string | number)[]; target: string; code: string }> {
+  return findings.map(({ path, target, code }) => ({ path, target, code }));
+}
