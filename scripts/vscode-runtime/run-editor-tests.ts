@@ -3,13 +3,14 @@
  * shown in Debian's Chromium through playwright-core. The workbench loads this repository as a development extension
  * and awaits the suite's `run()` in the remote extension host, against the emulator and a fresh fixture workspace.
  *
- * Usage: npx tsx scripts/vscode-runtime/run-editor-tests.ts [--no-build] [--grep PATTERN] [--timeout SECONDS]
+ * Usage: npx tsx scripts/vscode-runtime/run-editor-tests.ts [--no-build] [--compile-only] [--grep PATTERN] [--timeout SECONDS]
  * Writes "passed failed skipped" to $EDITOR_SUMMARY_FILE when set; exit code 0 only when the suite ran and passed.
  * A developer with desktop VS Code uses test/editor/runTest.ts (@vscode/test-electron) instead; it cannot run here.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import { build } from 'esbuild';
 import {
   cleanup, codeServerEnv, emulatorDemoCredentials, ensureRuntime, freshDataDir, freshWorkspace, launchBrowser,
@@ -18,14 +19,16 @@ import {
 
 interface Options {
   build: boolean;
+  compileOnly: boolean;
   grep?: string;
   timeoutSeconds: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { build: true, timeoutSeconds: Number(process.env.TCVPN_EDITOR_TIMEOUT || 300) };
+  const options: Options = { build: true, compileOnly: false, timeoutSeconds: Number(process.env.TCVPN_EDITOR_TIMEOUT || 300) };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--no-build') options.build = false;
+    else if (argv[i] === '--compile-only') options.compileOnly = true;
     else if (argv[i] === '--grep') options.grep = argv[++i];
     else if (argv[i] === '--timeout') options.timeoutSeconds = Number(argv[++i]);
     else throw new Error(`unknown option ${argv[i]}`);
@@ -57,6 +60,10 @@ interface SuiteResult {
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
+  if (options.compileOnly) {
+    say(`compiled ${await buildEverything(options)}`);
+    return 0;
+  }
   ensureRuntime();
   const suiteIndex = await buildEverything(options);
 
@@ -65,7 +72,8 @@ async function main(): Promise<number> {
   const resultFile = path.join(dataDir, 'suite-result.json');
   say(`data dir ${dataDir}`);
 
-  const emulator = await startEmulator(path.join(dataDir, 'emulator.log'));
+  // TCVPN_EMULATOR_URL reuses an emulator that is already running (e.g. `npm run emulator` under a debugger).
+  const emulator = process.env.TCVPN_EMULATOR_URL ? { url: process.env.TCVPN_EMULATOR_URL } : await startEmulator(path.join(dataDir, 'emulator.log'));
   say(`emulator ${emulator.url}`);
   const credentials = emulatorDemoCredentials();
   const secrets = [credentials.secretKey];
@@ -88,7 +96,8 @@ async function main(): Promise<number> {
   const exitCode = new Promise<number>((resolve) => (settle = resolve));
   await page.exposeFunction('codeAutomationExit', (code: number) => settle(Number(code)));
   await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-    const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    // The host sends console arguments as they were logged; mocha's reporter relies on printf-style formatting.
+    const text = format(...(Array.isArray(args) ? args : [args]));
     // The host's console output, streamed as it comes (the suite's mocha reporter among it).
     process.stdout.write(`${maskSecrets(text, secrets)}\n`);
     void type;
@@ -110,11 +119,13 @@ async function main(): Promise<number> {
       resolve(-1);
     }, options.timeoutSeconds * 1000).unref(),
   );
+  let settled = false;
   const serverDied = server.proc.exited.then((code) => {
-    say(`code-server exited early (${code})`);
+    if (!settled) say(`code-server exited early (${code})`);
     return -2;
   });
   const code = await Promise.race([exitCode, timeout, serverDied]);
+  settled = true;
   say(`suite settled with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s in total`);
 
   let result: SuiteResult | undefined;
