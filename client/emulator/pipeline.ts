@@ -1,0 +1,138 @@
+/**
+ * One API request from arrival to answer, in the service's order: injected network faults, the TC3 signature,
+ * action and version, region, the frequency limit, the parameters, then the action. The result is an Outcome the
+ * HTTP layer writes (or a dropped socket); every request is recorded and logged without secrets.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
+import regions from '../../schemas/source/regions.json';
+import { ACTIONS } from './actions';
+import { ApiError, errorBody, languageOf, toApiError } from './apiErrors';
+import type { FaultController } from './faults';
+import { checkParams } from './paramCheck';
+import type { RateLimiter } from './rateLimit';
+import type { EmulatorStore } from './store';
+import type { Scheduler, TaskRunner } from './tasks';
+import { verifyTc3 } from './tc3Verify';
+import type { ReceivedRequest } from './types';
+
+export const API_VERSION = '2017-03-12';
+const REGIONS = new Set(regions.regions.map((region) => region.region));
+const NETWORK_FAULTS = ['http5xx', 'throttle', 'drop', 'nonJson', 'noResponseKey'] as const;
+
+/** What the HTTP layer should do with a request. */
+export type Outcome =
+  | { kind: 'json'; body: unknown }
+  | { kind: 'status'; status: number }
+  | { kind: 'html' }
+  | { kind: 'drop' };
+
+/** The raw request as the HTTP layer received it. */
+export interface RawRequest {
+  method: string;
+  query: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** Everything the pipeline works with, owned by one running emulator. */
+export interface EmulatorCore {
+  store: EmulatorStore;
+  faults: FaultController;
+  limiter: RateLimiter;
+  tasks: TaskRunner;
+  scheduler: Scheduler;
+  events: EventEmitter;
+  requests: ReceivedRequest[];
+  now: () => Date;
+  log: (line: string) => void;
+}
+
+const header = (raw: RawRequest, name: string): string => {
+  const value = raw.headers[name];
+  return (Array.isArray(value) ? value[0] : value ?? '').trim();
+};
+
+/** Authenticates and routes; throws the ApiError the service would answer. Returns the action's fields. */
+function serve(core: EmulatorCore, raw: RawRequest, record: ReceivedRequest): Record<string, unknown> {
+  if (raw.method !== 'POST') throw new ApiError('UnsupportedProtocol', 'the emulator takes POST with a JSON body only');
+  const verdict = verifyTc3(raw, { nowSeconds: Math.floor(core.now().getTime() / 1000), service: 'vpc', secretFor: (id) => core.store.secretFor(id) });
+  record.secretId = verdict.secretId;
+  if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
+  record.signatureOk = true;
+  if (!record.action) throw new ApiError('MissingParameter', 'the X-TC-Action header is missing');
+  const version = header(raw, 'x-tc-version');
+  if (version !== API_VERSION) throw new ApiError(version ? 'NoSuchVersion' : 'MissingParameter', `X-TC-Version must be ${API_VERSION} (got "${version}")`);
+  const handler = ACTIONS[record.action];
+  if (!handler) throw new ApiError('InvalidAction', `${record.action} is not an action of vpc ${API_VERSION} that the emulator offers`);
+  if (!record.region) throw new ApiError('MissingParameter', 'the X-TC-Region header is missing');
+  if (!REGIONS.has(record.region)) throw new ApiError('UnsupportedRegion', `unknown region ${record.region}`);
+  if (record.action === 'CreateVpnConnection' && !core.limiter.tryAcquire(verdict.secretId, core.now().getTime())) {
+    throw new ApiError('RequestLimitExceeded', 'CreateVpnConnection allows 100 requests per second');
+  }
+  const params = parseBody(raw);
+  checkParams(record.action, params);
+  return handler({ region: record.region, requestId: record.requestId, params, store: core.store, tasks: core.tasks, faults: core.faults, now: core.now });
+}
+
+function parseBody(raw: RawRequest): Record<string, unknown> {
+  if (!/^application\/json\b/i.test(header(raw, 'content-type'))) throw new ApiError('InvalidParameter', 'the emulator takes Content-Type application/json only');
+  let params: unknown;
+  try {
+    params = raw.body.length ? JSON.parse(raw.body.toString('utf8')) : {};
+  } catch {
+    throw new ApiError('InvalidParameter', 'the request body is not valid JSON');
+  }
+  if (!params || typeof params !== 'object' || Array.isArray(params)) throw new ApiError('InvalidParameter', 'the request body must be a JSON object');
+  return params as Record<string, unknown>;
+}
+
+/** The outcome of an injected network-level fault, or undefined when none applies. */
+function networkFault(core: EmulatorCore, record: ReceivedRequest, requestId: string, language: 'zh' | 'en'): Outcome | undefined {
+  const fault = core.faults.take(record.action, NETWORK_FAULTS);
+  if (!fault) return undefined;
+  record.fault = fault.kind;
+  switch (fault.kind) {
+    case 'http5xx':
+      return { kind: 'status', status: fault.status ?? 503 };
+    case 'throttle':
+      record.errorCode = 'RequestLimitExceeded';
+      return { kind: 'json', body: errorBody(new ApiError('RequestLimitExceeded', 'injected throttling'), language, requestId) };
+    case 'nonJson':
+      return { kind: 'html' };
+    case 'noResponseKey':
+      return { kind: 'json', body: { RequestId: requestId, Message: 'injected: no Response key' } };
+    default:
+      return { kind: 'drop' };
+  }
+}
+
+/** Handles one API request end to end. */
+export async function handleApiRequest(core: EmulatorCore, raw: RawRequest): Promise<Outcome> {
+  const requestId = randomUUID();
+  const language = languageOf(raw.headers['x-tc-language']);
+  const record: ReceivedRequest = {
+    requestId, action: header(raw, 'x-tc-action'), region: header(raw, 'x-tc-region'), time: core.now().toISOString(), signatureOk: false,
+  };
+  const latency = core.faults.take(record.action, ['latency']);
+  if (latency) await new Promise<void>((resolve) => core.scheduler.after(latency.ms ?? 0, resolve));
+  let outcome = networkFault(core, record, requestId, language);
+  if (!outcome) {
+    try {
+      outcome = { kind: 'json', body: { Response: { ...serve(core, raw, record), RequestId: requestId } } };
+      const drop = record.action === 'CreateVpnConnection' ? core.faults.take(record.action, ['createThenDrop']) : undefined;
+      if (drop) {
+        record.fault = 'createThenDrop';
+        outcome = { kind: 'drop' };
+      }
+    } catch (thrown) {
+      const error = toApiError(thrown);
+      record.errorCode = error.code;
+      outcome = { kind: 'json', body: errorBody(error, language, requestId) };
+    }
+  }
+  core.requests.push(record);
+  core.events.emit('request', { ...record });
+  core.log(`${record.time} ${record.action || '-'} ${record.region || '-'} ${record.secretId ?? '-'} -> ${record.errorCode ?? 'OK'}${record.fault ? ` [fault ${record.fault}]` : ''} ${requestId}`);
+  return outcome;
+}
