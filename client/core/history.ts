@@ -97,6 +97,13 @@ export class TaskHistory {
     await this.persist(index >= 0 ? record.id : undefined);
   }
 
+  /** Replaces an existing record; returns false (and changes nothing) when it was removed meanwhile. */
+  async replace(record: TaskRecord): Promise<boolean> {
+    if (!this.records.some((candidate) => candidate.id === record.id)) return false;
+    await this.upsert(record);
+    return true;
+  }
+
   /** Removes one record. */
   async remove(id: string): Promise<void> {
     this.records = this.records.filter((record) => record.id !== id);

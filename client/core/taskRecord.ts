@@ -59,6 +59,10 @@ export interface TaskRecord {
   responses?: Record<string, unknown>;
   /** How many polls in a row failed with a transient error (drives the backoff). */
   transientFailures?: number;
+  /** The last transient polling error, cleared by the next successful poll (the record keeps running). */
+  pollError?: RecordedError;
+  /** How many lookups (phases verify and resolve) found nothing so far. */
+  lookups?: number;
 }
 
 /** True once a record will not change any more. */
