@@ -62,7 +62,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const server = await listen(core, options.port ?? 0, reset);
   const url = `http://127.0.0.1:${server.port}`;
-  core.log(`VPC API emulator listening on ${url}`);
   return {
     url,
     port: server.port,
