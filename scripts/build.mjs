@@ -17,6 +17,8 @@ const common = {
   logLevel: 'warning',
   // The SDK's optional proxy dependencies and node-fetch's optional encoding support are never used.
   external: ['encoding'],
+  // jsonc-parser's "main" is a UMD build whose internal requires esbuild cannot follow; its ES module build bundles.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

@@ -1,29 +1,22 @@
 /**
  * Validates a document's plain value (no positions) against its action's schema and the business rules.
- * Used by the emulator and anything else that has parameters but no text; the editor maps the same findings
- * to ranges. Findings from ajv get ruleId "schema.<keyword>" and an API-style code.
+ * Used by the editor, the CLI and the emulator alike; only the editor maps the findings to ranges afterwards.
+ * Findings from ajv get ruleId "schema.<keyword>" and an API-style code (see schemaFindings.ts).
  */
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv, { ValidateFunction } from 'ajv';
 import { ANNOTATION_KEYWORDS } from '../schema/keywords';
 import { runRules } from '../rules/engine';
-import type { JsonPath, RuleFinding } from '../rules/types';
-import createSchema from '../../schemas/CreateVpnConnection.schema.json';
-import modifySchema from '../../schemas/ModifyVpnConnectionAttribute.schema.json';
-import deleteSchema from '../../schemas/DeleteVpnConnection.schema.json';
-import resetSchema from '../../schemas/ResetVpnConnection.schema.json';
+import type { RuleFinding } from '../rules/types';
+import { ACTION_SCHEMAS, DEFAULT_ACTION, actionOf } from './actionSchemas';
+import { pathOf, schemaFindingsOf } from './schemaFindings';
+import type { JsonSchema } from './schemaLookup';
 
-export const ACTION_SCHEMAS: Record<string, object> = {
-  CreateVpnConnection: createSchema,
-  ModifyVpnConnectionAttribute: modifySchema,
-  DeleteVpnConnection: deleteSchema,
-  ResetVpnConnection: resetSchema,
-};
-export const DEFAULT_ACTION = 'CreateVpnConnection';
+export { ACTION_SCHEMAS, DEFAULT_ACTION, actionOf, pathOf };
 
 const validators = new Map<string, ValidateFunction>();
 let ajv: Ajv | undefined;
 
-/** The compiled validator of an action's schema, compiled once per process. */
+/** The compiled validator of an action's schema, compiled once per process (on first use, not at start-up). */
 export function validatorFor(action: string): ValidateFunction | undefined {
   const schema = ACTION_SCHEMAS[action];
   if (!schema) return undefined;
@@ -36,50 +29,25 @@ export function validatorFor(action: string): ValidateFunction | undefined {
   return validate;
 }
 
-/** The action a document value names with its "Action" key, else CreateVpnConnection. */
-export function actionOf(value: unknown): string {
-  const action = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).Action : undefined;
-  return typeof action === 'string' && ACTION_SCHEMAS[action] ? action : DEFAULT_ACTION;
+/** The schema findings alone, with messages and certain fixes. */
+export function schemaFindings(value: unknown, action = actionOf(value)): RuleFinding[] {
+  const validate = validatorFor(action);
+  if (!validate || validate(value)) return [];
+  return schemaFindingsOf(validate.errors ?? [], value, ACTION_SCHEMAS[action] as JsonSchema);
 }
 
-/** Splits an ajv instancePath ("/Tags/0/Key") into a JSON path, array indexes as numbers. */
-export function pathOf(instancePath: string): JsonPath {
-  if (!instancePath) return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
+const samePath = (a: RuleFinding, b: RuleFinding) => a.path.length === b.path.length && a.path.every((segment, i) => segment === b.path[i]);
 
-const CODE_BY_KEYWORD: Record<string, string> = {
-  required: 'MissingParameter',
-  additionalProperties: 'UnknownParameter',
-  type: 'InvalidParameter',
-  maxLength: 'InvalidParameterValue.TooLong',
-};
-
-function schemaFinding(error: ErrorObject): RuleFinding {
-  const path = pathOf(error.instancePath);
-  const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'additionalProperties') path.push(String(params.additionalProperty));
-  if (error.keyword === 'required') path.push(String(params.missingProperty));
-  const target = error.keyword === 'additionalProperties' ? 'key' : error.keyword === 'required' ? 'object' : 'value';
-  const where = path.join('.') || '(document)';
-  return {
-    ruleId: `schema.${error.keyword}`,
-    code: CODE_BY_KEYWORD[error.keyword] ?? 'InvalidParameterValue',
-    severity: 'error',
-    message: { en: `${where}: ${error.message ?? error.keyword}`, zh: `${where}：${error.message ?? error.keyword}` },
-    path,
-    target,
-  };
+/**
+ * Schema and rule findings together. Where a rule speaks about the same path as the schema (the
+ * IntegrityAlgorithm spelling rule vs the unknown key, the name-length rule vs maxLength), the rule knows more
+ * and its finding alone is kept.
+ */
+export function mergeFindings(schema: RuleFinding[], rules: RuleFinding[]): RuleFinding[] {
+  return [...schema.filter((finding) => !rules.some((rule) => samePath(rule, finding))), ...rules];
 }
 
 /** Every schema and rule finding for one document value, as the API would see it. */
 export function validateParams(value: unknown, action = actionOf(value)): RuleFinding[] {
-  const validate = validatorFor(action);
-  if (!validate) return [];
-  const findings = validate(value) ? [] : (validate.errors ?? []).map(schemaFinding);
-  return [...findings, ...runRules(value, { action })];
+  return mergeFindings(schemaFindings(value, action), runRules(value, { action }));
 }

@@ -1,0 +1,99 @@
+/**
+ * Parses JSON (comments allowed) into the shared tree and the plain value in one pass over jsonc-parser's
+ * visitor, so a large file is scanned once. Syntax errors and duplicate keys become problems, never exceptions.
+ */
+import { visit, printParseErrorCode, ParseErrorCode } from 'jsonc-parser';
+import type { ParsedFile, SyntaxProblem, TreeNode, TreeProperty } from './tree';
+import { jsonSyntaxMessage, duplicateKeyMessage } from './syntaxMessages';
+
+interface OpenContainer {
+  node: TreeNode;
+  value: Record<string, unknown> | unknown[];
+  keys?: Set<string>;
+}
+
+/** Builds the tree while jsonc-parser walks the text; containers are closed even when the text breaks off. */
+class JsonTreeBuilder {
+  readonly problems: SyntaxProblem[] = [];
+  root?: TreeNode;
+  rootValue: unknown;
+  private readonly stack: OpenContainer[] = [];
+
+  open(node: TreeNode, value: Record<string, unknown> | unknown[]): void {
+    this.attach(node, value);
+    this.stack.push({ node, value, keys: Array.isArray(value) ? undefined : new Set() });
+  }
+
+  close(endOffset: number): void {
+    const container = this.stack.pop();
+    if (container) container.node.length = endOffset - container.node.offset;
+  }
+
+  property(key: string, offset: number, length: number): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top?.keys) return;
+    if (top.keys.has(key)) this.problems.push({ offset, length, code: 'duplicate-key', message: duplicateKeyMessage(key), severity: 'error' });
+    top.keys.add(key);
+    top.node.properties!.push({ key, keyOffset: offset, keyLength: length });
+  }
+
+  /** Adds a finished value to the innermost open container (or makes it the root). */
+  attach(node: TreeNode, value: unknown): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) {
+      this.root ??= node;
+      if (this.root === node) this.rootValue = value;
+      return;
+    }
+    if (Array.isArray(top.value)) {
+      top.node.items!.push(node);
+      top.value.push(value);
+      return;
+    }
+    const property: TreeProperty | undefined = top.node.properties![top.node.properties!.length - 1];
+    if (!property || property.value) return;
+    property.value = node;
+    setOwn(top.value, property.key, value);
+  }
+
+  finish(textLength: number): void {
+    while (this.stack.length) this.close(textLength);
+  }
+}
+
+/** Assigns like JSON.parse does, so a "__proto__" key stays an ordinary property. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+function scalarKind(value: unknown): TreeNode['kind'] {
+  if (value === null) return 'null';
+  return typeof value as 'string' | 'number' | 'boolean';
+}
+
+/** Parses a JSON text into one part with its tree, plain value and syntax problems. */
+export function parseJson(text: string): ParsedFile {
+  const builder = new JsonTreeBuilder();
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => builder.open({ kind: 'object', offset, length: 1, properties: [], flow: true }, {}),
+      onObjectEnd: (offset, length) => builder.close(offset + length),
+      onArrayBegin: (offset) => builder.open({ kind: 'array', offset, length: 1, items: [], flow: true }, []),
+      onArrayEnd: (offset, length) => builder.close(offset + length),
+      onObjectProperty: (key, offset, length) => builder.property(key, offset, length),
+      onLiteralValue: (value, offset, length) => builder.attach({ kind: scalarKind(value), offset, length, value }, value),
+      onError: (error, offset, length) => builder.problems.push(syntaxProblem(error, offset, length)),
+    },
+    { disallowComments: false, allowTrailingComma: false, allowEmptyContent: true },
+  );
+  builder.finish(text.length);
+  const part = { index: 0, offset: 0, length: text.length, root: builder.root, value: builder.rootValue, problems: builder.problems };
+  return { kind: 'json', parts: [part] };
+}
+
+function syntaxProblem(error: ParseErrorCode, offset: number, length: number): SyntaxProblem {
+  const name = printParseErrorCode(error);
+  return { offset, length: Math.max(length, 1), code: `json.${name}`, message: jsonSyntaxMessage(name), severity: 'error' };
+}

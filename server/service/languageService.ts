@@ -1,0 +1,63 @@
+/**
+ * The language service: plain data in, plain LSP data out. The language server, the CLI and the tests all call
+ * this facade; nothing here knows about a connection. Every feature reads the one parsed tree per document
+ * version from the cache, so a hover after a keystroke costs no parse.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, FormattingOptions, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { codeActionsFor } from '../rules/codeActions';
+import type { Lang } from '../rules/types';
+import { completeAt } from './completion';
+import { languageKindOf, type LanguageKind } from './documentKind';
+import { foldingRanges } from './folding';
+import { formatDocument } from './formatting';
+import { hoverAt } from './hover';
+import { MAX_ANALYSIS_SIZE, ParseCache } from './parseCache';
+import { documentSymbols } from './symbols';
+import type { ParsedFile } from './tree';
+import { validateFile } from './validation';
+
+export { isVpnConnectionDocument, languageKindOf } from './documentKind';
+export type { LanguageKind } from './documentKind';
+
+/** What every feature needs to know about the user: the documentation language and the silenced rules. */
+export interface ServiceOptions {
+  lang: Lang;
+  disabledRules: readonly string[];
+}
+
+export interface VpnLanguageService {
+  validate(doc: TextDocument, opts: ServiceOptions): Diagnostic[];
+  complete(doc: TextDocument, position: Position, opts: ServiceOptions): CompletionList;
+  hover(doc: TextDocument, position: Position, opts: ServiceOptions): Hover | null;
+  documentSymbols(doc: TextDocument): DocumentSymbol[];
+  foldingRanges(doc: TextDocument): FoldingRange[];
+  format(doc: TextDocument, formattingOptions: FormattingOptions): TextEdit[];
+  codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[], opts: ServiceOptions): CodeAction[];
+  /** The parsed form of a document (cached per version); for callers that need the tree itself. */
+  parse(doc: TextDocument): ParsedFile;
+  /** Drops what the service cached for a closed document. */
+  forget(uri: string): void;
+}
+
+export interface ServiceConfig {
+  /** Files longer than this (characters) get only a syntax check. Default 5 MB. */
+  maxAnalysisSize?: number;
+}
+
+/** Creates a language service with its own parse cache. */
+export function createLanguageService(config: ServiceConfig = {}): VpnLanguageService {
+  const cache = new ParseCache(config.maxAnalysisSize ?? MAX_ANALYSIS_SIZE);
+  const kindOf = (doc: TextDocument): LanguageKind => languageKindOf(doc.languageId) ?? 'json';
+  return {
+    validate: (doc, opts) => validateFile(doc, cache.get(doc), opts),
+    complete: (doc, position, opts) => completeAt(doc, cache.get(doc), doc.offsetAt(position), opts.lang),
+    hover: (doc, position, opts) => hoverAt(doc, cache.get(doc), doc.offsetAt(position), opts.lang),
+    documentSymbols: (doc) => documentSymbols(doc, cache.get(doc)),
+    foldingRanges: (doc) => foldingRanges(doc, cache.get(doc)),
+    format: (doc, formattingOptions) => formatDocument(doc, kindOf(doc), formattingOptions),
+    codeActions: (doc, _range, diagnostics, opts) => codeActionsFor(doc.getText(), kindOf(doc), diagnostics, opts.lang),
+    parse: (doc) => cache.get(doc),
+    forget: (uri) => cache.forget(uri),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Fixes for schema problems whose intent is certain: a known value in the wrong case or one typo away, a key
+ * one typo away from a known one, a missing required key (added with the schema's example), and a number
+ * written as a string or the other way round (the DpdTimeout / DpdEnable trap).
+ */
+import type { SemanticFix } from '../rules/types';
+import type { ErrorContext } from './schemaFindings';
+import { closestMatch } from './similarity';
+import { sampleValue, visibleProperties } from './schemaLookup';
+
+/** The fixes for one ajv error, possibly none. */
+export function schemaFixes(context: ErrorContext): SemanticFix[] {
+  switch (context.keyword) {
+    case 'enum':
+      return enumFix(context);
+    case 'additionalProperties':
+      return renameFix(context);
+    case 'required':
+      return requiredFix(context);
+    case 'type':
+      return typeFix(context);
+    default:
+      return [];
+  }
+}
+
+function enumFix({ path, value, schema }: ErrorContext): SemanticFix[] {
+  const allowed = (schema?.enum ?? []).filter((v): v is string => typeof v === 'string');
+  const match = typeof value === 'string' ? closestMatch(value, allowed) : undefined;
+  if (!match) return [];
+  return [{ kind: 'setValue', path, value: match, title: { en: `Change to "${match}"`, zh: `改为 "${match}"` } }];
+}
+
+function renameFix({ path, value, schema }: ErrorContext): SemanticFix[] {
+  const key = String(path[path.length - 1]);
+  const present = new Set(value && typeof value === 'object' ? Object.keys(value) : []);
+  const match = closestMatch(key, visibleProperties(schema).filter((name) => !present.has(name)));
+  if (!match) return [];
+  return [{ kind: 'renameKey', path, newKey: match, title: { en: `Rename "${key}" to "${match}"`, zh: `将 "${key}" 改名为 "${match}"` } }];
+}
+
+function requiredFix({ path, schema }: ErrorContext): SemanticFix[] {
+  const key = String(path[path.length - 1]);
+  const properties = { [key]: sampleValue(schema?.properties?.[key]) };
+  return [{ kind: 'addProperties', path: path.slice(0, -1), properties, title: { en: `Add "${key}"`, zh: `添加 "${key}"` } }];
+}
+
+function typeFix({ path, value, schema }: ErrorContext): SemanticFix[] {
+  const converted = convertType(value, schema?.type);
+  if (converted === undefined) return [];
+  const shown = JSON.stringify(converted);
+  return [{ kind: 'setValue', path, value: converted, title: { en: `Change to ${shown}`, zh: `改为 ${shown}` } }];
+}
+
+/** The same value in the expected type, when the conversion loses nothing. */
+function convertType(value: unknown, type: string | undefined): unknown {
+  if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
+  if ((type === 'integer' || type === 'number') && typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+  if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return undefined;
+}

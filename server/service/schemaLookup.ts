@@ -1,0 +1,93 @@
+/**
+ * Reads the generated JSON Schemas: which schema applies at a path, and the annotations (docs in two languages,
+ * enum meanings, examples) that completion, hover and the diagnostics' messages show.
+ */
+import type { JsonPath, Lang } from '../rules/types';
+import { ACTION_SCHEMAS, DEFAULT_ACTION } from './actionSchemas';
+
+/** The subset of JSON Schema (plus our x-* annotations) the generated schemas use. */
+export interface JsonSchema {
+  type?: string;
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+  items?: JsonSchema;
+  enum?: unknown[];
+  enumDescriptions?: string[];
+  'x-enum-descriptions-zh'?: string[];
+  'x-doc-zh'?: string;
+  'x-doc-en'?: string | null;
+  'x-doc-url'?: { zh: string; en: string };
+  'x-en-fallback'?: boolean;
+  examples?: unknown[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+}
+
+/** Properties the API hides or that were misspelt; never offered, even if a schema still listed them. */
+export const HIDDEN_PROPERTIES = new Set(['Route', 'IntegrityAlgorithm']);
+
+/** The root schema of an action (CreateVpnConnection when unknown). */
+export function rootSchemaOf(action: string): JsonSchema {
+  return (ACTION_SCHEMAS[action] ?? ACTION_SCHEMAS[DEFAULT_ACTION]) as JsonSchema;
+}
+
+/** The schema that describes the value at `path`, or undefined when the path leaves the schema. */
+export function schemaAtPath(root: JsonSchema, path: JsonPath): JsonSchema | undefined {
+  let schema: JsonSchema | undefined = root;
+  for (const segment of path) {
+    if (!schema) return undefined;
+    schema = typeof segment === 'number' ? schema.items : schema.properties?.[segment];
+  }
+  return schema;
+}
+
+/** The parameter's documentation in the wanted language (English falls back to the description). */
+export function docOf(schema: JsonSchema, lang: Lang): string {
+  if (lang === 'zh') return schema['x-doc-zh'] ?? schema.description ?? '';
+  return schema['x-doc-en'] ?? schema.description ?? schema['x-doc-zh'] ?? '';
+}
+
+/** What an enum value means, in the wanted language, or undefined. */
+export function enumMeaning(schema: JsonSchema, value: unknown, lang: Lang): string | undefined {
+  const index = schema.enum?.indexOf(value) ?? -1;
+  if (index < 0) return undefined;
+  return (lang === 'zh' ? schema['x-enum-descriptions-zh'] : schema.enumDescriptions)?.[index];
+}
+
+/** A value that fits the schema, for placeholders: the first example, else the default, else an empty value. */
+export function sampleValue(schema: JsonSchema | undefined): unknown {
+  if (!schema) return '';
+  if (schema.examples?.length) return schema.examples[0];
+  if (schema.default !== undefined) return schema.default;
+  if (schema.enum?.length) return schema.enum[0];
+  return emptyValueOf(schema.type);
+}
+
+/** The empty value of a JSON type: "" for strings, 0, false, {} or []. */
+export function emptyValueOf(type: string | undefined): unknown {
+  switch (type) {
+    case 'integer':
+    case 'number':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'object':
+      return {};
+    case 'array':
+      return [];
+    default:
+      return '';
+  }
+}
+
+/** The property names an object schema allows, without the hidden ones. */
+export function visibleProperties(schema: JsonSchema | undefined): string[] {
+  return Object.keys(schema?.properties ?? {}).filter((name) => !HIDDEN_PROPERTIES.has(name));
+}

@@ -1,0 +1,93 @@
+/**
+ * Parses a YAML stream into one part per document (`---`), each with the shared tree, its plain value and its
+ * problems. Aliases are never expanded in the tree, and the plain value is built with a bounded alias count, so
+ * an alias bomb costs a diagnostic instead of the server's memory.
+ */
+import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, Document, Node as YamlNode } from 'yaml';
+import type { ParsedFile, ParsedPart, SyntaxProblem, TreeNode, TreeProperty } from './tree';
+import { aliasLimitMessage, nestingLimitMessage, yamlSyntaxMessage } from './syntaxMessages';
+
+/** More aliases than this in one document is treated as an expansion attack. */
+export const MAX_ALIAS_COUNT = 100;
+/** Deeper collections are left out of the tree; recursion stays bounded. */
+export const MAX_TREE_DEPTH = 1000;
+
+/** Parses every document of a YAML text. */
+export function parseYaml(text: string): ParsedFile {
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const list = Array.isArray(docs) ? docs : [];
+  return { kind: 'yaml', parts: list.map((doc, index) => partOf(doc, index)) };
+}
+
+function partOf(doc: Document.Parsed, index: number): ParsedPart {
+  const problems: SyntaxProblem[] = [
+    ...doc.errors.map((error) => problemOf(error.code, error.message, error.pos, 'error')),
+    ...doc.warnings.map((warning) => problemOf(warning.code, warning.message, warning.pos, 'warning')),
+  ];
+  const walker = new TreeWalker(doc);
+  const root = doc.contents ? walker.node(doc.contents as YamlNode, 0) : undefined;
+  if (walker.tooDeep) problems.push({ offset: doc.range[0], length: 1, code: 'nesting-limit', message: nestingLimitMessage(MAX_TREE_DEPTH), severity: 'error' });
+  const value = walker.tooDeep ? undefined : plainValue(doc, problems);
+  return { index, offset: doc.range[0], length: doc.range[2] - doc.range[0], root, value, problems };
+}
+
+function problemOf(code: string, message: string, pos: [number, number], severity: 'error' | 'warning'): SyntaxProblem {
+  return { offset: pos[0], length: Math.max(pos[1] - pos[0], 1), code: `yaml.${code}`, message: yamlSyntaxMessage(code, message), severity };
+}
+
+/** The document's plain value, or undefined (with a problem) when its aliases expand too much. */
+function plainValue(doc: Document.Parsed, problems: SyntaxProblem[]): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    problems.push({ offset: doc.range[0], length: 1, code: 'yaml.alias-limit', message: aliasLimitMessage(), severity: 'error' });
+    return undefined;
+  }
+}
+
+/** Turns `yaml` nodes into tree nodes, stopping (and remembering it) below the depth limit. */
+class TreeWalker {
+  tooDeep = false;
+  constructor(private readonly doc: Document.Parsed) {}
+
+  node(node: YamlNode, depth: number): TreeNode {
+    const [start, end] = node.range ?? [0, 0];
+    const base = { offset: start, length: end - start };
+    if (depth > MAX_TREE_DEPTH && (isMap(node) || isSeq(node))) {
+      this.tooDeep = true;
+      return { kind: isMap(node) ? 'object' : 'array', ...base };
+    }
+    if (isMap(node)) return { kind: 'object', ...base, flow: !!node.flow, properties: this.properties(node.items, depth) };
+    if (isSeq(node)) return { kind: 'array', ...base, flow: !!node.flow, items: node.items.map((item) => this.node(item as YamlNode, depth + 1)) };
+    if (isScalar(node)) return scalarNode(node.value, base);
+    if (isAlias(node)) return this.aliasNode(node, base);
+    return { kind: 'null', ...base, value: null };
+  }
+
+  private properties(items: unknown[], depth: number): TreeProperty[] {
+    const properties: TreeProperty[] = [];
+    for (const pair of items) {
+      if (!isPair(pair) || pair.key === null || pair.key === undefined) continue;
+      const keyNode = pair.key as YamlNode;
+      const [keyStart, keyEnd] = keyNode.range ?? [0, 0];
+      const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+      const value = pair.value ? this.node(pair.value as YamlNode, depth + 1) : undefined;
+      properties.push({ key, keyOffset: keyStart, keyLength: keyEnd - keyStart, value });
+    }
+    return properties;
+  }
+
+  /** An alias is shown as a leaf of the anchored node's kind; following it could expand without bound. */
+  private aliasNode(node: YamlNode, base: { offset: number; length: number }): TreeNode {
+    const target = isAlias(node) ? node.resolve(this.doc) : undefined;
+    if (isMap(target)) return { kind: 'object', ...base, properties: [] };
+    if (isSeq(target)) return { kind: 'array', ...base, items: [] };
+    return scalarNode(isScalar(target) ? target.value : null, base);
+  }
+}
+
+function scalarNode(value: unknown, base: { offset: number; length: number }): TreeNode {
+  if (value === null || value === undefined) return { kind: 'null', ...base, value: null };
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return { kind: typeof value as 'string', ...base, value };
+  return { kind: 'string', ...base, value: String(value) };
+}
