@@ -1,0 +1,253 @@
+/**
+ * UI checks on the real workbench, with screenshots: the packaged .vsix is installed into a fresh extensions dir of
+ * code-server (issue 2's install check), then a person's steps are played in Chromium and each result is asserted on
+ * what the screen shows: the squiggle and the Problems entry, the suggest widget with our items, the hover, the
+ * command in the palette, and the "VPN Tasks" tree with a succeeded task (submitted from the palette against the
+ * emulator).
+ *
+ * Usage: npx tsx scripts/vscode-runtime/ui-checks.ts [--no-package] [--images DIR]
+ *   --images DIR  where the PNGs go (default test-results/ui; `--images docs/images` refreshes the README's).
+ * Writes "passed failed skipped" to $EDITOR_SUMMARY_FILE when set; exits non-zero when a check failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  cleanup, codeServerEnv, emulatorDemoCredentials, ensureRuntime, freshDataDir, freshWorkspace, installVsix,
+  launchBrowser, listExtensions, repoRoot, say, startCodeServer, startEmulator, workbenchUrl, writeUserSettings,
+} from './lib';
+
+const EXTENSION_ID = 'tcvpn-dev.tencentcloud-vpn-connection';
+const VSIX = path.join(repoRoot, 'dist', 'tencentcloud-vpn-connection.vsix');
+const UI_TIMEOUT = 45_000;
+
+interface Options {
+  packageIt: boolean;
+  imagesDir: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { packageIt: true, imagesDir: path.join(repoRoot, 'test-results', 'ui') };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--no-package') options.packageIt = false;
+    else if (argv[i] === '--images') options.imagesDir = path.resolve(argv[++i]);
+    else throw new Error(`unknown option ${argv[i]}`);
+  }
+  return options;
+}
+
+/** The documentation of a CreateVpnConnection key, read from the committed schema (what the hover must show). */
+function schemaDoc(key: string): string {
+  const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'CreateVpnConnection.schema.json'), 'utf8')) as {
+    properties: Record<string, { 'x-doc-en'?: string }>;
+  };
+  return schema.properties[key]['x-doc-en'] ?? key;
+}
+
+/** Runs a command from the palette by its title, as a user types it. */
+async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file through Quick Open and waits until its tab is active. */
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** Moves the cursor to line:column with "Go to Line". */
+async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+async function closeWidgets(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+}
+
+type Check = (page: Page) => Promise<void>;
+
+function checks(options: Options): [string, string, Check][] {
+  const shot = (page: Page, file: string) => page.screenshot({ path: path.join(options.imagesDir, file) });
+  return [
+    [
+      'the installed .vsix activates on a *.vpnconn.yaml file: squiggle and Problems entry',
+      'diagnostics.png',
+      async (page) => {
+        await openFile(page, 'schema-errors.vpnconn.yaml');
+        await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT });
+        await page.keyboard.press('Control+Shift+M');
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'TunnelColour' }).first();
+        await row.waitFor({ timeout: UI_TIMEOUT });
+        const text = await row.innerText();
+        if (!text.includes('tencentcloud-vpn')) throw new Error(`the Problems entry does not name our source: ${text}`);
+        await shot(page, 'diagnostics.png');
+      },
+    ],
+    [
+      'the suggest widget lists our keys',
+      'completion.png',
+      async (page) => {
+        await openFile(page, 'completion.vpnconn.yaml');
+        await goTo(page, 2, 1);
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('ArrowUp');
+        await page.keyboard.press('Control+Space');
+        const widget = page.locator('.editor-widget.suggest-widget.visible');
+        await widget.locator('.monaco-list-row', { hasText: 'CustomerGatewayId' }).first().waitFor({ timeout: UI_TIMEOUT });
+        await shot(page, 'completion.png');
+        await closeWidgets(page);
+      },
+    ],
+    [
+      'the hover shows the key documentation',
+      'hover.png',
+      async (page) => {
+        await openFile(page, 'static-gz.vpnconn.yaml');
+        await goTo(page, 4, 4);
+        await runFromPalette(page, 'Show or Focus Hover');
+        const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: schemaDoc('VpnGatewayId') });
+        await hover.first().waitFor({ timeout: UI_TIMEOUT });
+        await shot(page, 'hover.png');
+        await closeWidgets(page);
+      },
+    ],
+    [
+      'the palette offers "Tencent Cloud VPN: Submit Connection"',
+      'palette.png',
+      async (page) => {
+        await openFile(page, 'static-gz.vpnconn.yaml');
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill('>Tencent Cloud VPN: Sub');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Tencent Cloud VPN: Submit Connection' }).first().waitFor({ timeout: UI_TIMEOUT });
+        await shot(page, 'palette.png');
+        await closeWidgets(page);
+      },
+    ],
+    [
+      'a submission from the palette shows up in "VPN Tasks" as succeeded',
+      'tasks.png',
+      async (page) => {
+        await openFile(page, 'static-gz.vpnconn.yaml');
+        await runFromPalette(page, 'Tencent Cloud VPN: Submit Connection');
+        await confirmSubmission(page);
+        await page.locator('.activitybar .action-item a[aria-label^="Tencent Cloud VPN"]').first().click();
+        const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'VPN Tasks' }) });
+        const row = view.locator('.monaco-list-row', { hasText: 'editor-static-gz' }).first();
+        await row.waitFor({ timeout: UI_TIMEOUT });
+        await row.locator('.codicon-check, .codicon-pass, .codicon-pass-filled').first().waitFor({ timeout: 90_000 });
+        await shot(page, 'tasks.png');
+      },
+    ],
+  ];
+}
+
+/** The submit command asks to confirm (a modal dialog or a quick pick, whichever the client uses): accept it. */
+async function confirmSubmission(page: Page): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box');
+  const pick = page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row');
+  await Promise.race([dialog.waitFor({ timeout: UI_TIMEOUT }), pick.first().waitFor({ timeout: UI_TIMEOUT })]);
+  if (await dialog.isVisible()) {
+    const text = await dialog.innerText();
+    if (text.includes(emulatorDemoCredentials().secretKey)) throw new Error('the confirmation shows the SecretKey');
+    await dialog.locator('.dialog-buttons a.monaco-button, .dialog-buttons button').first().click();
+  } else {
+    await page.keyboard.press('Enter');
+  }
+}
+
+let passed = 0;
+let failed = 0;
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  mkdirSync(options.imagesDir, { recursive: true });
+  ensureRuntime();
+  const report = (ok: boolean, name: string, detail = ''): void => {
+    if (ok) passed++;
+    else failed++;
+    console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? `\n       ${detail}` : ''}`);
+  };
+
+  if (options.packageIt || !existsSync(VSIX)) {
+    say('npm run package');
+    const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('npm run package failed');
+  }
+  const dataDir = freshDataDir('tcvu');
+  const workspace = freshWorkspace(dataDir);
+  say(`data dir ${dataDir}`);
+
+  installVsix(dataDir, VSIX);
+  const installed = listExtensions(dataDir);
+  report(installed.some((line) => line.toLowerCase().startsWith(`${EXTENSION_ID}@`)), 'the packaged .vsix installs into a fresh extensions dir', `listed: ${installed.join(', ')}`);
+
+  const emulator = await startEmulator(path.join(dataDir, 'emulator.log'));
+  const credentials = emulatorDemoCredentials();
+  writeUserSettings(dataDir, {
+    'tencentcloudVpn.endpoint': emulator.url,
+    'tencentcloudVpn.region': 'ap-guangzhou',
+    'workbench.colorTheme': 'Default Light Modern',
+    'window.commandCenter': false,
+    'workbench.layoutControl.enabled': false,
+  });
+  const env = codeServerEnv(dataDir, { TENCENTCLOUD_SECRET_ID: credentials.secretId, TENCENTCLOUD_SECRET_KEY: credentials.secretKey });
+  const server = await startCodeServer({ dataDir, env, smokeTestDriver: false, logFile: path.join(dataDir, 'code-server.log') });
+  const context = await launchBrowser(dataDir, { width: 1280, height: 800 });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const opened = Date.now();
+  await page.goto(workbenchUrl(server, workspace));
+  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'static-gz.vpnconn.yaml' }).waitFor({ timeout: 60_000 });
+  say(`workbench rendered in ${((Date.now() - opened) / 1000).toFixed(1)} s`);
+
+  for (const [name, image, check] of checks(options)) {
+    const started = Date.now();
+    try {
+      await check(page);
+      report(true, name, `${path.relative(repoRoot, path.join(options.imagesDir, image))} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      const failure = path.join(options.imagesDir, `FAILED-${image}`);
+      await page.screenshot({ path: failure }).catch(() => undefined);
+      report(false, name, `${error instanceof Error ? error.message.split('\n')[0] : String(error)} (screen: ${path.relative(repoRoot, failure)})`);
+      await closeWidgets(page).catch(() => undefined);
+    }
+  }
+
+  if (process.env.EDITOR_SUMMARY_FILE) appendFileSync(process.env.EDITOR_SUMMARY_FILE, `${passed} ${failed} 0\n`);
+  console.log(`ui-checks: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main()
+  .then(async (code) => {
+    await cleanup.runAll();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    say(`failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    await cleanup.runAll();
+    // The checks counted so far stand; the crash itself counts as one failure.
+    if (process.env.EDITOR_SUMMARY_FILE) appendFileSync(process.env.EDITOR_SUMMARY_FILE, `${passed} ${failed + 1} 0\n`);
+    console.log(`ui-checks: ${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  });
