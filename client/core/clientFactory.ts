@@ -36,11 +36,19 @@ export class ClientFactory {
     return client;
   }
 
-  /** Forgets every client (settings or credentials changed). */
+  /**
+   * Forgets every client (settings or credentials changed). The old clients are not disposed: a create may be in
+   * flight on one, and cutting its socket would turn a clean answer into an ambiguous failure.
+   */
   reset(): void {
+    this.clients.clear();
+  }
+
+  /** Closes every client's sockets (the CLI, before it exits). */
+  async dispose(): Promise<void> {
     const old = [...this.clients.values()];
     this.clients.clear();
-    old.forEach((client) => client.then((built) => built.dispose(), () => undefined));
+    await Promise.all(old.map((client) => client.then((built) => built.dispose(), () => undefined)));
   }
 
   private async build(region: string): Promise<VpcClient> {

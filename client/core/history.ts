@@ -139,3 +139,19 @@ export class TaskHistory {
     this.listeners.forEach((listener) => listener(changedId));
   }
 }
+
+/** Resolves with the record once `settled(record)` holds (checked now and after every change), or undefined if removed. */
+export function whenRecord(history: TaskHistory, id: string, settled: (record: TaskRecord) => boolean): Promise<TaskRecord | undefined> {
+  return new Promise((resolve) => {
+    const check = (): boolean => {
+      const record = history.get(id);
+      if (record && !settled(record)) return false;
+      resolve(record);
+      return true;
+    };
+    if (check()) return;
+    const unsubscribe = history.onDidChange((changed) => {
+      if ((changed === undefined || changed === id) && check()) unsubscribe();
+    });
+  });
+}
