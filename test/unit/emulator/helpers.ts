@@ -1,0 +1,129 @@
+/**
+ * Test helpers: a Tencent SDK client pointed at an emulator the way the product's client does it (real endpoint
+ * vpc.tencentcloudapi.com, an http.Agent that dials 127.0.0.1), a raw signed POST for requests the SDK cannot
+ * make, and waiting for the emulator's events instead of sleeping.
+ */
+import * as http from 'node:http';
+import * as net from 'node:net';
+import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
+import type { RunningEmulator } from '../../../client/emulator';
+import { canonicalRequest, signatureOf, stringToSign, utcDate } from '../../../client/emulator/tc3Verify';
+
+export const ENDPOINT = 'vpc.tencentcloudapi.com';
+
+/** The official CreateVpnConnection example's parameters (schemas/source spec), which the default seed accepts. */
+export const OFFICIAL_EXAMPLE = {
+  VpnConnectionName: 'TEST_CONN', PreShareKey: '6325ac', VpcId: 'vpc-gapcv96p', Tags: [{ Value: 'shanghai', Key: 'city' }],
+  IPSECOptionsSpecification: { PfsDhGroup: 'NULL', EncryptAlgorithm: '3DES-CBC', IntegrityAlgorith: 'SHA1' },
+  SecurityPolicyDatabases: [{ LocalCidrBlock: '10.8.4.0/24', RemoteCidrBlock: ['58.211.1.0/24'] }],
+  VpnGatewayId: 'vpngw-1w9tue3d', CustomerGatewayId: 'cgw-qa9sxpy7',
+  IKEOptionsSpecification: {
+    IKEVersion: 'IKEV1', RemoteIdentity: 'ADDRESS', PropoAuthenAlgorithm: 'MD5', RemoteAddress: '1.2.3.4', LocalIdentity: 'ADDRESS',
+    LocalAddress: '58.211.2.5', ExchangeMode: 'MAIN', PropoEncryAlgorithm: '3DES-CBC', DhGroupName: 'GROUP1',
+  },
+};
+
+/** An agent that sends every request to the emulator whatever host the URL names. */
+export function loopbackAgent(port: number): http.Agent {
+  const agent = new http.Agent({ keepAlive: false });
+  (agent as unknown as { createConnection: typeof net.createConnection }).createConnection = ((_options: unknown, callback?: () => void) =>
+    net.createConnection({ host: '127.0.0.1', port }, callback)) as typeof net.createConnection;
+  return agent;
+}
+
+export interface ClientOptions {
+  secretId?: string;
+  secretKey?: string;
+  region?: string;
+  language?: 'zh-CN' | 'en-US';
+  endpoint?: string;
+  timeoutSeconds?: number;
+}
+
+/** A CommonClient for vpc 2017-03-12 that reaches the emulator; defaults to the seed's demo credential. */
+export function sdkClient(emulator: RunningEmulator, options: ClientOptions = {}): CommonClient {
+  const [demo] = emulator.credentials;
+  return new CommonClient(ENDPOINT, '2017-03-12', {
+    credential: { secretId: options.secretId ?? demo.secretId, secretKey: options.secretKey ?? demo.secretKey },
+    region: options.region ?? 'ap-guangzhou',
+    profile: {
+      language: options.language ?? 'en-US',
+      httpProfile: { protocol: 'http://', endpoint: options.endpoint ?? ENDPOINT, agent: loopbackAgent(emulator.port), reqTimeout: options.timeoutSeconds ?? 10 },
+    },
+  });
+}
+
+/** What an SDK call threw: the fields the product's client looks at. */
+export interface CallFailure {
+  code?: string;
+  httpCode?: number;
+  message: string;
+  name: string;
+  type?: string;
+}
+
+/** Runs an SDK call that must fail and returns what it threw. */
+export async function failureOf(call: Promise<unknown>): Promise<CallFailure> {
+  try {
+    await call;
+  } catch (error) {
+    const e = error as CallFailure;
+    return { code: e.code, httpCode: e.httpCode, message: e.message, name: e.name, type: e.type };
+  }
+  throw new Error('the call succeeded but was expected to fail');
+}
+
+/** A POST signed with TC3 over exactly the given headers; `tamper` edits the request after signing. */
+export interface RawCall {
+  action?: string;
+  region?: string;
+  version?: string;
+  body?: string;
+  timestamp?: number;
+  secretKey?: string;
+  secretId?: string;
+  headers?: Record<string, string>;
+  tamper?: (headers: Record<string, string>, body: string) => { headers: Record<string, string>; body: string };
+}
+
+/** Sends a raw signed request to the emulator and resolves with the parsed JSON answer. */
+export async function rawCall(emulator: RunningEmulator, call: RawCall): Promise<{ Response: Record<string, any> }> {
+  const [demo] = emulator.credentials;
+  const timestamp = call.timestamp ?? Math.floor(Date.now() / 1000);
+  const body = call.body ?? '{}';
+  const headers: Record<string, string> = {
+    'content-type': 'application/json', host: ENDPOINT, 'x-tc-action': call.action ?? 'DescribeVpnGateways', 'x-tc-version': call.version ?? '2017-03-12',
+    'x-tc-region': call.region ?? 'ap-guangzhou', 'x-tc-timestamp': String(timestamp), 'x-tc-language': 'en-US', ...call.headers,
+  };
+  const date = utcDate(timestamp);
+  const canonical = canonicalRequest({ method: 'POST', query: '', headers, body }, ['content-type', 'host']);
+  const signature = signatureOf(call.secretKey ?? demo.secretKey, date, 'vpc', stringToSign(timestamp, `${date}/vpc/tc3_request`, canonical));
+  headers.authorization = `TC3-HMAC-SHA256 Credential=${call.secretId ?? demo.secretId}/${date}/vpc/tc3_request, SignedHeaders=content-type;host, Signature=${signature}`;
+  const sent = call.tamper ? call.tamper({ ...headers }, body) : { headers, body };
+  return postJson(emulator.port, sent.headers, sent.body);
+}
+
+/** A POST with exactly these headers (node:http keeps the Host given, which fetch does not promise). */
+function postJson(port: number, headers: Record<string, string>, body: string): Promise<{ Response: Record<string, any> }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/', headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** Resolves with the first event `name` whose payload satisfies `predicate`. */
+export function waitForEvent<T = any>(emulator: RunningEmulator, name: string, predicate: (payload: T) => boolean): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (payload: T): void => {
+      if (!predicate(payload)) return;
+      emulator.events.off(name, listener);
+      resolve(payload);
+    };
+    emulator.events.on(name, listener);
+  });
+}
