@@ -8,6 +8,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync,
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const runtimeDir = process.env.TCVPN_RUNTIME_DIR || path.join(os.homedir(), '.cache', 'tcvpn-vscode-runtime');
@@ -355,3 +356,19 @@ export function maskSecrets(line: string, secrets: string[]): string {
   for (const secret of secrets) if (secret) masked = masked.split(secret).join('***');
   return masked;
 }
+
+/** How long a UI step may take before a check fails (a bound on failure, not a wait for success). */
+export const UI_TIMEOUT = 45_000;
+
+/** Opens a workspace file through Quick Open and waits until its tab is active. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: UI_TIMEOUT });
+}
+

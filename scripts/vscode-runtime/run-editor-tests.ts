@@ -78,7 +78,8 @@ async function main(): Promise<number> {
   const credentials = emulatorDemoCredentials();
   const secrets = [credentials.secretKey];
 
-  writeUserSettings(dataDir, { 'tencentcloudVpn.endpoint': emulator.url, 'tencentcloudVpn.region': 'ap-guangzhou' });
+  // Word-based suggestions off: the completion tests look at what our provider offers, not at words of open files.
+  writeUserSettings(dataDir, { 'tencentcloudVpn.endpoint': emulator.url, 'tencentcloudVpn.region': 'ap-guangzhou', 'editor.wordBasedSuggestions': 'off' });
   const env = codeServerEnv(dataDir, {
     TENCENTCLOUD_SECRET_ID: credentials.secretId,
     TENCENTCLOUD_SECRET_KEY: credentials.secretKey,

@@ -15,12 +15,11 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   cleanup, codeServerEnv, emulatorDemoCredentials, ensureRuntime, freshDataDir, freshWorkspace, installVsix,
-  launchBrowser, listExtensions, repoRoot, say, startCodeServer, startEmulator, workbenchUrl, writeUserSettings,
+  launchBrowser, listExtensions, openFile, repoRoot, say, startCodeServer, startEmulator, UI_TIMEOUT, workbenchUrl, writeUserSettings,
 } from './lib';
 
 const EXTENSION_ID = 'tcvpn-dev.tencentcloud-vpn-connection';
 const VSIX = path.join(repoRoot, 'dist', 'tencentcloud-vpn-connection.vsix');
-const UI_TIMEOUT = 45_000;
 
 interface Options {
   packageIt: boolean;
@@ -53,18 +52,6 @@ async function runFromPalette(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
-}
-
-/** Opens a workspace file through Quick Open and waits until its tab is active. */
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: UI_TIMEOUT });
 }
 
 /** Moves the cursor to line:column with "Go to Line". */
