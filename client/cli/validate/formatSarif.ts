@@ -42,10 +42,19 @@ function rulesOf(findings: readonly CliFinding[]): Sarif.ReportingDescriptor[] {
       name: finding.code,
       shortDescription: { text: finding.code },
       defaultConfiguration: { level: LEVEL_BY_SEVERITY[finding.severity] },
-      ...(finding.docUrl ? { helpUri: finding.docUrl } : {}),
+      ...helpOf(finding.docUrl),
     });
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * SARIF wants `helpUri` absolute; a link relative to the repository (the rules page, docs/rules.md#id) goes
+ * into the help text instead, where a reader of the log can still follow it.
+ */
+function helpOf(docUrl: string | undefined): Pick<Sarif.ReportingDescriptor, 'help' | 'helpUri'> {
+  if (!docUrl) return {};
+  return /^[a-z][a-z0-9+.-]*:/i.test(docUrl) ? { helpUri: docUrl } : { help: { text: `See ${docUrl}` } };
 }
 
 function resultOf(finding: CliFinding, ruleIndex: number): Sarif.Result {
