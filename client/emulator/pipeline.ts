@@ -115,7 +115,10 @@ export async function handleApiRequest(core: EmulatorCore, raw: RawRequest): Pro
     requestId, action: header(raw, 'x-tc-action'), region: header(raw, 'x-tc-region'), time: core.now().toISOString(), signatureOk: false,
   };
   const latency = core.faults.take(record.action, ['latency']);
-  if (latency) await new Promise<void>((resolve) => core.scheduler.after(latency.ms ?? 0, resolve));
+  if (latency) {
+    record.fault = 'latency';
+    await new Promise<void>((resolve) => core.scheduler.after(latency.ms ?? 0, resolve));
+  }
   let outcome = networkFault(core, record, requestId, language);
   if (!outcome) {
     try {
