@@ -3,7 +3,7 @@
  * goes with RouteType Bgp. Sources: validation-rules.json `bgp-config`; the spec's CreateVpnConnection errors
  * VpnConnBgpTunnelCidrMask and VpnConnBgpTunnelCidrNotSupported.
  */
-import { contains, parseCidr, parseIpv4, toNumber, type Cidr } from './ip';
+import { contains, networkText, parseCidr, parseIpv4, toNumber, type Cidr } from './ip';
 import type { Rule } from './rule';
 import { has, recordAt, stringAt } from './values';
 
@@ -18,13 +18,17 @@ const tunnelCidrMask: Rule = {
   summary: { en: 'BgpConfig.TunnelCidr must be a /30 block.', zh: 'BgpConfig.TunnelCidr 必须是掩码为 30 的网段。' },
   source: 'validation-rules.json bgp-config; spec errors (VpnConnBgpTunnelCidrMask)',
   example: 'RouteType: Bgp\nBgpConfig:\n  TunnelCidr: 169.254.128.0/29\n  LocalBgpIp: 169.254.128.1\n  RemoteBgpIp: 169.254.128.2',
+  fix: 'Use the /30 that holds LocalBgpIp (else the block\'s own address).',
   check(doc, _context, report) {
-    const tunnel = parseCidr(recordAt(doc, 'BgpConfig')?.TunnelCidr);
+    const bgp = recordAt(doc, 'BgpConfig');
+    const tunnel = parseCidr(bgp?.TunnelCidr);
     if (!tunnel || tunnel.prefix === 30) return;
+    const anchor = parseIpv4(bgp?.LocalBgpIp) ?? tunnel.address;
+    const block = networkText(parseCidr(`${anchor.toString()}/30`)!);
     report(['BgpConfig', 'TunnelCidr'], 'value', {
       en: `The BGP tunnel block must be a /30, not /${tunnel.prefix}.`,
       zh: `BGP 隧道网段的掩码必须为 30，而不是 /${tunnel.prefix}。`,
-    });
+    }, [{ kind: 'setValue', path: ['BgpConfig', 'TunnelCidr'], value: block, title: { en: `Change to ${block}`, zh: `改为 ${block}` } }]);
   },
 };
 
