@@ -63,6 +63,8 @@ export async function runEmulator(args: string[]): Promise<number> {
     process.stderr.write(`tcvpn emulator: ${message}\n`);
     return 2;
   }
+  // Listen for the signals before announcing the URL, so a caller that stops us right after reading it is heard.
+  const stopped = untilSignal();
   process.stdout.write(
     [
       `VPC API emulator (vpc 2017-03-12) listening on ${emulator.url}`,
@@ -73,7 +75,7 @@ export async function runEmulator(args: string[]): Promise<number> {
       '',
     ].join('\n'),
   );
-  const signal = await untilSignal();
+  const signal = await stopped;
   await emulator.close();
   process.stdout.write(`emulator stopped (${signal})\n`);
   return 0;
