@@ -1,5 +1,5 @@
 /**
- * Checks an action's parameters before its handler runs. Actions with a generated schema go through the same
+ * Reads an API request's parameters and checks them before the action's handler runs. Actions with a generated schema go through the same
  * validateParams as the editor (schema plus business rules; the first error's code becomes the API error);
  * the read-only actions are checked against the spec's member list (unknown, missing, wrongly typed).
  */
@@ -64,4 +64,17 @@ export function checkParams(action: string, params: Record<string, unknown>): vo
   if (!ACTION_SCHEMAS[action]) return checkAgainstSpec(action, params);
   const finding = validateParams(params, action).find((candidate) => candidate.severity === 'error');
   if (finding) throw new ApiError(finding.code, { zh: finding.message.zh, en: finding.message.en });
+}
+
+/** The parameters of a JSON POST body; InvalidParameter for another content type or anything but a JSON object. */
+export function parseBody(contentType: string, body: Buffer): Record<string, unknown> {
+  if (!/^application\/json\b/i.test(contentType)) throw new ApiError('InvalidParameter', 'the emulator takes Content-Type application/json only');
+  let params: unknown;
+  try {
+    params = body.length ? JSON.parse(body.toString('utf8')) : {};
+  } catch {
+    throw new ApiError('InvalidParameter', 'the request body is not valid JSON');
+  }
+  if (!params || typeof params !== 'object' || Array.isArray(params)) throw new ApiError('InvalidParameter', 'the request body must be a JSON object');
+  return params as Record<string, unknown>;
 }

@@ -9,7 +9,7 @@ import regions from '../../schemas/source/regions.json';
 import { ACTIONS } from './actions';
 import { ApiError, errorBody, languageOf, toApiError } from './apiErrors';
 import type { FaultController } from './faults';
-import { checkParams } from './paramCheck';
+import { checkParams, parseBody } from './paramCheck';
 import type { RateLimiter } from './rateLimit';
 import type { EmulatorStore } from './store';
 import type { Scheduler, TaskRunner } from './tasks';
@@ -18,6 +18,7 @@ import type { ReceivedRequest } from './types';
 
 export const API_VERSION = '2017-03-12';
 const REGIONS = new Set(regions.regions.map((region) => region.region));
+const MAX_RECORDED = 10_000;
 const NETWORK_FAULTS = ['http5xx', 'throttle', 'drop', 'nonJson', 'noResponseKey'] as const;
 
 /** What the HTTP layer should do with a request. */
@@ -70,21 +71,9 @@ function serve(core: EmulatorCore, raw: RawRequest, record: ReceivedRequest): Re
   if (record.action === 'CreateVpnConnection' && !core.limiter.tryAcquire(verdict.secretId, core.now().getTime())) {
     throw new ApiError('RequestLimitExceeded', 'CreateVpnConnection allows 100 requests per second');
   }
-  const params = parseBody(raw);
+  const params = parseBody(header(raw, 'content-type'), raw.body);
   checkParams(record.action, params);
   return handler({ region: record.region, requestId: record.requestId, params, store: core.store, tasks: core.tasks, faults: core.faults, now: core.now });
-}
-
-function parseBody(raw: RawRequest): Record<string, unknown> {
-  if (!/^application\/json\b/i.test(header(raw, 'content-type'))) throw new ApiError('InvalidParameter', 'the emulator takes Content-Type application/json only');
-  let params: unknown;
-  try {
-    params = raw.body.length ? JSON.parse(raw.body.toString('utf8')) : {};
-  } catch {
-    throw new ApiError('InvalidParameter', 'the request body is not valid JSON');
-  }
-  if (!params || typeof params !== 'object' || Array.isArray(params)) throw new ApiError('InvalidParameter', 'the request body must be a JSON object');
-  return params as Record<string, unknown>;
 }
 
 /** The outcome of an injected network-level fault, or undefined when none applies. */
@@ -135,6 +124,8 @@ export async function handleApiRequest(core: EmulatorCore, raw: RawRequest): Pro
     }
   }
   core.requests.push(record);
+  // A long-running emulator polled every second must not grow without bound: keep the latest requests only.
+  if (core.requests.length > MAX_RECORDED) core.requests.splice(0, core.requests.length - MAX_RECORDED);
   core.events.emit('request', { ...record });
   core.log(`${record.time} ${record.action || '-'} ${record.region || '-'} ${record.secretId ?? '-'} -> ${record.errorCode ?? 'OK'}${record.fault ? ` [fault ${record.fault}]` : ''} ${requestId}`);
   return outcome;

@@ -2,6 +2,7 @@
  * The service's frequency limit: CreateVpnConnection allows 100 requests per second (per account; the emulator
  * counts per SecretId). A sliding one-second window over the emulator's clock, passed in, so tests need no timing.
  */
+/** Counts requests per key in a sliding window. */
 export class RateLimiter {
   private readonly windows = new Map<string, number[]>();
 

@@ -13,6 +13,7 @@ const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 /** Masks a secret for logs and the state endpoint: its length survives, its characters do not. */
 export const maskSecret = (value: unknown): string => (typeof value === 'string' && value ? `****(${value.length})` : '');
 
+/** The account's resources, tunnels and tasks; `reset()` returns to the seed. */
 export class EmulatorStore {
   credentials: EmulatorCredential[] = [];
   vpcs: Regional[] = [];
@@ -56,18 +57,22 @@ export class EmulatorStore {
     return this.credentials.find((credential) => credential.secretId === secretId)?.secretKey;
   }
 
+  /** The VPN gateway `id` in `region`; undefined for an id of another region. */
   gateway(region: string, id: unknown): Regional | undefined {
     return this.gateways.find((gateway) => gateway.Region === region && gateway.VpnGatewayId === id);
   }
 
+  /** The customer gateway `id` in `region`. */
   customerGateway(region: string, id: unknown): Regional | undefined {
     return this.customerGateways.find((gateway) => gateway.Region === region && gateway.CustomerGatewayId === id);
   }
 
+  /** The VPC `id` in `region`. */
   vpc(region: string, id: unknown): Regional | undefined {
     return this.vpcs.find((vpc) => vpc.Region === region && vpc.VpcId === id);
   }
 
+  /** The tunnel `id` in `region`. */
   connection(region: string, id: unknown): Regional | undefined {
     const connection = this.connections.get(String(id));
     return connection?.Region === region ? connection : undefined;

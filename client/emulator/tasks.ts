@@ -17,6 +17,7 @@ export interface TaskTimings {
 export class Scheduler {
   private readonly timers = new Set<NodeJS.Timeout>();
 
+  /** Runs `run` after `ms` milliseconds unless cancelAll() comes first. */
   after(ms: number, run: () => void): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
@@ -25,12 +26,14 @@ export class Scheduler {
     this.timers.add(timer);
   }
 
+  /** Cancels every pending timer. */
   cancelAll(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }
 }
 
+/** Starts and finishes the async tasks, changing tunnel states and emitting 'task' and 'connection' events. */
 export class TaskRunner {
   constructor(
     private readonly store: EmulatorStore,
