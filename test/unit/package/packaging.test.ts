@@ -82,11 +82,14 @@ describe('the packaged .vsix', function () {
       'schemas/ModifyVpnConnectionAttribute.schema.json',
       'package.json',
       'package.nls.json',
-      'README.md',
       'CHANGELOG.md',
       'LICENSE',
     ];
     assert.deepEqual(expected.filter((file) => !files.includes(file)), []);
+  });
+
+  it('holds README.md, the page VS Code shows for the extension (vsce packs it when it exists)', () => {
+    assert.ok(files.includes('README.md'), 'README.md is missing from the repository root');
   });
 
   it('holds every file package.json points at', () => {
