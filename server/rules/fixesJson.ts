@@ -1,8 +1,10 @@
 /**
- * SemanticFix for JSON through jsonc-parser: `modify` computes minimal edits that keep comments and follow the
- * formatting options, which are taken from the file itself (tabs or N spaces, its line ending).
+ * SemanticFix for JSON through jsonc-parser: `modify` computes minimal edits that follow the formatting options,
+ * which are taken from the file itself (tabs or N spaces, its line ending). Removal has its own module, since
+ * `modify` would delete the neighbours' comments.
  */
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions } from 'jsonc-parser';
+import { jsonRemoveText } from './fixesJsonRemove';
 import type { JsonPath, SemanticFix } from './types';
 
 /** The indentation and line ending the file already uses (2 spaces and "\n" when it does not tell). */
@@ -23,7 +25,7 @@ export function jsonFixText(text: string, fix: SemanticFix): string | undefined 
     case 'setValue':
       return set(text, fix.path, fix.value);
     case 'remove':
-      return exists(fix.path) ? set(text, fix.path, undefined) : undefined;
+      return jsonRemoveText(text, fix.path);
     case 'renameKey':
       return renameKey(text, fix.path, fix.newKey);
     case 'addProperties':
