@@ -3,22 +3,55 @@
  * the "VPN Tasks" tree. Each concern lives in its own module under client/vscode; this file only connects them.
  */
 import * as vscode from 'vscode';
-import { TaskHistory } from './core/history';
 import type { TencentCloudVpnApi } from './vscode/api';
+import { registerCredentialCommands } from './vscode/credentialCommands';
+import { registerExampleCommand } from './vscode/exampleCommand';
 import { LanguageClientHost } from './vscode/languageClient';
 import { OutputLog } from './vscode/outputLog';
 import { registerSchemaOptIn } from './vscode/schemaOptIn';
+import { createServices, Services } from './vscode/services';
+import { registerSubmitCommand } from './vscode/submitCommand';
+import { registerTaskCommands } from './vscode/taskCommands';
+import { notifyFinished } from './vscode/taskNotifications';
+import { TASKS_VIEW_ID, TaskTreeProvider } from './vscode/taskTree';
 
 let languageClientHost: LanguageClientHost | undefined;
 
+/** The tree view, its commands and an event for the test API. */
+function registerTasksView(services: Services, tasksChanged: vscode.EventEmitter<void>): vscode.Disposable[] {
+  const tree = new TaskTreeProvider(services.history);
+  const unsubscribe = services.history.onDidChange(() => tasksChanged.fire());
+  // The ages in the tree ("5 min ago") stay current while anything is listed.
+  const ageTimer = setInterval(() => services.history.list().length && tree.refreshAll(), 60_000);
+  return [
+    tree,
+    vscode.window.createTreeView(TASKS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    ...registerTaskCommands(services, tree),
+    { dispose: unsubscribe },
+    { dispose: () => clearInterval(ageTimer) },
+  ];
+}
+
 /** Activates the extension and returns its test API. */
 export function activate(context: vscode.ExtensionContext): TencentCloudVpnApi {
-  const log = new OutputLog('Tencent Cloud VPN');
-  const history = new TaskHistory(context.globalState);
+  const log = new OutputLog(vscode.l10n.t('Tencent Cloud VPN'));
   const tasksChanged = new vscode.EventEmitter<void>();
-  const unsubscribe = history.onDidChange(() => tasksChanged.fire());
+  let services: Services | undefined;
+  services = createServices(context, log, (record) => services && notifyFinished(services, record));
   languageClientHost = new LanguageClientHost(log);
-  context.subscriptions.push(log, tasksChanged, { dispose: unsubscribe }, registerSchemaOptIn());
+  languageClientHost.ready.catch((error: unknown) => log.info(`language server failed to start: ${String(error)}`));
+  context.subscriptions.push(
+    log,
+    tasksChanged,
+    registerSchemaOptIn(),
+    registerSubmitCommand(services),
+    registerExampleCommand(),
+    ...registerCredentialCommands(services),
+    ...registerTasksView(services, tasksChanged),
+  );
+  // Polling resumes for every record a previous window left running.
+  services.poller.start();
+  const history = services.history;
   return {
     languageClientReady: languageClientHost.ready,
     getTasks: () => history.list(),

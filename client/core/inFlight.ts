@@ -7,7 +7,12 @@ import type { TaskHistory } from './history';
 /** Why a submit was refused before anything was sent. */
 export class SubmitRefusedError extends Error {
   override name = 'SubmitRefusedError';
-  constructor(message: string, readonly reason: 'inFlight' | 'stillRunning' | 'invalid') {
+  constructor(
+    message: string,
+    readonly reason: 'inFlight' | 'stillRunning',
+    /** The file (inFlight) or the running record's name (stillRunning). */
+    readonly subject: string,
+  ) {
     super(message);
   }
 }
@@ -24,7 +29,7 @@ export class InFlightGuard {
   /** Runs `work` holding the file's lock; throws SubmitRefusedError when the file is already being submitted. */
   async run<T>(source: string, work: () => Promise<T>): Promise<T> {
     if (this.busy.has(source)) {
-      throw new SubmitRefusedError(`A submission of ${source} is already in progress.`, 'inFlight');
+      throw new SubmitRefusedError(`A submission of ${source} is already in progress.`, 'inFlight', source);
     }
     this.busy.add(source);
     try {
@@ -40,6 +45,6 @@ export function assertNotRunning(history: TaskHistory, source: string, documentI
   const running = history.unfinished().find((record) => record.source === source && record.documentIndex === documentIndex);
   if (running) {
     const id = running.taskId ?? running.vpnConnectionId ?? running.id;
-    throw new SubmitRefusedError(`"${running.name}" from this file is still being created (${id}); wait for it to finish or remove it from the history.`, 'stillRunning');
+    throw new SubmitRefusedError(`"${running.name}" from this file is still being created (${id}); wait for it to finish or remove it from the history.`, 'stillRunning', running.name);
   }
 }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LogSink } from '../core/log';
+import { SecretRedactor } from '../core/mask';
 
 const MAX_LINES = 5000;
 
@@ -11,14 +12,16 @@ const MAX_LINES = 5000;
 export class OutputLog implements LogSink, vscode.Disposable {
   private readonly channel: vscode.OutputChannel;
   private readonly lines: string[] = [];
+  /** Secret values registered here never reach the channel, even inside an error message. */
+  readonly redactor = new SecretRedactor();
 
   constructor(name: string) {
     this.channel = vscode.window.createOutputChannel(name);
   }
 
-  /** Appends one timestamped line (callers pass text that is already masked). */
+  /** Appends one timestamped line (callers pass masked text; known secret values are redacted again). */
   info(message: string): void {
-    const line = `[${new Date().toISOString()}] ${message}`;
+    const line = `[${new Date().toISOString()}] ${this.redactor.redact(message)}`;
     this.lines.push(line);
     if (this.lines.length > MAX_LINES) this.lines.splice(0, this.lines.length - MAX_LINES);
     this.channel.appendLine(line);
