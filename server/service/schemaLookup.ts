@@ -91,3 +91,14 @@ export function emptyValueOf(type: string | undefined): unknown {
 export function visibleProperties(schema: JsonSchema | undefined): string[] {
   return Object.keys(schema?.properties ?? {}).filter((name) => !HIDDEN_PROPERTIES.has(name));
 }
+
+/**
+ * A complete sample of a value for snippets: the schema's example, else for an object its required properties
+ * (all of them when there are three or fewer) filled in the same way, else a scalar sample.
+ */
+export function structuredSample(schema: JsonSchema | undefined): unknown {
+  if (!schema || schema.examples?.length || schema.type !== 'object') return sampleValue(schema);
+  const names = visibleProperties(schema);
+  const chosen = names.length <= 3 ? names : names.filter((name) => schema.required?.includes(name));
+  return Object.fromEntries(chosen.map((name) => [name, structuredSample(schema.properties![name])]));
+}
