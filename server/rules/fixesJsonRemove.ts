@@ -27,22 +27,18 @@ export function jsonRemoveText(text: string, path: JsonPath): string | undefined
 function spansToRemove(text: string, entry: Node, previous: Node | undefined, hasNext: boolean): Span[] {
   let start = entry.offset;
   let end = entry.offset + entry.length;
-  const spans: Span[] = [];
+  const commaBefore = !hasNext && previous ? commaAfter(text, previous.offset + previous.length, true) : undefined;
   if (hasNext) end = commaAfter(text, end) ?? end;
-  else if (previous) {
-    const comma = commaAfter(text, previous.offset + previous.length, true);
-    if (comma !== undefined) spans.push({ offset: comma - 1, length: 1 });
-  }
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const rest = /^[ \t]*(\/\/[^\n]*)?(\r?\n|$)/.exec(text.slice(end));
   if (/^[ \t]*$/.test(text.slice(lineStart, start)) && rest) {
-    start = lineStart;
-    end += rest[0].length;
-  } else if (hasNext) {
-    end += /^[ \t]*/.exec(text.slice(end))![0].length;
+    // Alone on its lines: the lines go, and a comma before it (when it was last) goes separately.
+    const spans = [{ offset: lineStart, length: end + rest[0].length - lineStart }];
+    return commaBefore === undefined ? spans : [{ offset: commaBefore - 1, length: 1 }, ...spans];
   }
-  spans.push({ offset: start, length: end - start });
-  return spans;
+  if (hasNext) end += /^[ \t]*/.exec(text.slice(end))![0].length;
+  else if (commaBefore !== undefined) start = commaBefore - 1;
+  return [{ offset: start, length: end - start }];
 }
 
 /** The offset just past the comma that follows `offset` (skipping spaces, and comments when allowed). */
