@@ -16,6 +16,8 @@ import { notifyFinished } from './vscode/taskNotifications';
 import { TASKS_VIEW_ID, TaskTreeProvider } from './vscode/taskTree';
 
 let languageClientHost: LanguageClientHost | undefined;
+/** The channel keeps its product name in every display language, so instructions and tests can name it. */
+const OUTPUT_CHANNEL_NAME = 'Tencent Cloud VPN';
 
 /** The tree view, its commands and an event for the test API. */
 function registerTasksView(services: Services, tasksChanged: vscode.EventEmitter<void>): vscode.Disposable[] {
@@ -34,7 +36,7 @@ function registerTasksView(services: Services, tasksChanged: vscode.EventEmitter
 
 /** Activates the extension and returns its test API. */
 export function activate(context: vscode.ExtensionContext): TencentCloudVpnApi {
-  const log = new OutputLog(vscode.l10n.t('Tencent Cloud VPN'));
+  const log = new OutputLog(OUTPUT_CHANNEL_NAME);
   const tasksChanged = new vscode.EventEmitter<void>();
   let services: Services | undefined;
   services = createServices(context, log, (record) => services && notifyFinished(services, record));
