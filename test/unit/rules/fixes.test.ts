@@ -21,7 +21,8 @@ describe('fixes: SemanticFix to text edits', () => {
     const remove = (key: string) => apply(text, 'json', { kind: 'remove', path: [key], title });
     assert.equal(remove('A'), '{\n  // about B\n  "B": 2,\n  /* about C */ "C": 3\n}\n');
     assert.equal(remove('B'), '{\n  "A": 1, // about A\n  // about B\n  /* about C */ "C": 3\n}\n');
-    assert.equal(remove('C'), '{\n  "A": 1, // about A\n  // about B\n  "B": 2\n  /* about C */ \n}\n');
+    // C's own inline comment goes with it; the others stay.
+    assert.equal(remove('C'), '{\n  "A": 1, // about A\n  // about B\n  "B": 2\n}\n');
   });
 
   it('JSON: removes an array item inline and on its own line', () => {
