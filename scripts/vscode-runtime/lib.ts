@@ -4,7 +4,7 @@
  * open the workbench in Debian's Chromium through playwright-core. See ../../../shared/vscode-runtime/README.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync, existsSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -34,6 +34,7 @@ export function ensureRuntime(): void {
 class Cleanup {
   private readonly actions: { name: string; run: () => Promise<void>; runSync: () => void }[] = [];
   private ran = false;
+  private running: Promise<void> | undefined;
 
   constructor() {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -43,7 +44,8 @@ class Cleanup {
       });
     }
     process.on('exit', () => {
-      if (!this.ran) for (const action of [...this.actions].reverse()) action.runSync();
+      // Also when exit comes in the middle of an orderly stop: SIGKILL to a group that is gone already is a no-op.
+      for (const action of [...this.actions].reverse()) action.runSync();
     });
   }
 
@@ -51,8 +53,18 @@ class Cleanup {
     this.actions.push({ name, run, runSync });
   }
 
-  async runAll(): Promise<void> {
-    if (this.ran) return;
+  /** True once stopping has begun (so an exit seen then is expected, not a failure). */
+  get stopping(): boolean {
+    return this.ran;
+  }
+
+  /** Runs every stop once; a second caller (a signal during a normal stop) gets the same promise. */
+  runAll(): Promise<void> {
+    this.running ??= this.stopAll();
+    return this.running;
+  }
+
+  private async stopAll(): Promise<void> {
     this.ran = true;
     for (const action of [...this.actions].reverse()) {
       try {
@@ -160,6 +172,18 @@ export function freePort(): Promise<number> {
 /** A fresh, short folder under /tmp: code-server's Unix sockets live below it and their paths are limited to ~107 bytes. */
 export function freshDataDir(prefix = 'tcv'): string {
   return mkdtempSync(path.join('/tmp', `${prefix}-`));
+}
+
+/**
+ * Deletes a data folder once everything that used it has stopped (its stop is registered first, so it runs last),
+ * unless `keep()` says to leave it for a look at the logs.
+ */
+export function removeWhenDone(dir: string, keep: () => boolean = () => false): void {
+  const remove = (): void => {
+    if (keep()) say(`kept ${dir} (logs of the failed run)`);
+    else rmSync(dir, { recursive: true, force: true });
+  };
+  cleanup.add('data dir', async () => remove(), () => undefined);
 }
 
 /** Copies the fixture workspace (or another folder) to a fresh place, so no run sees another run's edits. */
@@ -287,8 +311,8 @@ export interface CodeServer {
 }
 
 /** Starts code-server on 127.0.0.1 in its own process group and waits until /healthz answers 200. */
-export async function startCodeServer(options: { dataDir: string; env: NodeJS.ProcessEnv; smokeTestDriver: boolean; logFile: string }): Promise<CodeServer> {
-  const port = await freePort();
+export async function startCodeServer(options: { dataDir: string; env: NodeJS.ProcessEnv; smokeTestDriver: boolean; logFile: string; port?: number }): Promise<CodeServer> {
+  const port = options.port ?? (await freePort());
   const args = [
     ...codeServerArgs(options.dataDir),
     '--bind-addr', `127.0.0.1:${port}`,

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { build } from 'esbuild';
 import {
-  cleanup, codeServerEnv, emulatorDemoCredentials, ensureRuntime, freshDataDir, freshWorkspace, launchBrowser,
+  cleanup, codeServerEnv, emulatorDemoCredentials, ensureRuntime, freshDataDir, freshWorkspace, launchBrowser, removeWhenDone,
   maskSecrets, remoteUri, repoRoot, say, startCodeServer, startEmulator, workbenchUrl, writeUserSettings,
 } from './lib';
 
@@ -57,6 +57,9 @@ interface SuiteResult {
   skipped: number;
 }
 
+/** The data folder (logs, workspace) is kept after a failed run, for a look. */
+let keepDataDir = true;
+
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
@@ -68,6 +71,7 @@ async function main(): Promise<number> {
   const suiteIndex = await buildEverything(options);
 
   const dataDir = freshDataDir('tcve');
+  removeWhenDone(dataDir, () => keepDataDir);
   const workspace = freshWorkspace(dataDir);
   const resultFile = path.join(dataDir, 'suite-result.json');
   say(`data dir ${dataDir}`);
@@ -139,7 +143,9 @@ async function main(): Promise<number> {
   if (!result) say('the suite did not report a result: counted as one failure');
   if (process.env.EDITOR_SUMMARY_FILE) appendFileSync(process.env.EDITOR_SUMMARY_FILE, `${summary.passed} ${summary.failed} ${summary.skipped}\n`);
   console.log(`in-editor suite: ${summary.passed} passed, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`);
-  return code === 0 && result !== undefined && result.failed === 0 ? 0 : 1;
+  const ok = code === 0 && result !== undefined && result.failed === 0;
+  keepDataDir = !ok;
+  return ok ? 0 : 1;
 }
 
 main()

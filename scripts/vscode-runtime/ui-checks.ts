@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   cleanup, codeServerEnv, emulatorDemoCredentials, ensureRuntime, freshDataDir, freshWorkspace, installVsix,
-  launchBrowser, listExtensions, openFile, repoRoot, say, startCodeServer, startEmulator, UI_TIMEOUT, workbenchUrl, writeUserSettings,
+  launchBrowser, removeWhenDone, listExtensions, openFile, repoRoot, say, startCodeServer, startEmulator, UI_TIMEOUT, workbenchUrl, writeUserSettings,
 } from './lib';
 
 const EXTENSION_ID = 'tcvpn-dev.tencentcloud-vpn-connection';
@@ -181,6 +181,7 @@ async function main(): Promise<number> {
     if (result.status !== 0) throw new Error('npm run package failed');
   }
   const dataDir = freshDataDir('tcvu');
+  removeWhenDone(dataDir, () => failed > 0);
   const workspace = freshWorkspace(dataDir);
   say(`data dir ${dataDir}`);
 

@@ -16,7 +16,8 @@ describe('quick fix', () => {
     const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === MASK_CODE), MASK_CODE);
     const mask = diagnostics.find((d) => codeOf(d) === MASK_CODE)!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, mask.range, vscode.CodeActionKind.QuickFix.value);
-    const fixes = actions.filter((a) => a.edit && (a.diagnostics ?? []).some((d) => codeOf(d) === MASK_CODE));
+    // A fix that names its diagnostics must name this one; one that names none is taken for the range asked about.
+    const fixes = actions.filter((a) => a.edit && (!a.diagnostics?.length || a.diagnostics.some((d) => codeOf(d) === MASK_CODE)));
     assert.ok(fixes.length > 0, `no quick fix with an edit for ${MASK_CODE}; actions: ${actions.map((a) => a.title).join(', ')}`);
     const before = document.getText();
     assert.ok(await vscode.workspace.applyEdit(fixes[0].edit!), `applying "${fixes[0].title}" failed`);

@@ -1,0 +1,123 @@
+/**
+ * The live demo (`npm run demo`, after scripts/demo.sh has installed the runtime and packaged the .vsix): installs
+ * the .vsix into a fresh code-server, starts the VPC API emulator and code-server on 127.0.0.1 with an example
+ * workspace whose endpoint setting points at the emulator, checks in a headless Chromium that the installed extension
+ * activates on a *.vpnconn.yaml file, and prints the URL to open. Ctrl-C stops all of it, process groups included.
+ *
+ * Usage: npx tsx scripts/vscode-runtime/demo.ts [--port N] [--no-verify] [--exit-after-check]
+ *   --port N             code-server's port on 127.0.0.1 (default 8080, or TCVPN_DEMO_PORT; a free one if taken)
+ *   --no-verify          skip the headless activation check
+ *   --exit-after-check   stop everything after the check (what CI and a smoke test use)
+ */
+import { createServer } from 'node:net';
+import * as path from 'node:path';
+import {
+  cleanup, codeServerEnv, emulatorDemoCredentials, freePort, freshDataDir, freshWorkspace, installVsix, launchBrowser, removeWhenDone,
+  listExtensions, openFile, repoRoot, say, startCodeServer, startEmulator, UI_TIMEOUT, workbenchUrl, writeUserSettings,
+} from './lib';
+
+const EXTENSION_ID = 'tcvpn-dev.tencentcloud-vpn-connection';
+const VSIX = path.join(repoRoot, 'dist', 'tencentcloud-vpn-connection.vsix');
+
+interface Options {
+  port: number;
+  verify: boolean;
+  exitAfterCheck: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { port: Number(process.env.TCVPN_DEMO_PORT || 8080), verify: true, exitAfterCheck: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--port') options.port = Number(argv[++i]);
+    else if (argv[i] === '--no-verify') options.verify = false;
+    else if (argv[i] === '--exit-after-check') options.exitAfterCheck = true;
+    else throw new Error(`unknown option ${argv[i]} (see the header of scripts/vscode-runtime/demo.ts)`);
+  }
+  return options;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** Opens the workspace headlessly and waits for our squiggle in a *.vpnconn.yaml file with errors. */
+async function verifyActivation(dataDir: string, url: string): Promise<void> {
+  const context = await launchBrowser(path.join(dataDir, 'verify'));
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'static-gz.vpnconn.yaml' }).waitFor({ timeout: 90_000 });
+    await openFile(page, 'schema-errors.vpnconn.yaml');
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT });
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const dataDir = freshDataDir('tcvd');
+  removeWhenDone(dataDir);
+  const workspace = freshWorkspace(dataDir);
+
+  say(`installing ${path.relative(repoRoot, VSIX)} into ${dataDir}/extensions`);
+  installVsix(dataDir, VSIX);
+  const installed = listExtensions(dataDir).find((line) => line.toLowerCase().startsWith(`${EXTENSION_ID}@`));
+  if (!installed) throw new Error(`${EXTENSION_ID} is not listed after --install-extension`);
+  say(`installed ${installed}`);
+
+  const emulator = await startEmulator(path.join(dataDir, 'emulator.log'));
+  say(`emulator ${emulator.url} (log: ${dataDir}/emulator.log)`);
+  const credentials = emulatorDemoCredentials();
+  writeUserSettings(dataDir, { 'tencentcloudVpn.endpoint': emulator.url, 'tencentcloudVpn.region': 'ap-guangzhou' });
+
+  if (!(await portIsFree(options.port))) {
+    const port = await freePort();
+    say(`port ${options.port} is taken; using ${port}`);
+    options.port = port;
+  }
+  const env = codeServerEnv(dataDir, { TENCENTCLOUD_SECRET_ID: credentials.secretId, TENCENTCLOUD_SECRET_KEY: credentials.secretKey });
+  const server = await startCodeServer({ dataDir, env, smokeTestDriver: false, logFile: path.join(dataDir, 'code-server.log'), port: options.port });
+  const url = workbenchUrl(server, workspace);
+
+  if (options.verify) {
+    const started = Date.now();
+    await verifyActivation(dataDir, url);
+    say(`verified in ${((Date.now() - started) / 1000).toFixed(1)} s: the installed extension activates on *.vpnconn.yaml and shows its diagnostics`);
+  }
+  if (options.exitAfterCheck) return 0;
+
+  console.log(`
+  Tencent Cloud VPN Connection: live demo
+
+  Open this URL in a browser on this machine:
+    ${url}
+
+  The workspace (${workspace}) holds example *.vpnconn.yaml / *.vpnconn.json files. The extension validates them as you
+  type; "Tencent Cloud VPN: Submit Connection" (palette or editor title) sends one to the local VPC API emulator
+  at ${emulator.url} with its public demo credentials, and the "VPN Tasks" view follows the task.
+  Logs: ${dataDir}/code-server.log, ${dataDir}/emulator.log
+
+  Press Ctrl-C to stop everything.
+`);
+  // Runs until Ctrl-C (the cleanup's signal handler exits), or until code-server or the emulator dies.
+  const code = await Promise.race([server.proc.exited, emulator.proc.exited]);
+  if (cleanup.stopping) return 0;
+  say(`a demo process exited (${code}); stopping the rest`);
+  return 1;
+}
+
+main()
+  .then(async (code) => {
+    await cleanup.runAll();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    say(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
+    await cleanup.runAll();
+    process.exit(1);
+  });
