@@ -56,7 +56,7 @@ const header = (raw: RawRequest, name: string): string => {
 
 /** Authenticates and routes; throws the ApiError the service would answer. Returns the action's fields. */
 function serve(core: EmulatorCore, raw: RawRequest, record: ReceivedRequest): Record<string, unknown> {
-  if (raw.method !== 'POST') throw new ApiError('UnsupportedProtocol', 'the emulator takes POST with a JSON body only');
+  if (raw.method !== 'POST' && raw.method !== 'GET') throw new ApiError('UnsupportedProtocol', `${raw.method} is neither GET nor POST`);
   const verdict = verifyTc3(raw, { nowSeconds: Math.floor(core.now().getTime() / 1000), service: 'vpc', secretFor: (id) => core.store.secretFor(id) });
   record.secretId = verdict.secretId;
   if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
@@ -71,6 +71,7 @@ function serve(core: EmulatorCore, raw: RawRequest, record: ReceivedRequest): Re
   if (record.action === 'CreateVpnConnection' && !core.limiter.tryAcquire(verdict.secretId, core.now().getTime())) {
     throw new ApiError('RequestLimitExceeded', 'CreateVpnConnection allows 100 requests per second');
   }
+  if (raw.method === 'GET') throw new ApiError('InvalidParameter', 'the emulator verifies GET signatures but takes parameters only as a POST JSON body');
   const params = parseBody(header(raw, 'content-type'), raw.body);
   checkParams(record.action, params);
   return handler({ region: record.region, requestId: record.requestId, params, store: core.store, tasks: core.tasks, faults: core.faults, now: core.now });
