@@ -64,16 +64,27 @@ export function jsonRules(names: string[]): Record<string, Rule> {
   };
 }
 
-/** YAML: plain and quoted keys that are exactly a known name, followed by the ':' indicator. */
+/**
+ * YAML: keys that are exactly a known name, followed by the ':' indicator. A block key starts its line (after the
+ * indentation, '- ' / '? ' indicators and node properties, which the first capture re-scopes) like the hand-written
+ * block-key rule it must win the tie against; keys inside { } and quoted keys may sit anywhere.
+ */
 export function yamlRules(names: string[]): Record<string, Rule> {
+  const blockKeyPrefix = '^([ \\t]*(?:[-?][ \\t]+)*(?:[&!][^\\s\\[\\]{},]*[ \\t]+)*)';
   const keyStart = '(?<![^\\s\\[{,])';
   const known = alternation(names);
+  const key = { name: `entity.name.tag.yaml ${API_PARAMETER_SCOPE}` };
   const separator = { name: 'punctuation.separator.key-value.mapping.yaml' };
   return {
     'api-parameter-key': {
       comment: GENERATED_NOTE,
+      match: `${blockKeyPrefix}(${known})[ \\t]*(:)(?=[ \\t]|$)`,
+      captures: { '1': { patterns: [{ include: '#sequence-entry' }, { include: '#explicit-key' }, { include: '#properties' }] }, '2': key, '3': separator },
+    },
+    'api-parameter-flow-key': {
+      comment: GENERATED_NOTE,
       match: `${keyStart}(${known})[ \\t]*(:)(?=[ \\t]|$|[,\\]}])`,
-      captures: { '1': { name: `entity.name.tag.yaml ${API_PARAMETER_SCOPE}` }, '2': separator },
+      captures: { '1': key, '2': separator },
     },
     'api-parameter-quoted-key': {
       comment: GENERATED_NOTE,

@@ -196,26 +196,38 @@ describe('TextMate grammars', () => {
   describe('YAML grammar behaviour', () => {
     const yaml = grammarOf(YAML_LANGUAGE);
 
-    it('finds plain block keys, including after a sequence dash and with spaces in them', () => {
-      assert.equal(capture(yaml, 'block-key', 'VpnConnectionName: tunnel-1', 1), 'VpnConnectionName');
-      assert.equal(capture(yaml, 'block-key', '  - LocalCidrBlock: 10.0.0.0/16', 1), 'LocalCidrBlock');
-      assert.equal(capture(yaml, 'block-key', 'my key: v', 1), 'my key');
-      assert.equal(capture(yaml, 'block-key', 'url: http://a:8080/', 1), 'url');
+    it('finds plain block keys at a line start, also after "- " and with spaces in them', () => {
+      assert.equal(capture(yaml, 'block-key', 'VpnConnectionName: tunnel-1', 2), 'VpnConnectionName');
+      assert.equal(capture(yaml, 'block-key', '  - LocalCidrBlock: 10.0.0.0/16', 2), 'LocalCidrBlock');
+      assert.equal(capture(yaml, 'block-key', '- - &a Name: v', 2), 'Name');
+      assert.equal(capture(yaml, 'block-key', 'my key: v', 2), 'my key');
+      assert.equal(capture(yaml, 'block-key', 'url: http://a:8080/', 2), 'url');
     });
 
-    it('does not take a value with a colon but no space (an URL, a time) for a key', () => {
-      assert.equal(capture(yaml, 'block-key', 'http://example.com:8080/x', 1), undefined);
-      assert.equal(capture(yaml, 'block-key', '- 12:30', 1), undefined);
+    it('does not take a value with a colon but no space (an URL, a time), or a later "x: " on the line, for a key', () => {
+      assert.equal(capture(yaml, 'block-key', 'http://example.com:8080/x', 2), undefined);
+      assert.equal(capture(yaml, 'block-key', '- 12:30', 2), undefined);
+      assert.equal(compile(yaml.repository['block-key'].match as string).exec('Desc: a b: c')?.[2], 'Desc');
     });
 
-    it('marks known API parameter keys, plain or quoted, and not misspelt ones', () => {
-      assert.equal(capture(yaml, 'api-parameter-key', '  - RemoteCidrBlock:', 1), 'RemoteCidrBlock');
-      assert.equal(capture(yaml, 'api-parameter-key', '{Key: a, Value: b}', 1), 'Key');
-      assert.equal(capture(yaml, 'api-parameter-key', 'IntegrityAlgorithm: SHA1', 1), undefined);
-      assert.equal(capture(yaml, 'api-parameter-key', 'xVpcId: 1', 1), undefined);
+    it('lets the line-anchored key rules win column 0 from a leading "- " or "? "', () => {
+      const order = (yaml.repository['block-node'].patterns as Rule[]).map((p) => p.include);
+      for (const keyRule of ['#api-parameter-key', '#block-key']) {
+        assert.ok(order.indexOf(keyRule) < order.indexOf('#sequence-entry'), keyRule);
+        assert.ok(order.indexOf(keyRule) < order.indexOf('#explicit-key'), keyRule);
+      }
+      assert.ok(order.indexOf('#api-parameter-key') < order.indexOf('#block-key'));
+    });
+
+    it('marks known API parameter keys, plain or quoted, in block and flow context, and not misspelt ones', () => {
+      assert.equal(capture(yaml, 'api-parameter-key', '  - RemoteCidrBlock:', 2), 'RemoteCidrBlock');
+      assert.equal(capture(yaml, 'api-parameter-key', 'IntegrityAlgorithm: SHA1', 2), undefined);
+      assert.equal(capture(yaml, 'api-parameter-key', 'VpcIdx: 1', 2), undefined);
+      assert.equal(capture(yaml, 'api-parameter-flow-key', '{Key: a, Value: b}', 1), 'Key');
+      assert.equal(capture(yaml, 'api-parameter-flow-key', '[xVpcId: 1]', 1), undefined);
       assert.equal(capture(yaml, 'api-parameter-quoted-key', '"PreShareKey": x', 2), 'PreShareKey');
       assert.equal(capture(yaml, 'api-parameter-quoted-key', "'VpcId': x", 5), 'VpcId');
-      assert.match(yaml.repository['api-parameter-key'].captures?.['1'].name ?? '', /^entity\.name\.tag\.yaml /);
+      assert.match(yaml.repository['api-parameter-key'].captures?.['2'].name ?? '', /^entity\.name\.tag\.yaml /);
     });
 
     it('starts comments only at a line start or after a space', () => {

@@ -103,6 +103,9 @@ VpnConnectionName: |-
   first: not a key
   # not a comment
 VpcId: vpc-1
+Tags:
+- Key: owner
+  Value: netops
 ...`;
 
 describe('grammars in VS Code\'s TextMate engine', function () {
@@ -159,6 +162,10 @@ describe('grammars in VS Code\'s TextMate engine', function () {
       assert.ok(scopesOf(tokens(), 'VpnGatewayId').includes(API));
       assert.ok(scopesOf(tokens(), 'PreShareKey').includes(API));
       assert.ok(scopesOf(tokens(), 'LocalCidrBlock', 0).includes(API));
+      assert.ok(scopesOf(tokens(), 'Key').includes(API), 'a key after "- " at column 0');
+      const all = tokens();
+      const dash = all.slice(0, all.findIndex((t) => t.text.trim() === 'Key')).filter((t) => t.text.trim() !== '').at(-1);
+      assert.ok(dash?.text === '-' && dash.scopes.includes('punctuation.definition.block.sequence.item.yaml'));
       const inFlow = scopesOf(tokens(), 'LocalCidrBlock', 1);
       assert.ok(inFlow.includes('meta.flow-mapping.yaml') && inFlow.includes('entity.name.tag.yaml') && inFlow.includes(API));
       const misspelt = scopesOf(tokens(), 'IntegrityAlgorithm');
