@@ -8,6 +8,7 @@ import type { EventEmitter } from 'node:events';
 import regions from '../../schemas/source/regions.json';
 import { ACTIONS } from './actions';
 import { ApiError, errorBody, languageOf, toApiError } from './apiErrors';
+import { networkFault, type Outcome } from './networkFaults';
 import type { FaultController } from './faults';
 import { checkParams, parseBody } from './paramCheck';
 import type { RateLimiter } from './rateLimit';
@@ -16,17 +17,11 @@ import type { Scheduler, TaskRunner } from './tasks';
 import { verifyTc3 } from './tc3Verify';
 import type { ReceivedRequest } from './types';
 
+export type { Outcome } from './networkFaults';
+
 export const API_VERSION = '2017-03-12';
 const REGIONS = new Set(regions.regions.map((region) => region.region));
 const MAX_RECORDED = 10_000;
-const NETWORK_FAULTS = ['http5xx', 'throttle', 'drop', 'nonJson', 'noResponseKey'] as const;
-
-/** What the HTTP layer should do with a request. */
-export type Outcome =
-  | { kind: 'json'; body: unknown }
-  | { kind: 'status'; status: number }
-  | { kind: 'html' }
-  | { kind: 'drop' };
 
 /** The raw request as the HTTP layer received it. */
 export interface RawRequest {
@@ -54,47 +49,38 @@ const header = (raw: RawRequest, name: string): string => {
   return (Array.isArray(value) ? value[0] : value ?? '').trim();
 };
 
-/** Authenticates and routes; throws the ApiError the service would answer. Returns the action's fields. */
-function serve(core: EmulatorCore, raw: RawRequest, record: ReceivedRequest): Record<string, unknown> {
+/** The TC3 check; returns the verified SecretId or throws the AuthFailure the service answers. */
+function authenticate(core: EmulatorCore, raw: RawRequest, record: ReceivedRequest): string {
   if (raw.method !== 'POST' && raw.method !== 'GET') throw new ApiError('UnsupportedProtocol', `${raw.method} is neither GET nor POST`);
   const verdict = verifyTc3(raw, { nowSeconds: Math.floor(core.now().getTime() / 1000), service: 'vpc', secretFor: (id) => core.store.secretFor(id) });
   record.secretId = verdict.secretId;
   if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
   record.signatureOk = true;
+  return verdict.secretId;
+}
+
+/** The common headers: action, version and region, each with the code the service answers when wrong. */
+function checkHeaders(raw: RawRequest, record: ReceivedRequest): void {
   if (!record.action) throw new ApiError('MissingParameter', 'the X-TC-Action header is missing');
   const version = header(raw, 'x-tc-version');
   if (version !== API_VERSION) throw new ApiError(version ? 'NoSuchVersion' : 'MissingParameter', `X-TC-Version must be ${API_VERSION} (got "${version}")`);
-  const handler = ACTIONS[record.action];
-  if (!handler) throw new ApiError('InvalidAction', `${record.action} is not an action of vpc ${API_VERSION} that the emulator offers`);
+  if (!ACTIONS[record.action]) throw new ApiError('InvalidAction', `${record.action} is not an action of vpc ${API_VERSION} that the emulator offers`);
   if (!record.region) throw new ApiError('MissingParameter', 'the X-TC-Region header is missing');
   if (!REGIONS.has(record.region)) throw new ApiError('UnsupportedRegion', `unknown region ${record.region}`);
-  if (record.action === 'CreateVpnConnection' && !core.limiter.tryAcquire(verdict.secretId, core.now().getTime())) {
+}
+
+/** Authenticates and routes; throws the ApiError the service would answer. Returns the action's fields. */
+function serve(core: EmulatorCore, raw: RawRequest, record: ReceivedRequest): Record<string, unknown> {
+  const secretId = authenticate(core, raw, record);
+  checkHeaders(raw, record);
+  if (record.action === 'CreateVpnConnection' && !core.limiter.tryAcquire(secretId, core.now().getTime())) {
     throw new ApiError('RequestLimitExceeded', 'CreateVpnConnection allows 100 requests per second');
   }
   if (raw.method === 'GET') throw new ApiError('InvalidParameter', 'the emulator verifies GET signatures but takes parameters only as a POST JSON body');
   const params = parseBody(header(raw, 'content-type'), raw.body);
   checkParams(record.action, params);
-  return handler({ region: record.region, requestId: record.requestId, params, store: core.store, tasks: core.tasks, faults: core.faults, now: core.now });
-}
-
-/** The outcome of an injected network-level fault, or undefined when none applies. */
-function networkFault(core: EmulatorCore, record: ReceivedRequest, requestId: string, language: 'zh' | 'en'): Outcome | undefined {
-  const fault = core.faults.take(record.action, NETWORK_FAULTS);
-  if (!fault) return undefined;
-  record.fault = fault.kind;
-  switch (fault.kind) {
-    case 'http5xx':
-      return { kind: 'status', status: fault.status ?? 503 };
-    case 'throttle':
-      record.errorCode = 'RequestLimitExceeded';
-      return { kind: 'json', body: errorBody(new ApiError('RequestLimitExceeded', 'injected throttling'), language, requestId) };
-    case 'nonJson':
-      return { kind: 'html' };
-    case 'noResponseKey':
-      return { kind: 'json', body: { RequestId: requestId, Message: 'injected: no Response key' } };
-    default:
-      return { kind: 'drop' };
-  }
+  const context = { region: record.region, requestId: record.requestId, params, store: core.store, tasks: core.tasks, faults: core.faults, now: core.now };
+  return ACTIONS[record.action](context);
 }
 
 /** Handles one API request end to end. */
@@ -109,7 +95,7 @@ export async function handleApiRequest(core: EmulatorCore, raw: RawRequest): Pro
     record.fault = 'latency';
     await new Promise<void>((resolve) => core.scheduler.after(latency.ms ?? 0, resolve));
   }
-  let outcome = networkFault(core, record, requestId, language);
+  let outcome = networkFault(core.faults, record, requestId, language);
   if (!outcome) {
     try {
       outcome = { kind: 'json', body: { Response: { ...serve(core, raw, record), RequestId: requestId } } };
