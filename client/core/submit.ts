@@ -6,12 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ApiError, toApiError } from './apiError';
+import { backoffDelay, sleep } from './backoff';
 import { SUBMIT_ACTION, SubmitDocument } from './documents';
 import type { TaskHistory } from './history';
 import { deepMask } from './mask';
 import type { RecordedError, TaskRecord } from './taskRecord';
 import type { VpcClient } from './tcClient';
-import { findNewTunnel, findTunnels, TunnelKey } from './tunnelLookup';
+import { findNewTunnel, findTunnels, TunnelKey, VpnConnectionSummary } from './tunnelLookup';
+
+const SNAPSHOT_RETRIES = 3;
 
 /** What to submit: one document of one file, to one region. */
 export interface SubmitTarget {
@@ -96,6 +99,19 @@ async function afterAmbiguousFailure(client: VpcClient, record: TaskRecord, erro
   }
 }
 
+/** The matching tunnels before the create; a read, so transient failures are retried a few times. */
+async function snapshotTunnels(client: VpcClient, record: TaskRecord): Promise<VpnConnectionSummary[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await findTunnels(client, tunnelKeyOf(record));
+    } catch (thrown) {
+      const error = toApiError(thrown);
+      if (!error.retryable || attempt >= SNAPSHOT_RETRIES) throw error;
+      await sleep(backoffDelay(attempt, client.backoff));
+    }
+  }
+}
+
 /**
  * Submits one document and returns its record, already persisted. Resolves (never rejects) for API and network
  * failures: those end up in the record, so the caller shows the record either way.
@@ -104,7 +120,7 @@ export async function submitDocument(client: VpcClient, history: TaskHistory, ta
   const record = newRecord(target);
   await history.upsert(record);
   try {
-    const existing = await findTunnels(client, tunnelKeyOf(record));
+    const existing = await snapshotTunnels(client, record);
     record.preexistingIds = existing.map((tunnel) => tunnel.VpnConnectionId);
   } catch (error) {
     // Nothing was sent yet, so this failure is final and safe to retry by submitting again.

@@ -39,6 +39,8 @@ export interface RequestOptions {
 export class VpcClient {
   readonly endpoint: ResolvedEndpoint;
   readonly region: string;
+  /** The backoff this client uses between retries (callers retrying reads use it too). */
+  readonly backoff: BackoffOptions;
   private readonly sdk: CommonClient;
   private readonly log: LogSink;
   private readonly redactor = new SecretRedactor();
@@ -47,6 +49,7 @@ export class VpcClient {
     this.region = options.region;
     this.endpoint = resolveEndpoint(options.endpoint, options.region);
     this.log = options.log ?? SILENT_LOG;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     const { secretId, secretKey, token } = options.credentials;
     this.redactor.add(secretKey, token);
     this.sdk = new CommonClient(this.endpoint.host, API_VERSION, {
@@ -74,7 +77,7 @@ export class VpcClient {
         return await this.send<T>(action, params, options.signal);
       } catch (error) {
         if (!(error instanceof ApiError) || !error.throttled || attempt >= retries) throw error;
-        const delay = backoffDelay(attempt, this.options.backoff ?? DEFAULT_BACKOFF);
+        const delay = backoffDelay(attempt, this.backoff);
         this.write(`${action}: throttled (${error.code}); retry ${attempt + 1}/${retries} in ${delay} ms`);
         await sleep(delay, options.signal);
       }

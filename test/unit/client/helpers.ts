@@ -1,0 +1,73 @@
+/**
+ * Shared set-up of the client tests: an in-process emulator on 127.0.0.1 (port 0), the fixture document, and
+ * clients, histories and pollers with short delays. Tests wait for records to settle (events), never for time.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startEmulator } from '../../../client/emulator';
+import type { EmulatorOptions, RunningEmulator } from '../../../client/emulator';
+import { parseSubmitFile, SubmitDocument } from '../../../client/core/documents';
+import { MemoryStore, TaskHistory, whenRecord } from '../../../client/core/history';
+import { MemoryLog } from '../../../client/core/log';
+import { TaskPoller, TaskPollerOptions } from '../../../client/core/taskPoller';
+import type { TaskRecord } from '../../../client/core/taskRecord';
+import { VpcClient, VpcClientOptions } from '../../../client/core/tcClient';
+
+export const FIXTURES = path.resolve(__dirname, '../../fixtures/client');
+export const FAST_BACKOFF = { initialMs: 10, maxMs: 100, factor: 2 };
+
+/** The official example as a submit document (PreShareKey "fixture-psk-6325ac"). */
+export function exampleDocument(overrides: Record<string, unknown> = {}): SubmitDocument {
+  const text = fs.readFileSync(path.join(FIXTURES, 'example.vpnconn.json'), 'utf8');
+  const value = { ...JSON.parse(text), ...overrides };
+  const parsed = parseSubmitFile(JSON.stringify(value), 'json');
+  if (parsed.problems.length) throw new Error(parsed.problems.join('\n'));
+  return parsed.documents[0];
+}
+
+/** An emulator with short task and state delays; close it in after(). */
+export function fastEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, taskDelayMs: 50, stateDelayMs: 50, ...options });
+}
+
+/** A client for the emulator with its seeded key pair (overridable). */
+export function emulatorClient(emulator: RunningEmulator, log = new MemoryLog(), overrides: Partial<VpcClientOptions> = {}): VpcClient {
+  return new VpcClient({
+    credentials: emulator.credentials[0],
+    region: 'ap-guangzhou',
+    endpoint: emulator.url,
+    language: 'en-US',
+    timeoutSeconds: 5,
+    log,
+    backoff: FAST_BACKOFF,
+    ...overrides,
+  });
+}
+
+/** A history, and a poller over it that polls fast and uses `client` for every region. */
+export function pollerFor(
+  client: VpcClient,
+  history = new TaskHistory(new MemoryStore()),
+  overrides: Partial<TaskPollerOptions> = {},
+): { history: TaskHistory; poller: TaskPoller } {
+  const poller = new TaskPoller({ history, clientFor: async () => client, log: new MemoryLog(), intervalMs: 10, backoff: FAST_BACKOFF, maxLookups: 4, ...overrides });
+  return { history, poller };
+}
+
+/** Resolves once the record is no longer running. */
+export async function settled(history: TaskHistory, id: string): Promise<TaskRecord> {
+  const record = await whenRecord(history, id, (current) => current.status !== 'running');
+  if (!record) throw new Error(`record ${id} was removed`);
+  return record;
+}
+
+/** The emulator's state as its control endpoint reports it (an independent view of what was created). */
+export async function emulatorState(emulator: RunningEmulator): Promise<{ connections: Record<string, unknown>[]; tasks: Record<string, unknown>[] }> {
+  const response = await fetch(`${emulator.url}/__emulator/state`);
+  return (await response.json()) as { connections: Record<string, unknown>[]; tasks: Record<string, unknown>[] };
+}
+
+/** Connections in the emulator named `name`. */
+export async function connectionsNamed(emulator: RunningEmulator, name: string): Promise<Record<string, unknown>[]> {
+  return (await emulatorState(emulator)).connections.filter((connection) => connection.VpnConnectionName === name);
+}
