@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { FaultController } from './faults';
-import { listen } from './httpServer';
+import { listen, type ListeningServer } from './httpServer';
 import type { EmulatorCore } from './pipeline';
 import { RateLimiter } from './rateLimit';
 import { loadSeed } from './seed';
@@ -37,11 +37,23 @@ function createCore(options: EmulatorOptions): EmulatorCore {
     limiter: new RateLimiter(options.createRateLimitPerSecond ?? DEFAULTS.createRateLimitPerSecond),
     tasks: new TaskRunner(store, scheduler, events, timings, now, log),
     scheduler,
+    delays: new Scheduler(),
     events,
     requests: [],
     now,
     log,
   };
+}
+
+/** Back to the seed: tasks cancelled, faults, limits and the request record cleared. */
+function resetCore(core: EmulatorCore, emptyConnectionId: boolean | undefined): void {
+  core.scheduler.cancelAll();
+  core.store.reset();
+  if (emptyConnectionId !== undefined) core.store.emptyConnectionId = emptyConnectionId;
+  core.faults.clear();
+  core.limiter.clear();
+  core.requests.length = 0;
+  core.log('reset to the seed');
 }
 
 /**
@@ -50,29 +62,34 @@ function createCore(options: EmulatorOptions): EmulatorCore {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const core = createCore(options);
-  const emptyConnectionId = options.emptyConnectionId;
-  const reset = (): void => {
-    core.scheduler.cancelAll();
-    core.store.reset();
-    if (emptyConnectionId !== undefined) core.store.emptyConnectionId = emptyConnectionId;
-    core.faults.clear();
-    core.limiter.clear();
-    core.requests.length = 0;
-    core.log('reset to the seed');
+  const reset = (): void => resetCore(core, options.emptyConnectionId);
+  let listening: ListeningServer | undefined = await listen(core, options.port ?? 0, reset);
+  const port = listening.port;
+  const stopListening = async (): Promise<void> => {
+    const current = listening;
+    listening = undefined;
+    await current?.close();
   };
-  const server = await listen(core, options.port ?? 0, reset);
-  const url = `http://127.0.0.1:${server.port}`;
   return {
-    url,
-    port: server.port,
+    url: `http://127.0.0.1:${port}`,
+    port,
     credentials: core.store.credentials.map((credential) => ({ ...credential })),
     faults: core.faults,
     requests: core.requests,
     events: core.events,
     reset,
+    pause: async () => {
+      await stopListening();
+      core.log('paused: not listening, tasks keep running');
+    },
+    resume: async () => {
+      listening ??= await listen(core, port, reset);
+      core.log('resumed');
+    },
     close: async () => {
       core.scheduler.cancelAll();
-      await server.close();
+      core.delays.cancelAll();
+      await stopListening();
     },
   };
 }

@@ -37,7 +37,10 @@ export interface EmulatorCore {
   faults: FaultController;
   limiter: RateLimiter;
   tasks: TaskRunner;
+  /** The async tasks' timers (cancelled by a reset). */
   scheduler: Scheduler;
+  /** Injected latencies (left alone by a reset, so a request in flight still gets its answer). */
+  delays: Scheduler;
   events: EventEmitter;
   requests: ReceivedRequest[];
   now: () => Date;
@@ -93,7 +96,7 @@ export async function handleApiRequest(core: EmulatorCore, raw: RawRequest): Pro
   const latency = core.faults.take(record.action, ['latency']);
   if (latency) {
     record.fault = 'latency';
-    await new Promise<void>((resolve) => core.scheduler.after(latency.ms ?? 0, resolve));
+    await new Promise<void>((resolve) => core.delays.after(latency.ms ?? 0, resolve));
   }
   let outcome = networkFault(core.faults, record, requestId, language);
   if (!outcome) {

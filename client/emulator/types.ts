@@ -86,6 +86,12 @@ export interface RunningEmulator {
   events: EventEmitter;
   /** Restores the seed, forgets tasks, requests and faults. */
   reset(): void;
+  /**
+   * Stops listening and drops open connections while the account and its running tasks live on: a service
+   * outage as a client sees it (ECONNREFUSED). resume() listens again on the same port.
+   */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -120,3 +120,21 @@ describe('emulator: task and tunnel lifecycle', () => {
     assert.equal((await failureOf(elsewhere.request('DescribeVpcTaskResult', { TaskId: created.RequestId }))).code, 'ResourceNotFound');
   });
 });
+
+describe('emulator: outage with pause() and resume()', () => {
+  it('refuses connections while paused, keeps the task running, and answers its result after resume()', async () => {
+    const emulator = await startEmulator({ taskDelayMs: 20, stateDelayMs: 20 });
+    try {
+      const client = sdkClient(emulator);
+      const available = waitForEvent(emulator, 'connection', (event) => event.State === 'AVAILABLE');
+      const created = await client.request('CreateVpnConnection', OFFICIAL_EXAMPLE);
+      await emulator.pause();
+      assert.match((await failureOf(client.request('DescribeVpcTaskResult', { TaskId: created.RequestId }))).message, /ECONNREFUSED/);
+      await available;
+      await emulator.resume();
+      assert.equal((await client.request('DescribeVpcTaskResult', { TaskId: created.RequestId })).Status, 'SUCCESS');
+    } finally {
+      await emulator.close();
+    }
+  });
+});
