@@ -12,7 +12,7 @@ import {
 interface Vector {
   id: string;
   input: {
-    method: string; canonicalQueryString: string; signedHeadersInput?: never; signedHeaders_input: Record<string, string>;
+    method: string; canonicalQueryString: string; signedHeaders_input: Record<string, string>;
     payload?: string; multipart_fields?: { name: string; value?: string; value_utf8?: string }[];
     timestamp: number; date_utc: string; service: string; secretId: string; secretKey: string;
   };
