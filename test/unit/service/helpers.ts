@@ -1,0 +1,36 @@
+/**
+ * Test helpers: documents from inline text, with `|` marking the cursor, in either language.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
+import { createLanguageService, type ServiceOptions } from '../../../server/service/languageService';
+
+export type Kind = 'json' | 'yaml';
+export const EN: ServiceOptions = { lang: 'en', disabledRules: [] };
+export const ZH: ServiceOptions = { lang: 'zh', disabledRules: [] };
+export const service = createLanguageService();
+
+let version = 0;
+
+/** A document of our language for the given syntax. */
+export function makeDoc(kind: Kind, text: string, languageId = `tencentcloud-vpn-${kind}`, uri = `file:///test/doc.vpnconn.${kind}`): TextDocument {
+  return TextDocument.create(uri, languageId, ++version, text);
+}
+
+/** A document and the position of the `|` marker, which is removed from the text. */
+export function docAtCursor(kind: Kind, marked: string): { doc: TextDocument; position: Position; offset: number } {
+  const offset = marked.indexOf('|');
+  if (offset < 0) throw new Error('no | cursor marker in fixture');
+  const doc = makeDoc(kind, marked.slice(0, offset) + marked.slice(offset + 1));
+  return { doc, position: doc.positionAt(offset), offset };
+}
+
+/** The text a diagnostic underlines. */
+export function underlined(doc: TextDocument, diagnostic: Diagnostic): string {
+  return doc.getText(diagnostic.range);
+}
+
+/** The diagnostics with a given code. */
+export function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.code === code);
+}
