@@ -22,7 +22,7 @@ describe('service validation: schema diagnostics', () => {
       const [diagnostic, ...rest] = withCode(service.validate(doc, EN), 'UnknownParameter');
       assert.equal(rest.length, 0);
       assert.match(underlined(doc, diagnostic), /VpnConectionNme/);
-      assert.match(diagnostic.message, /Did you mean "VpnConnectionName"\?/);
+      assert.match(String(diagnostic.message), /Did you mean "VpnConnectionName"\?/);
       assert.equal(diagnostic.source, 'tencentcloud-vpn');
       assert.deepEqual((diagnostic.data as { ruleId: string }).ruleId, 'schema.additionalProperties');
       assert.deepEqual(fixesOf(diagnostic).map((f) => f.kind === 'renameKey' && f.newKey), ['VpnConnectionName']);
@@ -33,7 +33,7 @@ describe('service validation: schema diagnostics', () => {
     const doc = makeDoc('json', '{\n  "VpnGatewayId": "vpngw-1", "CustomerGatewayId": "cgw-1", "VpnConnectionName": "a"\n}');
     const [missing] = withCode(service.validate(doc, EN), 'MissingParameter');
     assert.equal(underlined(doc, missing), '{');
-    assert.match(missing.message, /"PreShareKey"/);
+    assert.match(String(missing.message), /"PreShareKey"/);
     assert.deepEqual(fixesOf(missing), [{ kind: 'addProperties', path: [], properties: { PreShareKey: '6325ac' }, title: { en: 'Add "PreShareKey"', zh: '添加 "PreShareKey"' } }]);
   });
 
@@ -41,7 +41,7 @@ describe('service validation: schema diagnostics', () => {
     const doc = makeDoc('yaml', 'VpnGatewayId: a\nCustomerGatewayId: b\nVpnConnectionName: c\nPreShareKey: d\nBgpConfig:\n  TunnelCidr: 169.254.128.0/30\n  LocalBgpIp: 169.254.128.1\n');
     const missing = withCode(service.validate(doc, EN), 'MissingParameter');
     assert.deepEqual(missing.map((d) => underlined(doc, d)), ['BgpConfig']);
-    assert.match(missing[0].message, /RemoteBgpIp/);
+    assert.match(String(missing[0].message), /RemoteBgpIp/);
   });
 
   it('corrects an enum value per field: "static" -> STATIC for RouteType, "sha1" -> SHA1 in IPsec', () => {
@@ -64,7 +64,7 @@ describe('service validation: schema diagnostics', () => {
     const doc = makeDoc('yaml', 'VpnGatewayId: a\nCustomerGatewayId: b\nVpnConnectionName: c\nPreShareKey: d\nDpdEnable: 1\nDpdTimeout: 30\n');
     const [typeError] = withCode(service.validate(doc, EN), 'InvalidParameter');
     assert.equal(underlined(doc, typeError), '30');
-    assert.match(typeError.message, /DpdTimeout must be a string, not an integer/);
+    assert.match(String(typeError.message), /DpdTimeout must be a string, not an integer/);
     assert.deepEqual(fixesOf(typeError).map((f) => f.kind === 'setValue' && f.value), ['30']);
   });
 
@@ -72,7 +72,7 @@ describe('service validation: schema diagnostics', () => {
     const doc = makeDoc('json', '{"VpnGatewayId": "a", "CustomerGatewayId": "b", "VpnConnectionName": "c", "PreShareKey": "d", "IKEOptionsSpecification": {"IKESaLifetimeSeconds": 5}}');
     const [range] = withCode(service.validate(doc, EN), 'InvalidParameterValue.Range');
     assert.equal(underlined(doc, range), '5');
-    assert.match(range.message, /between 60 and 604800/);
+    assert.match(String(range.message), /between 60 and 604800/);
   });
 
   it('writes messages in Chinese when asked', () => {
