@@ -100,3 +100,16 @@ describe('Neovim built-in LSP client with the standalone server', function () {
     assert.deepEqual(codesOf(silenced), ['InvalidParameterValue', 'MissingParameter']);
   });
 });
+
+describe('docs/editors.md', () => {
+  it('shows the Neovim setup the Neovim test runs, line for line', () => {
+    const tested = readFileSync(path.join(NEOVIM_FIXTURES, 'tcvpn.lua'), 'utf8')
+      .split('\n')
+      .filter((line) => !line.includes('test/cli/neovim.test.ts runs it'))
+      .join('\n')
+      .trim();
+    const docs = readFileSync(path.join(REPO_ROOT, 'docs/editors.md'), 'utf8');
+    const shown = /```lua\n(-- Tencent Cloud VPN connection files[\s\S]*?)```/.exec(docs)?.[1].trim();
+    assert.equal(shown, tested);
+  });
+});
