@@ -18,7 +18,6 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
-  LogMessageNotification,
   type ClientCapabilities,
   type InitializeResult,
   type ProtocolConnection,
@@ -52,7 +51,7 @@ export class TestServer {
 
   private constructor(readonly child: ChildProcessWithoutNullStreams, readonly connection: ProtocolConnection) {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.received(params));
-    connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params.message));
+    connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
     connection.onRequest(RegistrationRequest.type, () => undefined);
   }
 
