@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runSubmit } from '../../../client/cli/submit';
 import { startEmulator } from '../../../client/emulator';
 import type { EmulatorOptions, RunningEmulator } from '../../../client/emulator';
 import { parseSubmitFile, SubmitDocument } from '../../../client/core/documents';
@@ -70,4 +71,21 @@ export async function emulatorState(emulator: RunningEmulator): Promise<{ connec
 /** Connections in the emulator named `name`. */
 export async function connectionsNamed(emulator: RunningEmulator, name: string): Promise<Record<string, unknown>[]> {
   return (await emulatorState(emulator)).connections.filter((connection) => connection.VpnConnectionName === name);
+}
+
+/** Runs `tcvpn submit` in-process with stdout and stderr captured. */
+export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const realOut = process.stdout.write.bind(process.stdout);
+  const realErr = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => err.push(String(chunk)) > 0) as typeof process.stderr.write;
+  try {
+    const code = await runSubmit(args);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = realOut;
+    process.stderr.write = realErr;
+  }
 }
