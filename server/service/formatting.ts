@@ -23,8 +23,13 @@ export function formatDocument(doc: TextDocument, kind: LanguageKind, options: F
 
 /** The YAML text reprinted with the given indentation (YAML forbids tabs, so always spaces), or undefined. */
 function formatYaml(text: string, indent: number, eol: string): string | undefined {
-  const docs = parseAllDocuments(text);
+  const docs = parseAllDocuments(text, { logLevel: 'error' });
   if (!Array.isArray(docs) || docs.length === 0 || docs.some((doc) => doc.errors.length)) return undefined;
-  const printed = docs.map((doc) => doc.toString({ indent: Math.max(1, indent), lineWidth: 0 })).join('');
-  return eol === '\n' ? printed : printed.replace(/\n/g, eol);
+  try {
+    const printed = docs.map((doc) => doc.toString({ indent: Math.max(1, indent), lineWidth: 0 })).join('');
+    return eol === '\n' ? printed : printed.replace(/\n/g, eol);
+  } catch {
+    // The printer throws on what the parser lets through, such as an alias used before its anchor: leave it alone.
+    return undefined;
+  }
 }

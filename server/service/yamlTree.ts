@@ -12,9 +12,13 @@ export const MAX_ALIAS_COUNT = 100;
 /** Deeper collections are left out of the tree; recursion stays bounded. */
 export const MAX_TREE_DEPTH = 1000;
 
-/** Parses every document of a YAML text. */
+/**
+ * Parses every document of a YAML text. `logLevel: 'error'` keeps the library from calling `process.emitWarning`
+ * (a collection used as a key, for one), which would write to the server's stderr on every keystroke; the schema
+ * already reports such a key.
+ */
 export function parseYaml(text: string): ParsedFile {
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [];
   return { kind: 'yaml', parts: list.map((doc, index) => partOf(doc, index)) };
 }

@@ -51,7 +51,7 @@ export class TestServer {
 
   private constructor(readonly child: ChildProcessWithoutNullStreams, readonly connection: ProtocolConnection) {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.received(params));
-    connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
     connection.onRequest(RegistrationRequest.type, () => undefined);
   }
 

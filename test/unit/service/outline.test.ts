@@ -45,4 +45,23 @@ describe('service outline, folding and formatting', () => {
     assert.equal(applyEdits(doc, service.format(doc, { tabSize: 2, insertSpaces: true })), '# tunnel\nIKEOptionsSpecification:\n  IKEVersion: IKEV1 # v1\n');
     assert.deepEqual(service.format(makeDoc('yaml', 'a: "unterminated\n'), { tabSize: 2, insertSpaces: true }), []);
   });
+
+  it('leaves YAML alone when the printer cannot reprint it (an alias before its anchor) instead of throwing', () => {
+    const doc = makeDoc('yaml', 'VpnGatewayId: *gw\nVpcId: &gw vpc-1\n');
+    assert.deepEqual(service.format(doc, { tabSize: 2, insertSpaces: true }), []);
+  });
+
+  it('parses a collection used as a YAML key without a process warning on stderr', () => {
+    const warnings: string[] = [];
+    const listener = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', listener);
+    try {
+      const doc = makeDoc('yaml', '? [a, b]\n: 1\nVpnGatewayId: vpngw-1\n');
+      service.validate(doc, { lang: 'en', disabledRules: [] });
+      service.format(doc, { tabSize: 2, insertSpaces: true });
+    } finally {
+      process.off('warning', listener);
+    }
+    assert.deepEqual(warnings, []);
+  });
 });
