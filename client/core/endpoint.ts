@@ -2,7 +2,10 @@
  * Turns the endpoint setting into what the SDK needs: the host to sign and send as `Host`, the protocol, and an
  * explicit agent. The agent is always set, so the SDK never falls back to a stray lower-case `http_proxy`
  * (NOTES.md §5). A loopback URL (the emulator) keeps Host `vpc.tencentcloudapi.com` and service `vpc` in the
- * signature, and an agent that dials 127.0.0.1:PORT whatever host the request names.
+ * signature, and an agent that dials 127.0.0.1:PORT whatever host the request names. Inside VS Code's extension
+ * host that agent alone is not enough: the host's proxy layer swaps the agent of any request to a non-loopback
+ * host (`http.proxySupport`, on by default), so the bundles also route the SDK's fetch through loopbackFetch.ts,
+ * which sends such a request to the agent's own origin while the `Host` header and the signature stay the same.
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -32,11 +35,21 @@ export function isFinancialRegion(region: string): boolean {
 }
 
 /** An agent that sends every request to 127.0.0.1:port (or [::1]), whatever host the URL names. */
-export function loopbackAgent(hostname: string, port: number): http.Agent {
-  const agent = new http.Agent({ keepAlive: false });
-  const host = hostname === '[::1]' ? '::1' : '127.0.0.1';
-  Object.assign(agent, { createConnection: () => net.connect({ host, port }) });
-  return agent;
+export class LoopbackAgent extends http.Agent {
+  /** Where the requests really go, e.g. "http://127.0.0.1:8930". */
+  readonly origin: string;
+
+  constructor(hostname: string, readonly port: number) {
+    super({ keepAlive: false });
+    const host = hostname === '[::1]' ? '::1' : '127.0.0.1';
+    this.origin = `http://${hostname === '[::1]' ? '[::1]' : '127.0.0.1'}:${port}`;
+    Object.assign(this, { createConnection: () => net.connect({ host, port }) });
+  }
+}
+
+/** The agent of a loopback endpoint (see LoopbackAgent). */
+export function loopbackAgent(hostname: string, port: number): LoopbackAgent {
+  return new LoopbackAgent(hostname, port);
 }
 
 function resolveLoopback(url: URL, setting: string): ResolvedEndpoint {
