@@ -36,12 +36,12 @@ function optionsOf(value: unknown): SubmitOptions {
 async function checkedDocuments(document: vscode.TextDocument): Promise<SubmitDocument[] | undefined> {
   const fileName = path.basename(document.fileName);
   const diagnostics = blockingDiagnostics(document.uri);
-  if (diagnostics.length) return void (await reportBlocked(fileName, diagnostics.map(describeDiagnostic)));
+  if (diagnostics.length) return void reportBlocked(fileName, diagnostics.map(describeDiagnostic));
   const parsed = parseSubmitFile(document.getText(), syntaxOf(document.languageId));
-  if (parsed.problems.length) return void (await reportBlocked(fileName, parsed.problems));
+  if (parsed.problems.length) return void reportBlocked(fileName, parsed.problems);
   // The server may not have published diagnostics for the latest text yet: the same checks run here too.
   const blocking = validateDocuments(parsed.documents).filter(isBlocking);
-  if (blocking.length) return void (await reportBlocked(fileName, blocking.map((item) => formatFinding(item, vscode.env.language.startsWith('zh') ? 'zh' : 'en'))));
+  if (blocking.length) return void reportBlocked(fileName, blocking.map((item) => formatFinding(item, vscode.env.language.startsWith('zh') ? 'zh' : 'en')));
   return parsed.documents;
 }
 
@@ -57,8 +57,10 @@ async function credentialsOrExplain(services: Services): Promise<Credentials | u
   } catch (error) {
     if (!(error instanceof CredentialsError)) throw error;
     const setCredentials = vscode.l10n.t('Set Credentials');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('No Tencent Cloud credentials found.'), { modal: false, detail: error.tried.join('\n') }, setCredentials);
-    if (choice === setCredentials) await vscode.commands.executeCommand('tencentcloudVpn.setCredentials');
+    // Not awaited, like every refusal: the command must not hold the file while the message waits for a click.
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('No Tencent Cloud credentials found.'), { modal: false, detail: error.tried.join('\n') }, setCredentials)
+      .then((choice) => choice === setCredentials && vscode.commands.executeCommand('tencentcloudVpn.setCredentials'));
     return undefined;
   }
 }

@@ -30,16 +30,14 @@ export function describeDiagnostic(diagnostic: vscode.Diagnostic): string {
 }
 
 /** Tells the user the file cannot be submitted and why; offers the Problems view. */
-export async function reportBlocked(fileName: string, problems: string[]): Promise<void> {
+export function reportBlocked(fileName: string, problems: string[]): void {
   const listed = problems.slice(0, LISTED_ERRORS).join('\n');
   const more = problems.length > LISTED_ERRORS ? `\n${vscode.l10n.t('…and {0} more.', problems.length - LISTED_ERRORS)}` : '';
   const showProblems = vscode.l10n.t('Show Problems');
-  const choice = await vscode.window.showErrorMessage(
-    vscode.l10n.t('{0} has {1} error(s) and was not submitted.', fileName, problems.length),
-    { modal: false, detail: listed + more },
-    showProblems,
-  );
-  if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  // Not awaited: the command ends (and frees the file for the next submit) while the message waits for a click.
+  void vscode.window
+    .showErrorMessage(vscode.l10n.t('{0} has {1} error(s) and was not submitted.', fileName, problems.length), { modal: false, detail: listed + more }, showProblems)
+    .then((choice) => choice === showProblems && vscode.commands.executeCommand('workbench.actions.view.problems'));
 }
 
 /** Lets the user pick documents of a YAML stream; undefined when cancelled. */
