@@ -3,6 +3,7 @@
  * the "VPN Tasks" tree. Each concern lives in its own module under client/vscode; this file only connects them.
  */
 import * as vscode from 'vscode';
+import { AccountResourcesProvider } from './vscode/accountResources';
 import type { TencentCloudVpnApi } from './vscode/api';
 import { registerCredentialCommands } from './vscode/credentialCommands';
 import { registerExampleCommand } from './vscode/exampleCommand';
@@ -40,11 +41,13 @@ export function activate(context: vscode.ExtensionContext): TencentCloudVpnApi {
   const tasksChanged = new vscode.EventEmitter<void>();
   let services: Services | undefined;
   services = createServices(context, log, (record) => services && notifyFinished(services, record));
-  languageClientHost = new LanguageClientHost(log);
+  const accountResources = new AccountResourcesProvider(services);
+  languageClientHost = new LanguageClientHost(log, (client) => accountResources.attach(client));
   languageClientHost.ready.catch((error: unknown) => log.info(`language server failed to start: ${String(error)}`));
   context.subscriptions.push(
     log,
     tasksChanged,
+    accountResources,
     registerSchemaOptIn(),
     registerSubmitCommand(services),
     registerExampleCommand(),

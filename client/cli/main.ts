@@ -5,7 +5,7 @@
 const USAGE = `usage: tcvpn <command> [options]
 
 commands:
-  validate [--format text|json|sarif] [--lang zh|en] FILES_OR_GLOBS...   check files like the editor does
+  validate [--format text|json|sarif] [--lang zh|en] [--live] FILES...   check files like the editor does
   submit FILE [--region R] [--endpoint URL] [--wait] [--output json]     create the VPN connection
   emulator [--port N] [--seed FILE]                                      run the local VPC API emulator
 `;

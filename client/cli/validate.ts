@@ -1,11 +1,14 @@
 /**
  * `tcvpn validate`: the editor's checks for CI. Every file goes through the same pure language service as the
  * language server (schemas, business rules, suppression comments), and the findings are printed as text, JSON
- * or SARIF. Exit status: 0 no errors, 1 errors, 2 a usage error or an input that could not be checked.
+ * or SARIF. With --live the account checks run too (validate/live.ts). Exit status: 0 no errors, 1 errors, 2 a
+ * usage error, an input that could not be checked, or a failed --live lookup.
  */
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from '../../server/service/languageService';
+import type { AccountResources } from '../../server/account/snapshot';
+import { createLanguageService, type VpnLanguageService } from '../../server/service/languageService';
+import { fetchLiveAccount } from './validate/live';
 import { parseValidateArgs, VALIDATE_USAGE, type ValidateOptions } from './validate/options';
 import { resolveInputs, type InputFile, type InputProblem } from './validate/inputs';
 import { readSourceText } from './validate/readText';
@@ -44,7 +47,7 @@ export async function runValidate(args: string[], io: CliIo = processIo): Promis
   }
   const { options } = parsed;
   const inputs = await resolveInputs(options.inputs, io.cwd);
-  const { findings, problems } = await checkFiles(inputs.files, options);
+  const { findings, problems } = await checkFiles(inputs.files, options, io.env);
   const allProblems = [...inputs.problems, ...problems];
   for (const problem of allProblems) io.stderr(`tcvpn validate: ${problem.displayPath}: ${problem.message}\n`);
   io.stdout(render(options, sortFindings(findings), allProblems, io.cwd));
@@ -52,22 +55,34 @@ export async function runValidate(args: string[], io: CliIo = processIo): Promis
   return exitCodeOf(findings, allProblems.length);
 }
 
-/** Reads and validates each file in turn; unreadable files become problems and the rest are still checked. */
-async function checkFiles(files: readonly InputFile[], options: ValidateOptions): Promise<{ findings: CliFinding[]; problems: InputProblem[] }> {
+/**
+ * Reads every file, fetches the account when --live asks for it, then validates each file; unreadable files
+ * become problems and the rest are still checked. A failed --live lookup is one problem (exit 2), not a finding.
+ */
+async function checkFiles(files: readonly InputFile[], options: ValidateOptions, env: NodeJS.ProcessEnv): Promise<{ findings: CliFinding[]; problems: InputProblem[] }> {
   const service = createLanguageService();
-  const findings: CliFinding[] = [];
+  const documents: Array<{ file: InputFile; document: TextDocument }> = [];
   const problems: InputProblem[] = [];
   for (const file of files) {
     const read = await readSourceText(file.absolutePath);
-    if (!read.ok) {
-      problems.push({ displayPath: file.displayPath, message: read.message });
-      continue;
-    }
-    const document = TextDocument.create(pathToFileURL(file.absolutePath).href, LANGUAGE_ID[file.kind], 1, read.text);
-    const diagnostics = service.validate(document, { lang: options.lang, disabledRules: options.disabledRules });
-    findings.push(...diagnostics.map((diagnostic) => findingOf(file.displayPath, diagnostic)));
+    if (read.ok) documents.push({ file, document: TextDocument.create(pathToFileURL(file.absolutePath).href, LANGUAGE_ID[file.kind], 1, read.text) });
+    else problems.push({ displayPath: file.displayPath, message: read.message });
   }
+  let account: AccountResources | undefined;
+  if (options.live && documents.length > 0) {
+    const live = await fetchLiveAccount(documentValues(service, documents.map((entry) => entry.document)), { region: options.region, endpoint: options.endpoint, env });
+    if (live.ok) account = live.account;
+    else return { findings: [], problems: [...problems, { displayPath: '--live', message: live.message }] };
+  }
+  const findings = documents.flatMap(({ file, document }) =>
+    service.validate(document, { lang: options.lang, disabledRules: options.disabledRules, account }).map((diagnostic) => findingOf(file.displayPath, diagnostic)),
+  );
   return { findings, problems };
+}
+
+/** The plain value of every document of every file (a YAML file may hold several). */
+function documentValues(service: VpnLanguageService, documents: TextDocument[]): unknown[] {
+  return documents.flatMap((document) => service.parse(document).parts.map((part) => part.value).filter((value) => value !== undefined));
 }
 
 function render(options: ValidateOptions, findings: CliFinding[], problems: InputProblem[], cwd: string): string {

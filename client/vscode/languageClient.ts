@@ -13,6 +13,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { TencentCloudVpnProtocol } from '../../server/protocol';
 import { SETTINGS_SECTION, Settings } from '../../server/settings';
 import type { LogSink } from '../core/log';
 
@@ -66,7 +67,8 @@ export class LanguageClientHost implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly ready: Promise<void>;
 
-  constructor(private readonly log: LogSink) {
+  /** `configure` runs on every client before it starts (the account request handlers attach there). */
+  constructor(private readonly log: LogSink, private readonly configure: (client: LanguageClient) => void = () => undefined) {
     this.ready = this.start();
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -83,6 +85,7 @@ export class LanguageClientHost implements vscode.Disposable {
   private async start(): Promise<void> {
     const include = vscode.workspace.getConfiguration().get<string[]>(Settings.filesInclude, []);
     this.client = createClient(documentSelectorFor(include), this.log);
+    this.configure(this.client);
     await this.client.start();
     this.log.info(vscode.l10n.t('Language server started.'));
   }
@@ -109,7 +112,8 @@ function createClient(documentSelector: DocumentSelector, log: LogSink): Languag
     documentSelector,
     synchronize: { configurationSection: SETTINGS_SECTION },
     errorHandler: new RestartingErrorHandler(log),
-    initializationOptions: { displayLanguage: vscode.env.language },
+    // The extension answers the server's account requests (protocol.ts), so the server may ask.
+    initializationOptions: { displayLanguage: vscode.env.language, [TencentCloudVpnProtocol.ACCOUNT_RESOURCES_OPTION]: true },
   };
   return new LanguageClient('tencentcloudVpn', vscode.l10n.t('Tencent Cloud VPN Language Server'), serverOptions, clientOptions);
 }

@@ -5,11 +5,13 @@
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeConfigurationNotification, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LocateResourceRequest, ResourcesChangedNotification, ResourcesRequest } from '../protocol';
 import { createLanguageService } from '../service/languageService';
+import { AccountLookup } from './accountLookup';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerHandlers } from './handlers';
 import { ServerState } from './serverState';
-import { describe } from './guard';
+import { describe, guardedNotification } from './guard';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -23,6 +25,21 @@ process.on('unhandledRejection', (error) => connection.console.error(`unhandled 
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   state.initialize(params);
+  if (state.clientAnswersAccount) {
+    // The server never calls the cloud itself: it asks the client, in the background (protocol.ts).
+    const lookup = new AccountLookup(
+      {
+        resources: (request, token) => connection.sendRequest(ResourcesRequest.type, request, token),
+        locate: (request, token) => connection.sendRequest(LocateResourceRequest.type, request, token),
+      },
+      { onChange: () => publisher.scheduleAll(), log: (message) => connection.console.log(message) },
+    );
+    state.account = lookup;
+    connection.onNotification(ResourcesChangedNotification.method, guardedNotification('resourcesChanged', connection.console, () => {
+      lookup.invalidate();
+      publisher.scheduleAll();
+    }));
+  }
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

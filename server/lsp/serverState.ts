@@ -5,6 +5,8 @@
  */
 import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TencentCloudVpnProtocol } from '../protocol';
+import type { AccountResources } from '../account/snapshot';
 import { isVpnConnectionDocument, type ServiceOptions } from '../service/languageService';
 import { DEFAULT_SERVER_SETTINGS, SETTINGS_SECTION, type ServerSettings } from '../settings';
 import { effectiveLang, sectionOf, settingsFromInitOptions, settingsFromSection } from './settings';
@@ -12,6 +14,10 @@ import { effectiveLang, sectionOf, settingsFromInitOptions, settingsFromSection 
 export class ServerState {
   settings: ServerSettings = { ...DEFAULT_SERVER_SETTINGS };
   canPullConfiguration = false;
+  /** True when the client said it answers the account requests (protocol.ts); else no account features. */
+  clientAnswersAccount = false;
+  /** The account lookup, once main.ts created it for a client that answers. */
+  account: AccountResources | undefined;
   private locale: string | undefined;
 
   constructor(private readonly connection: Connection) {}
@@ -21,6 +27,7 @@ export class ServerState {
     this.locale = params.locale ?? (typeof options?.displayLanguage === 'string' ? options.displayLanguage : undefined);
     this.settings = settingsFromInitOptions(options);
     this.canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    this.clientAnswersAccount = options?.[TencentCloudVpnProtocol.ACCOUNT_RESOURCES_OPTION] === true;
   }
 
   /** Asks the client for our section; false when it has none to give. */
@@ -41,6 +48,6 @@ export class ServerState {
   /** The service options for a document, or undefined when the document is not a VPN connection file. */
   optionsFor(doc: TextDocument): ServiceOptions | undefined {
     if (!isVpnConnectionDocument(doc, this.settings.filesInclude)) return undefined;
-    return { lang: effectiveLang(this.settings, this.locale), disabledRules: this.settings.disabledRules };
+    return { lang: effectiveLang(this.settings, this.locale), disabledRules: this.settings.disabledRules, ...(this.account ? { account: this.account } : {}) };
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Runs every business rule over a document's plain value. The language service, the CLI and the emulator call
  * this with the same value they validate against the schema; the service maps each finding's path to a range.
- * It runs on every keystroke, so each rule is linear or capped (see spd.ts).
+ * It runs on every keystroke, so each rule is linear or capped (see spd.ts). The account rules run only when the
+ * context carries the account (they read a snapshot the client fetched earlier, never the network).
  */
 import { RULES } from './registry';
 import { runRule } from './rule';
@@ -14,6 +15,7 @@ export function runRules(value: unknown, context: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const rule of RULES) {
     if (rule.actions && !rule.actions.includes(context.action)) continue;
+    if (rule.needsAccount && !context.account) continue;
     try {
       findings.push(...runRule(rule, value, context));
     } catch {

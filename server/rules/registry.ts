@@ -2,6 +2,8 @@
  * Every business rule, in the order the docs list them. Adding a rule means adding it to its family file; the
  * docs page (rulesDoc.ts) and the suppression ids follow from this list.
  */
+import { existenceRules } from '../account/existenceRules';
+import { tunnelRules } from '../account/tunnelRules';
 import { algorithmRules } from './algorithms';
 import { bgpRules } from './bgp';
 import { cidrRules } from './cidr';
@@ -28,6 +30,8 @@ export const RULE_FAMILIES: Array<{ title: string; rules: Rule[] }> = [
   { title: 'Tags', rules: tagRules },
   { title: 'Resource ids', rules: idRules },
   { title: 'Spelling', rules: spellingRules },
+  // These run only when the account's resources are known (the editor with credentials, `tcvpn validate --live`).
+  { title: 'Account (live checks)', rules: [...existenceRules, ...tunnelRules] },
 ];
 
 /** All rules, flat. */

@@ -31,6 +31,8 @@ export interface RuleMeta {
   fix?: string;
   /** Actions the rule applies to; all of them when absent. */
   actions?: string[];
+  /** True for the account rules: they run only when the caller knows the account's resources. */
+  needsAccount?: boolean;
 }
 
 /** Reports one finding of the running rule; severity defaults to the rule's own. */

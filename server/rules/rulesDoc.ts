@@ -31,6 +31,14 @@ same way.
 
 Every form takes rule ids (including \`schema.<keyword>\`) or API error codes, separated by commas or spaces.
 In YAML, the quick-fix menu offers "Disable <rule> for this line", which writes the comment for you.
+
+## Account checks
+
+The rules under "Account (live checks)" compare the file with the account itself: the VPN gateways, customer
+gateways, VPCs and tunnels of the file's region (its \`Region\`, else the \`tencentcloudVpn.region\` setting). They
+run in the editor when credentials are available and in \`tcvpn validate --live\`; without credentials they are
+silent. Their examples name the resources of the local emulator's default seed (\`client/emulator/seed.json\`).
+The gateway version from the account also turns \`gcm-gateway-version\` from information into an error.
 `;
 
 function tableRow(rule: Rule): string {
@@ -48,6 +56,7 @@ function section(rule: Rule): string {
     `- Severity: ${rule.severity}`,
     `- Source: ${rule.source}`,
     ...(rule.actions ? [`- Applies to: ${rule.actions.join(', ')}`] : []),
+    ...(rule.needsAccount ? ['- Needs: the account\'s resources (editor with credentials, or `tcvpn validate --live`)'] : []),
     `- Quick fix: ${rule.fix ?? 'none (the right value depends on your network)'}`,
     '',
     'Triggered by:',

@@ -3,6 +3,8 @@
  * machinery. Rules and schema checks work on plain values and JSON paths; only the service maps a path to a
  * range in the text (at the edge, once), so the same checks run in the editor, the CLI and the emulator.
  */
+import type { AccountView } from '../account/documentFacts';
+import type { AccountResources } from '../account/snapshot';
 
 /** A path into the document's value: object keys and array indexes, as in ajv's instancePath split on "/". */
 export type JsonPath = (string | number)[];
@@ -41,10 +43,18 @@ export interface RuleFinding {
   fixes?: SemanticFix[];
 }
 
+/** What the account rules read: the document's view of its region, and the whole account (to locate ids). */
+export interface AccountContext {
+  view: AccountView;
+  resources: AccountResources;
+}
+
 /** What a rule may know besides the value itself. */
 export interface RuleContext {
   /** The VPN gateway version ("4.0", "2.0"...) when the caller knows it (e.g. from DescribeVpnGateways). */
   gatewayVersion?: string;
   /** The API action the document describes (from its "Action" key, else CreateVpnConnection). */
   action: string;
+  /** The account's resources in the document's region, when the caller has them (editor with credentials, `--live`). */
+  account?: AccountContext;
 }

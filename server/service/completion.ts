@@ -5,6 +5,8 @@
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { accountCompletion, mergeAccountItems } from '../account/completion';
+import type { AccountResources } from '../account/snapshot';
 import type { Lang } from '../rules/types';
 import { jsonContext, type CompletionContext } from './completionContext';
 import { actionOfPart } from './partAction';
@@ -16,15 +18,21 @@ import { yamlContext } from './yamlContext';
 import { skeletonItems } from './skeleton';
 import { snippetItem, type ItemContext } from './completionItem';
 
-/** The completion list at an offset; empty for files too large to analyse. */
-export function completeAt(doc: TextDocument, parsed: ParsedFile, offset: number, lang: Lang): CompletionList {
+/**
+ * The completion list at an offset; empty for files too large to analyse. On an id field the account's
+ * resources of the document's region come first when already known; the list is marked incomplete while they
+ * are being fetched, so the editor asks again, but it never waits for them.
+ */
+export function completeAt(doc: TextDocument, parsed: ParsedFile, offset: number, lang: Lang, account?: AccountResources): CompletionList {
   if (parsed.tooLarge) return { isIncomplete: false, items: [] };
   const text = doc.getText();
   const part = parsed.parts.find((p) => offset >= p.offset && offset <= p.offset + p.length) ?? parsed.parts[parsed.parts.length - 1];
   const context = parsed.kind === 'json' ? jsonContext(text, offset) : yamlContext(text, offset, part?.offset ?? 0);
   const root = rootSchemaOf(part ? actionOfPart(part, text, parsed.kind) : '');
   const request: ItemContext = { doc, kind: parsed.kind, context, root, lang, unit: parsed.kind === 'yaml' ? '  ' : indentUnit(text) };
-  return { isIncomplete: false, items: itemsFor(request, part, offset) };
+  const items = itemsFor(request, part, offset);
+  const fromAccount = accountCompletion(request, part?.value, account);
+  return { isIncomplete: fromAccount.incomplete, items: fromAccount.items.length ? mergeAccountItems(fromAccount.items, items) : items };
 }
 
 function itemsFor(request: ItemContext, part: ParsedPart | undefined, offset: number): CompletionItem[] {

@@ -4,14 +4,19 @@
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { accountHoverMarkdown } from '../account/hover';
+import type { AccountResources } from '../account/snapshot';
 import type { Lang } from '../rules/types';
 import { actionOfPart } from './partAction';
 import { describeParameter } from './schemaDocs';
 import { enumMeaning, rootSchemaOf, schemaAtPath } from './schemaLookup';
 import { locateOffset, type ParsedFile } from './tree';
 
-/** The hover at an offset, or null where there is nothing to explain. */
-export function hoverAt(doc: TextDocument, parsed: ParsedFile, offset: number, lang: Lang): Hover | null {
+/**
+ * The hover at an offset, or null where there is nothing to explain. On the value of an id field, the account's
+ * card for that resource (or where it really is) comes first, when the account is known.
+ */
+export function hoverAt(doc: TextDocument, parsed: ParsedFile, offset: number, lang: Lang, account?: AccountResources): Hover | null {
   const part = parsed.parts.find((p) => offset >= p.offset && offset <= p.offset + p.length);
   if (!part?.root) return null;
   const location = locateOffset(part.root, offset);
@@ -29,6 +34,8 @@ export function hoverAt(doc: TextDocument, parsed: ParsedFile, offset: number, l
   if (!location.onKey && node?.value !== undefined && valueSchema) {
     const meaning = enumMeaning(valueSchema, node.value, lang);
     if (meaning) markdown = `\`${JSON.stringify(node.value)}\`: ${meaning}\n\n---\n\n${markdown}`;
+    const card = accountHoverMarkdown(part.value, location.path, node.value, account, lang);
+    if (card) markdown = `${card}\n\n---\n\n${markdown}`;
   }
   const span = location.onKey && location.property ? { offset: location.property.keyOffset, length: location.property.keyLength } : node ? { offset: node.offset, length: node.length } : undefined;
   const range = span && { start: doc.positionAt(span.offset), end: doc.positionAt(span.offset + span.length) };

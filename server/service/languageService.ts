@@ -5,6 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, FormattingOptions, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { AccountResources } from '../account/snapshot';
 import { codeActionsFor } from '../rules/codeActions';
 import type { Lang } from '../rules/types';
 import { completeAt } from './completion';
@@ -24,6 +25,11 @@ export type { LanguageKind } from './documentKind';
 export interface ServiceOptions {
   lang: Lang;
   disabledRules: readonly string[];
+  /**
+   * The account's resources, when the caller has credentials (the LSP server through its client, the CLI's
+   * `--live`). Absent: no account items, cards or rules, and everything else is unchanged. Never waited on.
+   */
+  account?: AccountResources;
 }
 
 export interface VpnLanguageService {
@@ -51,12 +57,12 @@ export function createLanguageService(config: ServiceConfig = {}): VpnLanguageSe
   const kindOf = (doc: TextDocument): LanguageKind => languageKindOf(doc.languageId) ?? 'json';
   return {
     validate: (doc, opts) => validateFile(doc, cache.get(doc), opts),
-    complete: (doc, position, opts) => completeAt(doc, cache.get(doc), doc.offsetAt(position), opts.lang),
-    hover: (doc, position, opts) => hoverAt(doc, cache.get(doc), doc.offsetAt(position), opts.lang),
+    complete: (doc, position, opts) => completeAt(doc, cache.get(doc), doc.offsetAt(position), opts.lang, opts.account),
+    hover: (doc, position, opts) => hoverAt(doc, cache.get(doc), doc.offsetAt(position), opts.lang, opts.account),
     documentSymbols: (doc) => documentSymbols(doc, cache.get(doc)),
     foldingRanges: (doc) => foldingRanges(doc, cache.get(doc)),
     format: (doc, formattingOptions) => formatDocument(doc, kindOf(doc), formattingOptions),
-    codeActions: (doc, _range, diagnostics, opts) => codeActionsFor(doc.getText(), kindOf(doc), diagnostics, opts.lang),
+    codeActions: (doc, _range, diagnostics, opts) => codeActionsFor(doc.getText(), kindOf(doc), diagnostics, opts.lang, doc.uri),
     parse: (doc) => cache.get(doc),
     forget: (uri) => cache.forget(uri),
   };

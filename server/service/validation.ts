@@ -4,6 +4,8 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { accountContextOf } from '../account/documentFacts';
+import type { AccountResources } from '../account/snapshot';
 import { runRules } from '../rules/engine';
 import { filterSuppressed } from '../rules/suppression';
 import type { Lang, RuleFinding, Severity } from '../rules/types';
@@ -19,6 +21,8 @@ export const DIAGNOSTIC_SOURCE = 'tencentcloud-vpn';
 export interface ValidationOptions {
   lang: Lang;
   disabledRules: readonly string[];
+  /** The account's resources, when known: the account rules run and the gateway version is known. */
+  account?: AccountResources;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -45,7 +49,7 @@ export function validateFile(doc: TextDocument, parsed: ParsedFile, options: Val
   }
   for (const part of parsed.parts) {
     diagnostics.push(...part.problems.map((problem) => syntaxDiagnostic(problem, part.index, options.lang, toDiagnostic)));
-    for (const finding of findingsOf(part, doc.getText(), parsed.kind)) {
+    for (const finding of findingsOf(part, doc.getText(), parsed.kind, options.account)) {
       const diagnostic: Diagnostic = toDiagnostic(spanFor(part, finding.path, finding.target), finding.severity, finding.message[options.lang], finding.code);
       const href = docUrlOf(finding, part, options.lang, doc.getText(), parsed.kind);
       if (href) diagnostic.codeDescription = { href };
@@ -65,19 +69,19 @@ function syntaxDiagnostic(problem: SyntaxProblem, documentIndex: number, lang: L
 }
 
 /** Schema and rule findings of one document; none for an empty document or one whose value is unknown. */
-function findingsOf(part: ParsedPart, text: string, kind: 'json' | 'yaml'): RuleFinding[] {
+function findingsOf(part: ParsedPart, text: string, kind: 'json' | 'yaml', account: AccountResources | undefined): RuleFinding[] {
   if (!part.root || part.value === undefined) return [];
   const action = actionOfPart(part, text, kind);
   let schema = schemaFindings(part.value, action);
   // While the text is broken, "missing parameter" is mostly the parser's loss, not the user's.
   if (part.problems.some((problem) => problem.severity === 'error' && problem.code !== 'duplicate-key')) schema = schema.filter((finding) => finding.ruleId !== 'schema.required');
-  return mergeFindings(schema, rulesOf(part.value, action));
+  return mergeFindings(schema, rulesOf(part.value, action, account));
 }
 
 /** The business rules' findings; a failing rule must not take the schema diagnostics down with it. */
-function rulesOf(value: unknown, action: string): RuleFinding[] {
+function rulesOf(value: unknown, action: string, account: AccountResources | undefined): RuleFinding[] {
   try {
-    return runRules(value, { action });
+    return runRules(value, { action, ...accountContextOf(value, account) });
   } catch (error) {
     console.error(`rules failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return [];

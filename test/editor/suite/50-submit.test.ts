@@ -26,14 +26,23 @@ function describeRecords(api: TencentCloudVpnApi): string {
   return JSON.stringify(api.getTasks().map(({ name, status, phase, error, taskStatus, tunnelState }) => ({ name, status, phase, error, taskStatus, tunnelState })));
 }
 
-/** A stand-in endpoint that counts the requests it gets and answers each with a definite API error. */
+/**
+ * A stand-in endpoint that answers each request with a definite API error and records the requests a submit makes:
+ * CreateVpnConnection, and the DescribeVpnConnections by name that precedes it. The account lookups the extension
+ * makes on its own (Describe* with Offset/Limit) are answered but not recorded, so they cannot be mistaken for a submit.
+ */
 async function startRecorder(): Promise<{ url: string; requests: string[]; server: Server }> {
   const requests: string[] = [];
+  let answered = 0;
   const server = createServer((request, response) => {
-    requests.push(String(request.headers['x-tc-action'] ?? request.url));
-    request.resume();
-    response.setHeader('Content-Type', 'application/json');
-    response.end(JSON.stringify({ Response: { Error: { Code: 'AuthFailure.SecretIdNotFound', Message: 'recorder: no such SecretId' }, RequestId: `recorder-${requests.length}` } }));
+    const action = String(request.headers['x-tc-action'] ?? request.url);
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      if (action === 'CreateVpnConnection' || (action === 'DescribeVpnConnections' && body.includes('vpn-connection-name'))) requests.push(action);
+      response.setHeader('Content-Type', 'application/json');
+      response.end(JSON.stringify({ Response: { Error: { Code: 'AuthFailure.SecretIdNotFound', Message: 'recorder: no such SecretId' }, RequestId: `recorder-${++answered}` } }));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, server };

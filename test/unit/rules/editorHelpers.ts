@@ -4,7 +4,10 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { AccountResources } from '../../../server/account/snapshot';
 import { codeActionsFor } from '../../../server/rules/codeActions';
+import { ruleById } from '../../../server/rules/registry';
+import { seedAccount } from '../account/fixtures';
 import { createLanguageService } from '../../../server/service/languageService';
 
 const service = createLanguageService();
@@ -16,22 +19,27 @@ export function documentOf(text: string, kind: Kind): TextDocument {
   return TextDocument.create(`file:///test/${++version}.vpnconn.${kind}`, kind === 'json' ? 'tencentcloud-vpn-json' : 'tencentcloud-vpn-yaml', 1, text);
 }
 
-/** Every diagnostic of a text, as the language server would publish them. */
-export function diagnosticsOf(text: string, kind: Kind, disabledRules: string[] = []): Diagnostic[] {
-  return service.validate(documentOf(text, kind), { lang: 'en', disabledRules });
+/** Every diagnostic of a text, as the language server would publish them (with an account when given). */
+export function diagnosticsOf(text: string, kind: Kind, disabledRules: string[] = [], account?: AccountResources): Diagnostic[] {
+  return service.validate(documentOf(text, kind), { lang: 'en', disabledRules, account });
+}
+
+/** The diagnostics of a text as the editor shows them when checking this rule: account rules see the seed's account. */
+function diagnosticsFor(text: string, kind: Kind, ruleId: string): Diagnostic[] {
+  return diagnosticsOf(text, kind, [], ruleById(ruleId)?.needsAccount ? seedAccount() : undefined);
 }
 
 /** The diagnostics of one rule with the text they underline. */
 export function underlined(text: string, kind: Kind, ruleId: string): string[] {
   const document = documentOf(text, kind);
-  return diagnosticsOf(text, kind)
+  return diagnosticsFor(text, kind, ruleId)
     .filter((diagnostic) => (diagnostic.data as { ruleId?: string }).ruleId === ruleId)
     .map((diagnostic) => document.getText(diagnostic.range));
 }
 
 /** The quick fixes offered for one rule's diagnostics. */
 export function actionsFor(text: string, kind: Kind, ruleId: string): CodeAction[] {
-  const diagnostics = diagnosticsOf(text, kind).filter((diagnostic) => (diagnostic.data as { ruleId?: string }).ruleId === ruleId);
+  const diagnostics = diagnosticsFor(text, kind, ruleId).filter((diagnostic) => (diagnostic.data as { ruleId?: string }).ruleId === ruleId);
   return codeActionsFor(text, kind, diagnostics, 'en', 'file:///x');
 }
 

@@ -4,6 +4,8 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { runRules } from '../../../server/rules/engine';
+import { ruleById } from '../../../server/rules/registry';
+import { seedRuleContext } from '../account/fixtures';
 import type { RuleFinding } from '../../../server/rules/types';
 
 /** The body of the official request example from the spec (actions.CreateVpnConnection.examples[0]). */
@@ -36,9 +38,13 @@ export function exampleWith(overrides: Record<string, unknown>): Record<string, 
   return doc;
 }
 
-/** Findings of one rule for a plain value (CreateVpnConnection unless told). */
+/**
+ * Findings of one rule for a plain value (CreateVpnConnection unless told). An account rule runs with the
+ * emulator seed's account (test/unit/account/fixtures.ts), which its docs example names.
+ */
 export function findingsOf(ruleId: string, value: unknown, action = 'CreateVpnConnection', gatewayVersion?: string): RuleFinding[] {
-  return runRules(value, { action, gatewayVersion }).filter((finding) => finding.ruleId === ruleId);
+  const context = ruleById(ruleId)?.needsAccount ? seedRuleContext(value, action) : { action, gatewayVersion };
+  return runRules(value, context).filter((finding) => finding.ruleId === ruleId);
 }
 
 /** Findings of one rule for a YAML text, as the language service would pass its plain value. */

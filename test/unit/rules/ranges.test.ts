@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { codeOf } from '../../../server/rules/rule';
 import { RULES } from '../../../server/rules/registry';
+import { seedAccount } from '../account/fixtures';
 import { diagnosticsOf, documentOf, underlined, type Kind } from './editorHelpers';
 
 /**
@@ -35,6 +36,14 @@ const EXPECTED_UNDERLINE: Record<string, string[]> = {
   'tag-empty-key': [''],
   'tag-reserved-key': ['qcloud:owner'],
   'id-format': ['vpngw-1w9tue3d'],
+  'account-resource-not-found': ['vpngw-1w9tue3d'],
+  'account-gateway-usable': ['vpngw-s5sl2v8e'],
+  'account-vpc-required': ['vpngw-1w9tue3d'],
+  'account-vpc-mismatch': ['vpc-gapcv96p'],
+  'account-bgp-asn-missing': ['Bgp'],
+  'account-bgp-asn-equal': ['cgw-e9qa5s3m'],
+  'account-route-type-mixed': ['StaticRoute'],
+  'account-spd-conflict': ['10.8.1.0/24'],
   'integrity-algorithm-spelling': ['IntegrityAlgorithm'],
 };
 
@@ -43,7 +52,7 @@ const unquote = (text: string) => (/^["'].*["']$/s.test(text) ? text.slice(1, -1
 function checkExample(text: string, kind: Kind, ruleId: string, expected: string[]): void {
   assert.deepEqual(underlined(text, kind, ruleId).map(unquote), expected, `${ruleId} in ${kind}`);
   const rule = RULES.find((candidate) => candidate.id === ruleId)!;
-  for (const diagnostic of diagnosticsOf(text, kind).filter((d) => (d.data as { ruleId: string }).ruleId === ruleId)) {
+  for (const diagnostic of diagnosticsOf(text, kind, [], rule.needsAccount ? seedAccount() : undefined).filter((d) => (d.data as { ruleId: string }).ruleId === ruleId)) {
     assert.equal(diagnostic.code, codeOf(rule));
     assert.equal(diagnostic.codeDescription?.href, `docs/rules.md#${ruleId}`);
   }
