@@ -384,15 +384,24 @@ export function maskSecrets(line: string, secrets: string[]): string {
 /** How long a UI step may take before a check fails (a bound on failure, not a wait for success). */
 export const UI_TIMEOUT = 45_000;
 
+/**
+ * Types into the quick input (Quick Open, the palette, Go to Line) and accepts the row holding `rowText`; waits
+ * until the widget has closed again, so the next keystroke cannot land in the editor behind it.
+ */
+export async function acceptQuickInput(page: Page, open: string, text: string, rowText?: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await page.keyboard.press(open);
+  const input = widget.locator('input.input, input').first();
+  await input.waitFor({ state: 'visible' });
+  await input.fill(text);
+  if (rowText) await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText }).first().waitFor({ timeout: UI_TIMEOUT });
+  await input.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
 /** Opens a workspace file through Quick Open and waits until its tab is active. */
 export async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
-  await page.keyboard.press('Enter');
+  await acceptQuickInput(page, 'Control+P', name, name);
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: UI_TIMEOUT });
 }
-

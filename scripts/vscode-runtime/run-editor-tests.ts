@@ -83,7 +83,9 @@ async function main(): Promise<number> {
   const secrets = [credentials.secretKey];
 
   // Word-based suggestions off: the completion tests look at what our provider offers, not at words of open files.
-  writeUserSettings(dataDir, { 'tencentcloudVpn.endpoint': emulator.url, 'tencentcloudVpn.region': 'ap-guangzhou', 'editor.wordBasedSuggestions': 'off' });
+  // TCVPN_EXTRA_SETTINGS (a JSON object) adds user settings for a diagnosis run, e.g. '{"http.proxySupport":"off"}'.
+  const extraSettings = JSON.parse(process.env.TCVPN_EXTRA_SETTINGS || '{}') as Record<string, unknown>;
+  writeUserSettings(dataDir, { 'tencentcloudVpn.endpoint': emulator.url, 'tencentcloudVpn.region': 'ap-guangzhou', 'editor.wordBasedSuggestions': 'off', ...extraSettings });
   const env = codeServerEnv(dataDir, {
     TENCENTCLOUD_SECRET_ID: credentials.secretId,
     TENCENTCLOUD_SECRET_KEY: credentials.secretKey,

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   cleanup, codeServerEnv, emulatorDemoCredentials, ensureRuntime, freshDataDir, freshWorkspace, installVsix,
-  launchBrowser, removeWhenDone, listExtensions, openFile, repoRoot, say, startCodeServer, startEmulator, UI_TIMEOUT, workbenchUrl, writeUserSettings,
+  acceptQuickInput, launchBrowser, removeWhenDone, listExtensions, openFile, repoRoot, say, startCodeServer, startEmulator, UI_TIMEOUT, workbenchUrl, writeUserSettings,
 } from './lib';
 
 const EXTENSION_ID = 'tcvpn-dev.tencentcloud-vpn-connection';
@@ -46,22 +46,12 @@ function schemaDoc(key: string): string {
 
 /** Runs a command from the palette by its title, as a user types it. */
 async function runFromPalette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT });
-  await page.keyboard.press('Enter');
+  await acceptQuickInput(page, 'F1', `>${title}`, title);
 }
 
 /** Moves the cursor to line:column with "Go to Line". */
 async function goTo(page: Page, line: number, column: number): Promise<void> {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+  await acceptQuickInput(page, 'Control+G', `:${line}:${column}`);
 }
 
 async function closeWidgets(page: Page): Promise<void> {
@@ -122,12 +112,12 @@ function checks(options: Options): [string, string, Check][] {
       async (page) => {
         await openFile(page, 'static-gz.vpnconn.yaml');
         await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill('>Tencent Cloud VPN: Sub');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Tencent Cloud VPN: Submit Connection' }).first().waitFor({ timeout: UI_TIMEOUT });
+        const widget = page.locator('.quick-input-widget');
+        await widget.locator('input').first().fill('>Tencent Cloud VPN: Sub');
+        await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Tencent Cloud VPN: Submit Connection' }).first().waitFor({ timeout: UI_TIMEOUT });
         await shot(page, 'palette.png');
-        await closeWidgets(page);
+        await page.keyboard.press('Escape');
+        await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
       },
     ],
     [
@@ -135,8 +125,9 @@ function checks(options: Options): [string, string, Check][] {
       'tasks.png',
       async (page) => {
         await openFile(page, 'static-gz.vpnconn.yaml');
+        if (await page.locator('.tabs-container .tab.active.dirty').count()) throw new Error('an earlier step typed into static-gz.vpnconn.yaml');
         await runFromPalette(page, 'Tencent Cloud VPN: Submit Connection');
-        await confirmSubmission(page);
+        await confirmSubmission(page, options.imagesDir);
         await page.locator('.activitybar .action-item a[aria-label^="Tencent Cloud VPN"]').first().click();
         const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'VPN Tasks' }) });
         const row = view.locator('.monaco-list-row', { hasText: 'editor-static-gz' }).first();
@@ -148,18 +139,17 @@ function checks(options: Options): [string, string, Check][] {
   ];
 }
 
-/** The submit command asks to confirm (a modal dialog or a quick pick, whichever the client uses): accept it. */
-async function confirmSubmission(page: Page): Promise<void> {
+/** The submit command asks to confirm in a modal dialog: check it masks the secrets, picture it, accept it. */
+async function confirmSubmission(page: Page, imagesDir: string): Promise<void> {
   const dialog = page.locator('.monaco-dialog-box');
-  const pick = page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row');
-  await Promise.race([dialog.waitFor({ timeout: UI_TIMEOUT }), pick.first().waitFor({ timeout: UI_TIMEOUT })]);
-  if (await dialog.isVisible()) {
-    const text = await dialog.innerText();
-    if (text.includes(emulatorDemoCredentials().secretKey)) throw new Error('the confirmation shows the SecretKey');
-    await dialog.locator('.dialog-buttons a.monaco-button, .dialog-buttons button').first().click();
-  } else {
-    await page.keyboard.press('Enter');
-  }
+  await dialog.waitFor({ timeout: UI_TIMEOUT });
+  const text = await dialog.innerText();
+  if (text.includes(emulatorDemoCredentials().secretKey)) throw new Error('the confirmation shows the SecretKey');
+  if (text.includes('fixture-psk-1234')) throw new Error('the confirmation shows the pre-shared key');
+  if (!text.includes('editor-static-gz')) throw new Error(`the confirmation does not name the connection: ${text}`);
+  await page.screenshot({ path: path.join(imagesDir, 'confirm.png') });
+  await dialog.getByRole('button', { name: /^(Submit|提交)/ }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
 let passed = 0;
