@@ -18,7 +18,7 @@ export const SCHEMA_ACTIONS = [
   'ResetVpnConnection',
 ] as const;
 export const API_VERSION = '2017-03-12';
-/** Fields the API still takes but must never be offered or accepted from a file (NOTES.md §2). */
+/** Fields the API still takes but must never be offered or accepted from a file (schemas/source/NOTES.md §2). */
 const HIDDEN_FIELDS = new Set(['CreateVpnConnectionRequest.Route', 'IPSECOptionsSpecification.IntegrityAlgorithm']);
 
 interface SpecMember {

@@ -1,5 +1,5 @@
 /**
- * One error type for everything a VPC API call can throw. The SDK surfaces failures in six shapes (NOTES.md §5):
+ * One error type for everything a VPC API call can throw. The SDK surfaces failures in six shapes (schemas/source/NOTES.md §5):
  * an exception with `code`/`requestId` (API error), one with `httpCode` (non-200), one whose message says
  * "network timeout", one whose message says "request to … failed" (refused, reset, aborted), a raw node-fetch
  * FetchError for a non-JSON body, and a raw TypeError when the JSON has no `Response`. `toApiError` maps them all.

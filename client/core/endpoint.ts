@@ -1,7 +1,7 @@
 /**
  * Turns the endpoint setting into what the SDK needs: the host to sign and send as `Host`, the protocol, and an
  * explicit agent. The agent is always set, so the SDK never falls back to a stray lower-case `http_proxy`
- * (NOTES.md §5). A loopback URL (the emulator) keeps Host `vpc.tencentcloudapi.com` and service `vpc` in the
+ * (schemas/source/NOTES.md §5). A loopback URL (the emulator) keeps Host `vpc.tencentcloudapi.com` and service `vpc` in the
  * signature, and an agent that dials 127.0.0.1:PORT whatever host the request names. Inside VS Code's extension
  * host that agent alone is not enough: the host's proxy layer swaps the agent of any request to a non-loopback
  * host (`http.proxySupport`, on by default), so the bundles also route the SDK's fetch through loopbackFetch.ts,

@@ -2,7 +2,7 @@
  * The misspelling trap: the API reads `IntegrityAlgorith` (sic). The corrected `IntegrityAlgorithm` exists only
  * in the zh spec, with a shorter value list and a truncated default, while every official example, terraform
  * and the API's own responses use the old spelling; a value under the new key risks being ignored.
- * Source: validation-rules.json `ipsec-integrity`; tencentcloud/NOTES.md ("send IntegrityAlgorith only").
+ * Source: validation-rules.json `ipsec-integrity`; schemas/source/NOTES.md ("send IntegrityAlgorith only").
  */
 import type { Rule } from './rule';
 import { has, recordAt } from './values';
