@@ -1,0 +1,122 @@
+/**
+ * Latency and memory of the language server, measured over stdio as an editor sees them.
+ *
+ *   npm run bench                        # ours: typical / medium / large fixtures, JSON and YAML, against the targets
+ *   npm run bench -- --peers             # also yaml-language-server and VS Code's JSON language service, same files
+ *   npm run bench -- --json bench.json   # also write the results as JSON (for docs/performance.md)
+ *   npm run bench -- --sizes typical,medium --langs yaml --quick   # a subset, fewer iterations
+ *
+ * It spawns `node dist/server.js --stdio` (built by the npm script first) and, with --peers, the peers; each one
+ * talks only over its stdin/stdout, and every process is killed on the way out, error or Ctrl-C included.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FixtureKind, FixtureSize } from '../test/lsp/fixtures';
+import { killAllChildren } from './bench/processes';
+import { measureSession, measureSpawn, type Plan } from './bench/measure';
+import { compare, jsonReport, notes, oursTable, peersTable, type Row } from './bench/report';
+import { buildScenario, KINDS, SIZES } from './bench/scenario';
+import { jsonPeer, ourServer, ROOT, yamlPeer, type BenchServer } from './bench/servers';
+import { METRICS } from './bench/targets';
+
+interface Options {
+  peers: boolean;
+  json?: string;
+  sizes: FixtureSize[];
+  kinds: FixtureKind[];
+  quick: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const value = (name: string): string | undefined => {
+    const index = argv.indexOf(name);
+    if (index < 0) return undefined;
+    if (!argv[index + 1] || argv[index + 1].startsWith('--')) throw new Error(`${name} needs a value`);
+    return argv[index + 1];
+  };
+  const list = <T extends string>(name: string, all: readonly T[]): T[] => {
+    const picked = value(name)?.split(',') ?? [...all];
+    const unknown = picked.filter((item) => !all.includes(item as T));
+    if (unknown.length) throw new Error(`${name}: unknown ${unknown.join(', ')} (one of ${all.join(', ')})`);
+    return picked as T[];
+  };
+  const known = new Set(['--peers', '--json', '--sizes', '--langs', '--quick']);
+  const stray = argv.filter((arg, i) => arg.startsWith('--') && !known.has(arg) && !['--json', '--sizes', '--langs'].includes(argv[i - 1]));
+  if (stray.length) throw new Error(`unknown option ${stray.join(' ')}; see the header of scripts/bench.ts`);
+  return { peers: argv.includes('--peers'), json: value('--json'), sizes: list('--sizes', SIZES), kinds: list('--langs', KINDS), quick: argv.includes('--quick') };
+}
+
+/** Default: ~30 edits and 50 requests per metric; spawns are whole processes, so fewer. --quick is a smoke run. */
+function planFor(quick: boolean): Plan {
+  return quick
+    ? { spawns: 3, opens: () => 3, edits: 6, requests: 8, budgetMs: 5_000, timeoutMs: 120_000 }
+    : { spawns: 10, opens: (size) => (size === 'large' ? 5 : 10), edits: 30, requests: 50, budgetMs: 20_000, timeoutMs: 120_000 };
+}
+
+async function main(options: Options, cleanups: (() => void)[]): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run bench` (it builds first) or `npm run build`');
+  const plan = planFor(options.quick);
+  const servers: BenchServer[] = [ourServer()];
+  if (options.peers) {
+    const json = await jsonPeer();
+    cleanups.push(json.dispose);
+    servers.push(yamlPeer(), json.server);
+  }
+  const rows: Row[] = [];
+  const log = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
+  for (const server of servers) {
+    log(`${server.id}: spawn→initialize ×${plan.spawns}`);
+    rows.push({ server: server.id, kind: server.kinds.length === 1 ? server.kinds[0] : 'json', metric: 'spawn', summary: await measureSpawn(server, plan) });
+  }
+  for (const kind of options.kinds) {
+    for (const size of options.sizes) {
+      const scenario = buildScenario(size, kind);
+      for (const server of servers.filter((s) => s.kinds.includes(kind))) {
+        log(`${server.id}: ${kind} ${size} (${(scenario.text.length / 1024).toFixed(0)} KiB)`);
+        const measured = await measureSession(server, scenario, plan);
+        for (const metric of METRICS) {
+          const summary = measured[metric];
+          if (summary) rows.push({ server: server.id, kind, size, metric, summary });
+        }
+      }
+    }
+  }
+  const comparisons = compare(rows, servers);
+  const out = [oursTable(rows)];
+  if (options.peers) out.push(peersTable(comparisons));
+  out.push(`servers (warm-up runs excluded; open→diagnostics opens a new file after the schema is loaded):\n${notes(servers)}`);
+  console.log(`\n${out.join('\n\n')}`);
+  if (options.json) {
+    const report = jsonReport(rows, comparisons, servers, { ...plan, opens: Object.fromEntries(SIZES.map((s) => [s, plan.opens(s)])) });
+    // Microseconds are below the noise: three decimals keep the file readable when pasted into docs.
+    const rounded = (_key: string, v: unknown): unknown => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v);
+    writeFileSync(options.json, `${JSON.stringify(report, rounded, 2)}\n`);
+    log(`wrote ${options.json}`);
+  }
+}
+
+const cleanups: (() => void)[] = [killAllChildren];
+const cleanUp = (): void => {
+  for (const cleanup of cleanups.splice(0)) {
+    try {
+      cleanup();
+    } catch {
+      // Best effort: the next cleanup (and the other processes) still run.
+    }
+  }
+};
+process.on('exit', cleanUp);
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    cleanUp();
+    process.exit(code);
+  });
+}
+
+Promise.resolve()
+  .then(() => main(parseArgs(process.argv.slice(2)), cleanups))
+  .catch((error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(cleanUp);

@@ -1,0 +1,128 @@
+/**
+ * The measurements themselves: spawn→initialize over fresh processes, and one session per server and fixture
+ * (open→diagnostics, one-character edits, completions, hover, then the peak RSS of that process). Every step waits
+ * for its answer before the next is sent, as one person typing would; every process is stopped in `finally`.
+ */
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { BenchClient } from './lspClient';
+import type { Scenario } from './scenario';
+import type { BenchServer } from './servers';
+import { sample, summarize, type SamplePlan, type Summary } from './stats';
+import type { Metric } from './targets';
+
+/** Iterations per metric; `budgetMs` caps one metric of one session (a slow peer on 1 MB gets fewer samples). */
+export interface Plan {
+  spawns: number;
+  opens: (size: Scenario['size']) => number;
+  edits: number;
+  requests: number;
+  budgetMs: number;
+  timeoutMs: number;
+}
+
+const WARMUP = 3;
+
+function plan(count: number, budgetMs: number, warmup = WARMUP): SamplePlan {
+  return { count, warmup, budgetMs, minCount: Math.min(count, 5) };
+}
+
+/** spawn→initialize result over `plan.spawns` fresh processes (the first one is not a warm-up: every spawn is cold). */
+export async function measureSpawn(server: BenchServer, p: Plan): Promise<Summary> {
+  const samples = await sample(plan(p.spawns, p.budgetMs, 0), async () => {
+    const { client, initializeMs } = await BenchClient.start(server.spec, p.timeoutMs);
+    await client.stop();
+    return initializeMs;
+  });
+  return summarize(samples);
+}
+
+const onLine = (diagnostics: Diagnostic[], line: number): number => diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line).length;
+
+/** Opens a small file with a schema error until the server reports it: the schema is loaded, settings are applied. */
+async function waitUntilSchemaLoaded(client: BenchClient, server: BenchServer, s: Scenario, timeoutMs: number): Promise<void> {
+  const uri = `file:///tcvpn-bench/probe/probe.vpnconn.${s.kind}`;
+  let reported = false;
+  const accept = (p: PublishDiagnosticsParams): boolean => ((reported = p.diagnostics.length > 0), true);
+  await client.timeDiagnostics(uri, accept, () => client.open(uri, server.languageId(s.kind), s.probeText), timeoutMs);
+  // A server that validated before its settings arrived published nothing useful: re-send the text until it does.
+  for (let version = 2; !reported; version++) {
+    if (version > 40) throw new Error(`${server.id} never reported the schema error in the probe file: is the schema associated?`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await client.timeDiagnostics(uri, accept, () => client.change(uri, version, [{ text: s.probeText }]), timeoutMs);
+  }
+  await client.close(uri);
+}
+
+/** One session of one server on one fixture: every per-file metric, keyed by metric. */
+export async function measureSession(server: BenchServer, s: Scenario, p: Plan): Promise<Partial<Record<Metric, Summary>>> {
+  const { client } = await BenchClient.start(server.spec, p.timeoutMs);
+  const languageId = server.languageId(s.kind);
+  const out: Partial<Record<Metric, Summary>> = {};
+  try {
+    await waitUntilSchemaLoaded(client, server, s, p.timeoutMs);
+    // open→diagnostics: a new URI each time (no cache can answer), closed again afterwards.
+    const opens = await sample(plan(p.opens(s.size), p.budgetMs, 1), async (i) => {
+      const uri = `file:///tcvpn-bench/open-${i}/${s.fileName}`;
+      const ms = await client.timeDiagnostics(uri, (d) => d.version === undefined || d.version >= 1, () => client.open(uri, languageId, s.text), p.timeoutMs);
+      await client.close(uri);
+      return ms;
+    });
+    out.open = summarize(opens);
+
+    const uri = `file:///tcvpn-bench/session/${s.fileName}`;
+    let baseline = 0;
+    await client.timeDiagnostics(uri, (d) => ((baseline = onLine(d.diagnostics, s.edit.position.line)), true), () => client.open(uri, languageId, s.sessionText), p.timeoutMs);
+    // Even runs make the value invalid (4DES-CBC), odd runs restore it. Servers that publish a version are matched by
+    // version; the others (yaml-language-server) by content: an error on the edited line appears, then goes away.
+    let version = 1;
+    let silent = 0;
+    const toggle = async (i: number): Promise<number> => {
+      const invalid = i % 2 === 0;
+      const v = ++version;
+      const { line, character } = s.edit.position;
+      const range = { start: { line, character }, end: { line, character: character + 1 } };
+      let got: Diagnostic[] = [];
+      const accept = (d: PublishDiagnosticsParams): boolean => {
+        got = d.diagnostics;
+        if (d.version !== undefined) return d.version >= v;
+        return invalid ? onLine(d.diagnostics, line) > baseline : onLine(d.diagnostics, line) <= baseline;
+      };
+      const ms = await client.timeDiagnostics(uri, accept, () => client.change(uri, v, [{ range, text: invalid ? s.edit.invalid : s.edit.valid }]), p.timeoutMs);
+      if (invalid && onLine(got, line) <= baseline) silent++;
+      return ms;
+    };
+    const edits = await sample(plan(p.edits, p.budgetMs), toggle);
+    out.edit = summarize(edits);
+    if (silent > 0) out.edit.warning = `${silent} invalid edits got no diagnostic on the edited line`;
+    if ((WARMUP + edits.length) % 2 === 1) await toggle(1); // back to the valid text before completing in it
+
+    out.completeKey = await timeRequests(client, p, 'textDocument/completion', { textDocument: { uri }, position: s.keyCompletion, context: { triggerKind: 1 } }, (r) => items(r).length > 0, 'no completion items');
+    out.completeEnum = await timeRequests(client, p, 'textDocument/completion', { textDocument: { uri }, position: s.enumCompletion, context: { triggerKind: 1 } }, (r) => items(r).some((item) => JSON.stringify(item).includes('GROUP2')), 'GROUP2 not offered');
+    out.hover = await timeRequests(client, p, 'textDocument/hover', { textDocument: { uri }, position: s.hover }, (r) => !!r && typeof r === 'object' && 'contents' in r, 'no hover');
+    const rss = client.peakRssBytes();
+    out.rss = { ...summarize(rss === undefined ? [] : [rss / 1024 / 1024], 'MB') };
+    return out;
+  } finally {
+    await client.stop();
+  }
+}
+
+/** The items of a completion answer (an array or a CompletionList). */
+function items(result: unknown): unknown[] {
+  if (Array.isArray(result)) return result;
+  return result && typeof result === 'object' && Array.isArray((result as { items?: unknown }).items) ? (result as { items: unknown[] }).items : [];
+}
+
+/** Times one request repeatedly; the first answer is checked so an empty answer is flagged, not celebrated. */
+async function timeRequests(client: BenchClient, p: Plan, method: string, params: unknown, ok: (result: unknown) => boolean, problem: string): Promise<Summary> {
+  let first: unknown;
+  let seen = false;
+  const samples = await sample(plan(p.requests, p.budgetMs), async () => {
+    const { ms, result } = await client.timeRequest<unknown>(method, params, p.timeoutMs);
+    if (!seen) [first, seen] = [result, true];
+    return ms;
+  });
+  const summary = summarize(samples);
+  if (!ok(first)) summary.warning = problem;
+  return summary;
+}
