@@ -22,6 +22,11 @@ CS_MARKER="$CS_DIR/.installed-$CODE_SERVER_VERSION"
 say() { echo "[vscode-runtime] $*" >&2; }
 fail() { echo "[vscode-runtime] ERROR: $*" >&2; exit 1; }
 
+# Run from `npm test`, this script inherits the outer npm's npm_* variables, and the inner installs would read them
+# as their own configuration: npm_config_user_agent names Node 20, and code-server's postinstall takes the Node
+# version from it and refuses. Every install below must see only its own npm.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_' || true)
+
 mkdir -p "$RUNTIME_DIR" || fail "cannot create $RUNTIME_DIR (set TCVPN_RUNTIME_DIR to a writable folder)"
 
 # Two runs at once (the demo and the tests) would race on the same folders: serialise them.

@@ -51,8 +51,14 @@ describe('tcvpn validate: inputs', () => {
   });
 
   it('names files outside the working directory by their absolute path', async () => {
-    const run = await validate(['--format', 'json', path.join(CLI_FIXTURES, 'errors/bad-enum.vpnconn.yaml')], os.tmpdir());
-    assert.deepEqual(filesOf(run), [path.join(CLI_FIXTURES, 'errors/bad-enum.vpnconn.yaml')]);
+    // A fresh empty folder: os.tmpdir() itself may hold the clone (CI checks out under /tmp).
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'tcvpn-outside-'));
+    try {
+      const run = await validate(['--format', 'json', path.join(CLI_FIXTURES, 'errors/bad-enum.vpnconn.yaml')], outside);
+      assert.deepEqual(filesOf(run), [path.join(CLI_FIXTURES, 'errors/bad-enum.vpnconn.yaml')]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   for (const [file, reason] of [
