@@ -18,7 +18,7 @@ export interface Located {
 
 /** The `documentIndex`-th document of the stream, if the text has that many. */
 export function yamlDocument(text: string, documentIndex: number): Document.Parsed | undefined {
-  const documents = parseAllDocuments(text, { logLevel: 'error' });
+  const documents = parseAllDocuments(text, { logLevel: 'error', uniqueKeys: false });
   return Array.isArray(documents) ? documents[documentIndex] : undefined;
 }
 

@@ -23,7 +23,7 @@ export function formatDocument(doc: TextDocument, kind: LanguageKind, options: F
 
 /** The YAML text reprinted with the given indentation (YAML forbids tabs, so always spaces), or undefined. */
 function formatYaml(text: string, indent: number, eol: string): string | undefined {
-  const docs = parseAllDocuments(text, { logLevel: 'error' });
+  const docs = parseAllDocuments(text, { logLevel: 'error', uniqueKeys: false });
   if (!Array.isArray(docs) || docs.length === 0 || docs.some((doc) => doc.errors.length)) return undefined;
   try {
     const printed = docs.map((doc) => doc.toString({ indent: Math.max(1, indent), lineWidth: 0 })).join('');

@@ -4,7 +4,8 @@
  */
 import { visit, printParseErrorCode, ParseErrorCode } from 'jsonc-parser';
 import type { ParsedFile, SyntaxProblem, TreeNode, TreeProperty } from './tree';
-import { jsonSyntaxMessage, duplicateKeyMessage } from './syntaxMessages';
+import { jsonSyntaxMessage, duplicateKeyMessage, nestingLimitMessage } from './syntaxMessages';
+import { MAX_TREE_DEPTH } from './yamlTree';
 
 interface OpenContainer {
   node: TreeNode;
@@ -72,8 +73,23 @@ function scalarKind(value: unknown): TreeNode['kind'] {
   return typeof value as 'string' | 'number' | 'boolean';
 }
 
-/** Parses a JSON text into one part with its tree, plain value and syntax problems. */
+/**
+ * Parses a JSON text into one part with its tree, plain value and syntax problems. A leading byte order mark is
+ * read as white space (editors usually drop it; files the CLI reads may keep it). jsonc-parser recurses once per
+ * nesting level, so thousands of levels exhaust the stack: that document gets the nesting-limit problem and no
+ * tree, rather than no diagnostics at all.
+ */
 export function parseJson(text: string): ParsedFile {
+  try {
+    return parseJsonTree(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const problem: SyntaxProblem = { offset: 0, length: 1, code: 'nesting-limit', message: nestingLimitMessage(MAX_TREE_DEPTH), severity: 'error' };
+    return { kind: 'json', parts: [{ index: 0, offset: 0, length: text.length, root: undefined, value: undefined, problems: [problem] }] };
+  }
+}
+
+function parseJsonTree(text: string): ParsedFile {
   const builder = new JsonTreeBuilder();
   visit(
     text,

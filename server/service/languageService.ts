@@ -51,6 +51,14 @@ export interface ServiceConfig {
   maxAnalysisSize?: number;
 }
 
+/**
+ * Whether formatting may run: not on a file too large to analyse, nor past the nesting limit, where re-indenting
+ * costs the square of the depth (10,000 levels would take gigabytes and end the server).
+ */
+function formattable(parsed: ParsedFile): boolean {
+  return !parsed.tooLarge && !parsed.parts.some((part) => part.problems.some((problem) => problem.code === 'nesting-limit' || problem.code === 'yaml.RESOURCE_EXHAUSTION'));
+}
+
 /** Creates a language service with its own parse cache. */
 export function createLanguageService(config: ServiceConfig = {}): VpnLanguageService {
   const cache = new ParseCache(config.maxAnalysisSize ?? MAX_ANALYSIS_SIZE);
@@ -61,7 +69,7 @@ export function createLanguageService(config: ServiceConfig = {}): VpnLanguageSe
     hover: (doc, position, opts) => hoverAt(doc, cache.get(doc), doc.offsetAt(position), opts.lang, opts.account),
     documentSymbols: (doc) => documentSymbols(doc, cache.get(doc)),
     foldingRanges: (doc) => foldingRanges(doc, cache.get(doc)),
-    format: (doc, formattingOptions) => formatDocument(doc, kindOf(doc), formattingOptions),
+    format: (doc, formattingOptions) => (formattable(cache.get(doc)) ? formatDocument(doc, kindOf(doc), formattingOptions) : []),
     codeActions: (doc, _range, diagnostics, opts) => codeActionsFor(doc.getText(), kindOf(doc), diagnostics, opts.lang, doc.uri),
     parse: (doc) => cache.get(doc),
     forget: (uri) => cache.forget(uri),

@@ -3,7 +3,7 @@
  * problem with a whole (or incomplete) object the object's own key or its opening brace.
  */
 import type { JsonPath, Target } from '../rules/types';
-import type { ParsedPart, TreeNode, TreeProperty } from './tree';
+import { propertyOf, type ParsedPart, type TreeNode, type TreeProperty } from './tree';
 
 export interface Span {
   offset: number;
@@ -29,9 +29,8 @@ function step(node: TreeNode | undefined, segment: string | number): { node?: Tr
     const item = node?.items?.[segment];
     return item && { node: item, property: undefined };
   }
-  const properties = node?.properties ?? [];
-  for (let i = properties.length - 1; i >= 0; i--) if (properties[i].key === segment) return { node: properties[i].value, property: properties[i] };
-  return undefined;
+  const property = propertyOf(node, segment);
+  return property && { node: property.value, property };
 }
 
 const keySpan = (property: TreeProperty): Span => ({ offset: property.keyOffset, length: Math.max(property.keyLength, 1) });

@@ -33,8 +33,10 @@ function enumFix({ path, value, schema }: ErrorContext): SemanticFix[] {
 
 function renameFix({ path, value, schema }: ErrorContext): SemanticFix[] {
   const key = String(path[path.length - 1]);
-  const present = new Set(value && typeof value === 'object' ? Object.keys(value) : []);
-  const match = closestMatch(key, visibleProperties(schema).filter((name) => !present.has(name)));
+  // Ask the object about each known name rather than listing its keys: an object with 100,000 unknown keys gets
+  // 100,000 of these errors, and listing its keys for each would be quadratic.
+  const present = (name: string) => !!value && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, name);
+  const match = closestMatch(key, visibleProperties(schema).filter((name) => !present(name)));
   if (!match) return [];
   return [{ kind: 'renameKey', path, newKey: match, title: { en: `Rename "${key}" to "${match}"`, zh: `将 "${key}" 改名为 "${match}"` } }];
 }

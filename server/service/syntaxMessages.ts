@@ -78,3 +78,11 @@ export function nestingLimitMessage(limit: number): Localized {
     zh: `嵌套超过 ${limit} 层：未校验此文档。`,
   };
 }
+
+export function controlCharacterMessage(code: number): Localized {
+  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return {
+    en: `Control character ${name} is not allowed in YAML (is this a binary file or a bad paste?).`,
+    zh: `YAML 中不允许控制字符 ${name}（是否为二进制文件或粘贴错误？）。`,
+  };
+}

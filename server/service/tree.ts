@@ -57,10 +57,22 @@ export interface ParsedFile {
   tooLarge?: { size: number; limit: number; problems: SyntaxProblem[] };
 }
 
-/** The member of an object with the given key (the last one when a key is duplicated, as parsers keep it). */
+/** Objects with more members than this get a key index on first lookup; smaller ones are searched in place. */
+const INDEXED_OBJECT_SIZE = 32;
+const keyIndexes = new WeakMap<TreeProperty[], Map<string, TreeProperty>>();
+
+/**
+ * The member of an object with the given key (the last one when a key is duplicated, as parsers keep it). Large
+ * objects are indexed once, so mapping one finding per member of a 100,000-key object stays linear.
+ */
 export function propertyOf(node: TreeNode | undefined, key: string): TreeProperty | undefined {
   const properties = node?.properties;
   if (!properties) return undefined;
+  if (properties.length > INDEXED_OBJECT_SIZE) {
+    let index = keyIndexes.get(properties);
+    if (!index) keyIndexes.set(properties, (index = new Map(properties.map((property) => [property.key, property]))));
+    return index.get(key);
+  }
   for (let i = properties.length - 1; i >= 0; i--) if (properties[i].key === key) return properties[i];
   return undefined;
 }

@@ -47,17 +47,19 @@ export function validateFile(doc: TextDocument, parsed: ParsedFile, options: Val
     diagnostics.push({ ...toDiagnostic({ offset: 0, length: 1 }, 'warning', fileTooLargeMessage(size, limit)[options.lang], 'file-too-large'), data: { ruleId: 'file-too-large', fixes: [], documentIndex: 0 } });
     diagnostics.push(...problems.map((problem) => syntaxDiagnostic(problem, 0, options.lang, toDiagnostic)));
   }
+  const text = doc.getText();
   for (const part of parsed.parts) {
     diagnostics.push(...part.problems.map((problem) => syntaxDiagnostic(problem, part.index, options.lang, toDiagnostic)));
-    for (const finding of findingsOf(part, doc.getText(), parsed.kind, options.account)) {
+    const action = actionOfPart(part, text, parsed.kind);
+    for (const finding of findingsOf(part, action, options.account)) {
       const diagnostic: Diagnostic = toDiagnostic(spanFor(part, finding.path, finding.target), finding.severity, finding.message[options.lang], finding.code);
-      const href = docUrlOf(finding, part, options.lang, doc.getText(), parsed.kind);
+      const href = docUrlOf(finding, action, options.lang);
       if (href) diagnostic.codeDescription = { href };
       diagnostic.data = { ruleId: finding.ruleId, fixes: finding.fixes ?? [], documentIndex: part.index };
       diagnostics.push(diagnostic);
     }
   }
-  return filterSuppressed(deduplicate(diagnostics), doc.getText(), parsed.kind, options.disabledRules);
+  return filterSuppressed(deduplicate(diagnostics), text, parsed.kind, options.disabledRules);
 }
 
 type ToDiagnostic = (span: Span, severity: Severity, message: string, code: string) => Diagnostic;
@@ -69,9 +71,8 @@ function syntaxDiagnostic(problem: SyntaxProblem, documentIndex: number, lang: L
 }
 
 /** Schema and rule findings of one document; none for an empty document or one whose value is unknown. */
-function findingsOf(part: ParsedPart, text: string, kind: 'json' | 'yaml', account: AccountResources | undefined): RuleFinding[] {
+function findingsOf(part: ParsedPart, action: string, account: AccountResources | undefined): RuleFinding[] {
   if (!part.root || part.value === undefined) return [];
-  const action = actionOfPart(part, text, kind);
   let schema = schemaFindings(part.value, action);
   // While the text is broken, "missing parameter" is mostly the parser's loss, not the user's.
   if (part.problems.some((problem) => problem.severity === 'error' && problem.code !== 'duplicate-key')) schema = schema.filter((finding) => finding.ruleId !== 'schema.required');
@@ -89,9 +90,9 @@ function rulesOf(value: unknown, action: string, account: AccountResources | und
 }
 
 /** Schema findings link to the action's API page in the user's language; rules bring their own link. */
-function docUrlOf(finding: RuleFinding, part: ParsedPart, lang: Lang, text: string, kind: 'json' | 'yaml'): string | undefined {
+function docUrlOf(finding: RuleFinding, action: string, lang: Lang): string | undefined {
   if (!finding.ruleId.startsWith('schema.')) return finding.docUrl;
-  return rootSchemaOf(actionOfPart(part, text, kind))['x-doc-url']?.[lang] ?? finding.docUrl;
+  return rootSchemaOf(action)['x-doc-url']?.[lang] ?? finding.docUrl;
 }
 
 function deduplicate(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -5,7 +5,7 @@
  */
 import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, Document, Node as YamlNode } from 'yaml';
 import type { ParsedFile, ParsedPart, SyntaxProblem, TreeNode, TreeProperty } from './tree';
-import { aliasLimitMessage, nestingLimitMessage, yamlSyntaxMessage } from './syntaxMessages';
+import { aliasLimitMessage, controlCharacterMessage, duplicateKeyMessage, nestingLimitMessage, yamlSyntaxMessage } from './syntaxMessages';
 
 /** More aliases than this in one document is treated as an expansion attack. */
 export const MAX_ALIAS_COUNT = 100;
@@ -15,12 +15,28 @@ export const MAX_TREE_DEPTH = 1000;
 /**
  * Parses every document of a YAML text. `logLevel: 'error'` keeps the library from calling `process.emitWarning`
  * (a collection used as a key, for one), which would write to the server's stderr on every keystroke; the schema
- * already reports such a key.
+ * already reports such a key. Duplicate keys are found by the tree walker with a set: the library's own check
+ * (`uniqueKeys`) compares each key with every earlier one, which takes minutes on an object of 100,000 keys.
  */
 export function parseYaml(text: string): ParsedFile {
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [];
-  return { kind: 'yaml', parts: list.map((doc, index) => partOf(doc, index)) };
+  const parts = list.map((doc, index) => partOf(doc, index));
+  for (const problem of controlCharacters(text)) (parts.find((part) => problem.offset < part.offset + part.length) ?? parts[parts.length - 1])?.problems.push(problem);
+  return { kind: 'yaml', parts };
+}
+
+/** YAML allows no C0 control character but tab and line breaks (YAML 1.2 §5.1); the library lets them through. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** The first few control characters of a text, as problems (one is enough to act on; a binary file has many). */
+function controlCharacters(text: string): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  CONTROL_CHARACTER.lastIndex = 0;
+  for (let match = CONTROL_CHARACTER.exec(text); match && problems.length < 10; match = CONTROL_CHARACTER.exec(text)) {
+    problems.push({ offset: match.index, length: 1, code: 'yaml.control-character', message: controlCharacterMessage(match[0].charCodeAt(0)), severity: 'error' });
+  }
+  return problems;
 }
 
 function partOf(doc: Document.Parsed, index: number): ParsedPart {
@@ -30,13 +46,19 @@ function partOf(doc: Document.Parsed, index: number): ParsedPart {
   ];
   const walker = new TreeWalker(doc);
   const root = doc.contents ? walker.node(doc.contents as YamlNode, 0) : undefined;
+  problems.push(...walker.duplicates);
   if (walker.tooDeep) problems.push({ offset: doc.range[0], length: 1, code: 'nesting-limit', message: nestingLimitMessage(MAX_TREE_DEPTH), severity: 'error' });
-  const value = walker.tooDeep ? undefined : plainValue(doc, problems);
+  // Past the parser's own stack (RESOURCE_EXHAUSTION) the document is incomplete: validating it would mislead.
+  const exhausted = doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION');
+  const value = walker.tooDeep || exhausted ? undefined : plainValue(doc, problems);
   return { index, offset: doc.range[0], length: doc.range[2] - doc.range[0], root, value, problems };
 }
 
 function problemOf(code: string, message: string, pos: [number, number], severity: 'error' | 'warning'): SyntaxProblem {
-  return { offset: pos[0], length: Math.max(pos[1] - pos[0], 1), code: `yaml.${code}`, message: yamlSyntaxMessage(code, message), severity };
+  // The library reports its own stack overflow (thousands of nested flow collections) as RESOURCE_EXHAUSTION with
+  // the engine's "Maximum call stack size exceeded": say what the user can act on instead.
+  const text = code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(message) ? nestingLimitMessage(MAX_TREE_DEPTH) : yamlSyntaxMessage(code, message);
+  return { offset: pos[0], length: Math.max(pos[1] - pos[0], 1), code: `yaml.${code}`, message: text, severity };
 }
 
 /** The document's plain value, or undefined (with a problem) when its aliases expand too much. */
@@ -52,6 +74,8 @@ function plainValue(doc: Document.Parsed, problems: SyntaxProblem[]): unknown {
 /** Turns `yaml` nodes into tree nodes, stopping (and remembering it) below the depth limit. */
 class TreeWalker {
   tooDeep = false;
+  /** A later key equal to an earlier one of the same mapping (the later one wins in the plain value, as in JSON). */
+  readonly duplicates: SyntaxProblem[] = [];
   constructor(private readonly doc: Document.Parsed) {}
 
   node(node: YamlNode, depth: number): TreeNode {
@@ -70,12 +94,15 @@ class TreeWalker {
 
   private properties(items: unknown[], depth: number): TreeProperty[] {
     const properties: TreeProperty[] = [];
+    const seen = new Set<string>();
     for (const pair of items) {
       if (!isPair(pair) || pair.key === null || pair.key === undefined) continue;
       const keyNode = pair.key as YamlNode;
       const [keyStart, keyEnd] = keyNode.range ?? [0, 0];
       const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
       const value = pair.value ? this.node(pair.value as YamlNode, depth + 1) : undefined;
+      if (seen.has(key) && key !== '<<') this.duplicates.push({ offset: keyStart, length: Math.max(keyEnd - keyStart, 1), code: 'duplicate-key', message: duplicateKeyMessage(key), severity: 'error' });
+      seen.add(key);
       properties.push({ key, keyOffset: keyStart, keyLength: keyEnd - keyStart, value });
     }
     return properties;

@@ -24,7 +24,11 @@ describe('service validation: broken documents get diagnostics, not exceptions',
     const [duplicate] = withCode(service.validate(json, EN), 'duplicate-key');
     assert.equal(json.offsetAt(duplicate.range.start), 21);
     assert.equal(underlined(json, duplicate), '"PreShareKey"');
-    assert.ok(codes('yaml', 'PreShareKey: a\nPreShareKey: b\n').includes('yaml.DUPLICATE_KEY'));
+    const yaml = makeDoc('yaml', 'PreShareKey: a\nPreShareKey: b\n');
+    const [yamlDuplicate] = withCode(service.validate(yaml, EN), 'duplicate-key');
+    assert.equal(yaml.offsetAt(yamlDuplicate.range.start), 15);
+    assert.equal(underlined(yaml, yamlDuplicate), 'PreShareKey');
+    assert.equal(withCode(service.validate(makeDoc('yaml', 'Tags: {a: 1, b: 2}\nVpcId: x\n'), EN), 'duplicate-key').length, 0);
   });
 
   it('reports tabs used as YAML indentation', () => {
