@@ -27,7 +27,7 @@ export function completeAt(doc: TextDocument, parsed: ParsedFile, offset: number
   if (parsed.tooLarge) return { isIncomplete: false, items: [] };
   const text = doc.getText();
   const part = parsed.parts.find((p) => offset >= p.offset && offset <= p.offset + p.length) ?? parsed.parts[parsed.parts.length - 1];
-  const context = parsed.kind === 'json' ? jsonContext(text, offset) : yamlContext(text, offset, part?.offset ?? 0);
+  const context = parsed.kind === 'json' ? jsonContext(text, offset, part?.root) : yamlContext(text, offset, part?.offset ?? 0);
   const root = rootSchemaOf(part ? actionOfPart(part, text, parsed.kind) : '');
   const request: ItemContext = { doc, kind: parsed.kind, context, root, lang, unit: parsed.kind === 'yaml' ? '  ' : indentUnit(text) };
   const items = itemsFor(request, part, offset);

@@ -1,0 +1,42 @@
+/**
+ * The JSON completion context computed from the enclosing top-level value (the fast path on large files) must be
+ * the one a scan from the start of the text gives, at every offset: in the official example, in a 500-entry file,
+ * and in broken texts where the tree's ranges come from error recovery.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { jsonContext } from '../../../server/service/completionContext';
+import { parseJson } from '../../../server/service/jsonTree';
+
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
+
+function assertSameEverywhere(name: string, text: string, step: number): void {
+  const root = parseJson(text).parts[0].root;
+  let compared = 0;
+  for (let offset = 0; offset <= text.length; offset += step) {
+    assert.deepEqual(jsonContext(text, offset, root), jsonContext(text, offset), `${name} at offset ${offset}`);
+    compared++;
+  }
+  assert.ok(compared > 50, `only ${compared} offsets of ${name} compared`);
+}
+
+describe('JSON completion context from the enclosing top-level value', () => {
+  it('equals the full scan at every offset of the official example', () => {
+    assertSameEverywhere('official example', readFileSync(path.join(FIXTURES, 'official-example.vpnconn.json'), 'utf8'), 1);
+  });
+
+  it('equals the full scan across a 500-entry file', () => {
+    assertSameEverywhere('500 SPD entries', readFileSync(path.join(FIXTURES, 'medium-500-spd.vpnconn.json'), 'utf8'), 97);
+  });
+
+  it('equals the full scan in broken texts', () => {
+    const broken = [
+      '{"IKEOptionsSpecification": {"PropoEncryAlgorithm": "AES-CBC-128", "Dh',
+      '{"SecurityPolicyDatabases": [{"LocalCidrBlock": "10.0.0.0/24", "RemoteCidrBlock": ["1.1.1.0/24",, ]}], "Vpc',
+      '{"Tags": [{"Key": "a" "Value": "b"}], "IPSECOptionsSpecification": {\n  "EncryptAlgorithm": \n}\n',
+      '{"BgpConfig": {"TunnelCidr": "169.254.128.0/30", // note\n "LocalBgpIp": }, "x": [1, {"y": }]}',
+    ];
+    broken.forEach((text, index) => assertSameEverywhere(`broken text ${index}`, text, 1));
+  });
+});
