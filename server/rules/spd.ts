@@ -4,7 +4,7 @@
  * CreateVpnConnection errors InvalidParameterValue.Duplicate, VpnConnCidrConflict and LimitExceeded.
  */
 import type { Rule } from './rule';
-import { mappingCount, mappingKey, overlappingPairs, spdMappings, type Mapping } from './spdMappings';
+import { mappingCount, overlappingPairs, spdMappings, type Mapping } from './spdMappings';
 import type { SemanticFix } from './types';
 import { arrayAt, isRecord, type Params } from './values';
 
@@ -25,9 +25,8 @@ const spdDuplicate: Rule = {
     const seen = new Map<string, Mapping>();
     const duplicates = new Map<number, Mapping[]>();
     for (const mapping of spdMappings(doc)) {
-      const key = mappingKey(mapping);
-      const first = seen.get(key);
-      if (!first) seen.set(key, mapping);
+      const first = seen.get(mapping.key);
+      if (!first) seen.set(mapping.key, mapping);
       else duplicates.set(mapping.entry, [...(duplicates.get(mapping.entry) ?? []), first, mapping]);
     }
     for (const [entry, pairs] of duplicates) reportEntry(doc, entry, pairs, report);
@@ -84,7 +83,7 @@ const spdOverlap: Rule = {
 /** Exact repeats are the duplicate rule's business; the overlap rule looks at distinct mappings only. */
 function dedupe(mappings: Mapping[]): Mapping[] {
   const seen = new Set<string>();
-  return mappings.filter((mapping) => !seen.has(mappingKey(mapping)) && seen.add(mappingKey(mapping)));
+  return mappings.filter((mapping) => !seen.has(mapping.key) && seen.add(mapping.key));
 }
 
 const spdMappingLimit: Rule = {
