@@ -58,6 +58,35 @@ describe('task poller', () => {
     assert.equal((await connectionsNamed(emulator, 'resumed')).length, 1);
   });
 
+  it('keeps a task through an emulator outage and a reload while it is down, then follows it to the end', async () => {
+    const file = path.join(dir, 'outage.json');
+    const client = emulatorClient(emulator);
+    const first = pollerFor(client, new TaskHistory(new JsonFileStore(file)));
+    const submitted = await submitDocument(client, first.history, { source: '/tmp/o.vpnconn.json', document: exampleDocument({ VpnConnectionName: 'outage', SecurityPolicyDatabases: [{ LocalCidrBlock: '10.77.0.0/24', RemoteCidrBlock: ['58.77.0.0/24'] }] }), region: 'ap-guangzhou' });
+    first.poller.track(submitted.id);
+    const started = await whenRecord(first.history, submitted.id, (record) => record.taskStatus === 'RUNNING' || record.status !== 'running');
+    assert.equal(started?.status, 'running', `the create did not start: ${JSON.stringify(started?.error)}`);
+    await emulator.pause();
+    let second: ReturnType<typeof pollerFor> | undefined;
+    try {
+      // The endpoint is gone: the poll fails with a network error, shown on the record, which keeps running.
+      const failing = await whenRecord(first.history, submitted.id, (record) => !!record.pollError);
+      assert.equal(failing?.status, 'running');
+      assert.equal(failing?.pollError?.kind, 'network', JSON.stringify(failing?.pollError));
+      first.poller.dispose();
+      second = pollerFor(client, new TaskHistory(new JsonFileStore(file)));
+      second.poller.start();
+      assert.deepEqual(second.poller.tracked(), [submitted.id], 'the reload lost the task');
+    } finally {
+      await emulator.resume();
+    }
+    const final = await settled(second.history, submitted.id);
+    second.poller.dispose();
+    assert.equal(final.status, 'succeeded', JSON.stringify(final.error));
+    assert.equal(final.pollError, undefined, 'the outage error stays on a finished record');
+    assert.equal((await connectionsNamed(emulator, 'outage')).length, 1, 'the outage made a second tunnel');
+  });
+
   it('never sends two polls at once, however many records run', async () => {
     let inFlight = 0;
     let maxInFlight = 0;
