@@ -13,8 +13,17 @@ export interface Located {
   optional: boolean;
 }
 
-/** Every CIDR field: SPD local and remote blocks and the BGP tunnel block. */
+/** The CIDR fields of each document value, listed once per validation pass (two rules walk them; see spdMappings.ts). */
+const listed = new WeakMap<Params, Located[]>();
+
+/** Every CIDR field: SPD local and remote blocks and the BGP tunnel block. Callers must not modify the list. */
 export function cidrFields(doc: Params): Located[] {
+  let found = listed.get(doc);
+  if (!found) listed.set(doc, (found = collectCidrFields(doc)));
+  return found;
+}
+
+function collectCidrFields(doc: Params): Located[] {
   const found: Located[] = [];
   (arrayAt(doc, 'SecurityPolicyDatabases') ?? []).forEach((entry, index) => {
     if (!isRecord(entry)) return;
