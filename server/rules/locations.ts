@@ -13,19 +13,21 @@ export interface Located {
   optional: boolean;
 }
 
-/** The CIDR fields of each document value, listed once per validation pass (two rules walk them; see spdMappings.ts). */
-const listed = new WeakMap<Params, Located[]>();
+/** The SPD CIDR fields of each policy list, listed once (two rules walk them; see spdMappings.ts on the key). */
+const listed = new WeakMap<unknown[], Located[]>();
 
 /** Every CIDR field: SPD local and remote blocks and the BGP tunnel block. Callers must not modify the list. */
 export function cidrFields(doc: Params): Located[] {
-  let found = listed.get(doc);
-  if (!found) listed.set(doc, (found = collectCidrFields(doc)));
-  return found;
+  const policies = arrayAt(doc, 'SecurityPolicyDatabases') ?? [];
+  let found = listed.get(policies);
+  if (!found) listed.set(policies, (found = spdCidrFields(policies)));
+  const bgp = recordAt(doc, 'BgpConfig');
+  return bgp && 'TunnelCidr' in bgp ? [...found, { path: ['BgpConfig', 'TunnelCidr'], value: bgp.TunnelCidr, optional: false }] : found;
 }
 
-function collectCidrFields(doc: Params): Located[] {
+function spdCidrFields(policies: unknown[]): Located[] {
   const found: Located[] = [];
-  (arrayAt(doc, 'SecurityPolicyDatabases') ?? []).forEach((entry, index) => {
+  policies.forEach((entry, index) => {
     if (!isRecord(entry)) return;
     const base = ['SecurityPolicyDatabases', index];
     if ('LocalCidrBlock' in entry) found.push({ path: [...base, 'LocalCidrBlock'], value: entry.LocalCidrBlock, optional: false });
@@ -33,8 +35,6 @@ function collectCidrFields(doc: Params): Located[] {
       found.push({ path: [...base, 'RemoteCidrBlock', remote], value, optional: false });
     });
   });
-  const bgp = recordAt(doc, 'BgpConfig');
-  if (bgp && 'TunnelCidr' in bgp) found.push({ path: ['BgpConfig', 'TunnelCidr'], value: bgp.TunnelCidr, optional: false });
   return found;
 }
 

@@ -20,16 +20,21 @@ export interface Mapping {
 }
 
 /**
- * The mappings of each document value, computed once per validation pass: the duplicate and the overlap rules
- * both need them, and on a 7,000-entry file building them is most of the rules' time. Keyed by the value object,
- * which is new after every edit, so nothing stale is ever returned. Callers must not modify the list.
+ * The mappings of each policy list, computed once: the duplicate and the overlap rules both need them, and on a
+ * 7,000-entry file building them is most of the rules' time. Keyed by object identity, and parsed values are
+ * never modified, so nothing stale is ever returned. Callers must not modify the list.
  */
-const computed = new WeakMap<Params, Mapping[]>();
+const computed = new WeakMap<object, Mapping[]>();
 
-/** Every mapping whose two blocks parse, in document order. */
+/**
+ * Every mapping whose two blocks parse, in document order. Keyed by the policy list itself when there is one: a
+ * YAML file parsed block by block keeps the same list object while its block is unchanged (yamlBlocks.ts), so an
+ * edit elsewhere reuses the mappings.
+ */
 export function spdMappings(doc: Params): Mapping[] {
-  let mappings = computed.get(doc);
-  if (!mappings) computed.set(doc, (mappings = collectMappings(doc)));
+  const key = arrayAt(doc, 'SecurityPolicyDatabases') ?? doc;
+  let mappings = computed.get(key);
+  if (!mappings) computed.set(key, (mappings = collectMappings(doc)));
   return mappings;
 }
 

@@ -5,6 +5,7 @@
  */
 import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, Document, Node as YamlNode } from 'yaml';
 import type { ParsedFile, ParsedPart, SyntaxProblem, TreeNode, TreeProperty } from './tree';
+import { parseYamlByBlocks, type BlockParse } from './yamlBlocks';
 import { aliasLimitMessage, controlCharacterMessage, duplicateKeyMessage, nestingLimitMessage, yamlSyntaxMessage } from './syntaxMessages';
 
 /** More aliases than this in one document is treated as an expansion attack. */
@@ -17,13 +18,27 @@ export const MAX_TREE_DEPTH = 1000;
  * (a collection used as a key, for one), which would write to the server's stderr on every keystroke; the schema
  * already reports such a key. Duplicate keys are found by the tree walker with a set: the library's own check
  * (`uniqueKeys`) compares each key with every earlier one, which takes minutes on an object of 100,000 keys.
+ * Large files of the usual shape are parsed block by block, reusing unchanged blocks (yamlBlocks.ts); `byBlocks`
+ * false parses the whole text, the reference the tests compare against.
  */
-export function parseYaml(text: string): ParsedFile {
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
-  const list = Array.isArray(docs) ? docs : [];
-  const parts = list.map((doc, index) => partOf(doc, index));
+export function parseYaml(text: string, byBlocks = true): ParsedFile {
+  const incremental = byBlocks ? parseYamlByBlocks(text, parseBlock) : undefined;
+  const parts = incremental ? [incremental] : parseAllDocuments(text, PARSE_OPTIONS).map((doc, index) => partOf(doc, index));
   for (const problem of controlCharacters(text)) (parts.find((part) => problem.offset < part.offset + part.length) ?? parts[parts.length - 1])?.problems.push(problem);
   return { kind: 'yaml', parts };
+}
+
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' } as const;
+
+/** One top-level block parsed alone, for yamlBlocks.ts: only a clean one-key mapping is usable. */
+function parseBlock(text: string): BlockParse | undefined {
+  const docs = parseAllDocuments(text, PARSE_OPTIONS);
+  if (!Array.isArray(docs) || docs.length !== 1) return undefined;
+  const part = partOf(docs[0], 0);
+  const value = part.value;
+  if (part.problems.length || part.root?.kind !== 'object' || part.root.properties?.length !== 1) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return { root: part.root, value: value as Record<string, unknown> };
 }
 
 /** YAML allows no C0 control character but tab and line breaks (YAML 1.2 §5.1); the library lets them through. */
