@@ -6,6 +6,7 @@ import { visit, printParseErrorCode, ParseErrorCode } from 'jsonc-parser';
 import type { ParsedFile, SyntaxProblem, TreeNode, TreeProperty } from './tree';
 import { jsonSyntaxMessage, duplicateKeyMessage, nestingLimitMessage } from './syntaxMessages';
 import { MAX_TREE_DEPTH } from './yamlTree';
+import { parseJsonByBlocks } from './jsonBlocks';
 
 interface OpenContainer {
   node: TreeNode;
@@ -77,10 +78,13 @@ function scalarKind(value: unknown): TreeNode['kind'] {
  * Parses a JSON text into one part with its tree, plain value and syntax problems. A leading byte order mark is
  * read as white space (editors usually drop it; files the CLI reads may keep it). jsonc-parser recurses once per
  * nesting level, so thousands of levels exhaust the stack: that document gets the nesting-limit problem and no
- * tree, rather than no diagnostics at all.
+ * tree, rather than no diagnostics at all. A large file that is one comment-free object is parsed member by
+ * member, reusing unchanged members (jsonBlocks.ts); `byBlocks` false parses the whole text, the tests' reference.
  */
-export function parseJson(text: string): ParsedFile {
+export function parseJson(text: string, byBlocks = true): ParsedFile {
   try {
+    const incremental = byBlocks ? parseJsonByBlocks(text, (valueText) => parseJsonTree(valueText).parts[0]) : undefined;
+    if (incremental) return { kind: 'json', parts: [incremental] };
     return parseJsonTree(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;

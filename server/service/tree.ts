@@ -57,6 +57,19 @@ export interface ParsedFile {
   tooLarge?: { size: number; limit: number; problems: SyntaxProblem[] };
 }
 
+/** A copy of a tree with every offset moved by `delta` (parsed trees may be shared, so never moved in place). */
+export function shiftedNode(node: TreeNode, delta: number): TreeNode {
+  const copy: TreeNode = { ...node, offset: node.offset + delta };
+  if (node.properties) copy.properties = node.properties.map((property) => shiftedProperty(property, delta));
+  if (node.items) copy.items = node.items.map((item) => shiftedNode(item, delta));
+  return copy;
+}
+
+/** A member with its key and value moved by `delta`. */
+export function shiftedProperty(property: TreeProperty, delta: number): TreeProperty {
+  return { ...property, keyOffset: property.keyOffset + delta, value: property.value && shiftedNode(property.value, delta) };
+}
+
 /** Objects with more members than this get a key index on first lookup; smaller ones are searched in place. */
 const INDEXED_OBJECT_SIZE = 32;
 const keyIndexes = new WeakMap<TreeProperty[], Map<string, TreeProperty>>();

@@ -9,7 +9,7 @@
  * key, any syntax problem in a block) returns undefined and the caller parses the whole text, so the result is
  * always the one the full parse would give (a test compares both on every fixture and on random edits).
  */
-import type { ParsedPart, SyntaxProblem, TreeNode, TreeProperty } from './tree';
+import { shiftedProperty, type ParsedPart, type SyntaxProblem, type TreeNode, type TreeProperty } from './tree';
 import { duplicateKeyMessage } from './syntaxMessages';
 
 /** What parsing one block on its own gave, with offsets relative to the block's start. */
@@ -62,18 +62,6 @@ function cachedParse(blockText: string, parseBlock: BlockParser): BlockParse | u
   cache.set(blockText, parsed);
   if (cache.size > MAX_CACHED_BLOCKS) cache.delete(cache.keys().next().value as string);
   return parsed;
-}
-
-/** A copy of a tree with every offset moved by `delta` (cached trees are shared, so never moved in place). */
-function shifted(node: TreeNode, delta: number): TreeNode {
-  const copy: TreeNode = { ...node, offset: node.offset + delta };
-  if (node.properties) copy.properties = node.properties.map((property) => shiftedProperty(property, delta));
-  if (node.items) copy.items = node.items.map((item) => shifted(item, delta));
-  return copy;
-}
-
-function shiftedProperty(property: TreeProperty, delta: number): TreeProperty {
-  return { ...property, keyOffset: property.keyOffset + delta, value: property.value && shifted(property.value, delta) };
 }
 
 /**

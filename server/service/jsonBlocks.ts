@@ -1,0 +1,114 @@
+/**
+ * Incremental JSON parsing, the counterpart of yamlBlocks.ts: a large file that is one object without comments is
+ * cut at its top-level members with jsonc-parser's scanner (a scan without building anything, about 7 ms for
+ * 1 MB), each member's value is parsed alone, and the parse of a value whose text has not changed since an earlier
+ * version is reused. Only the edited member is parsed again, and its unchanged neighbours keep their value objects,
+ * which lets the rules reuse their work (spdMappings.ts).
+ *
+ * Anything else (comments, a syntax or scan error anywhere, a root that is not an object) returns undefined and
+ * the caller parses the whole text, so the result is always the one the full parse gives (a test compares both).
+ */
+import { createScanner } from 'jsonc-parser';
+import { duplicateKeyMessage } from './syntaxMessages';
+import { shiftedNode, type ParsedPart, type SyntaxProblem, type TreeNode, type TreeProperty } from './tree';
+
+/** Parses one member's value text alone (the whole-text JSON parser). */
+export type ValueParser = (text: string) => ParsedPart;
+
+/** A top-level member as the scanner found it. */
+interface Member {
+  key: string;
+  keyOffset: number;
+  keyLength: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** Below this size the whole text is parsed at once: splitting would gain nothing. */
+const MIN_INCREMENTAL_SIZE = 16 * 1024;
+const MAX_CACHED_VALUES = 512;
+
+// jsonc-parser's SyntaxKind is a const enum that bundlers cannot inline from its .d.ts: its values, by name.
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const COMMA = 5;
+const COLON = 6;
+const STRING = 10;
+const LINE_COMMENT = 12;
+const BLOCK_COMMENT = 13;
+const LINE_BREAK = 14;
+const TRIVIA = 15;
+const EOF = 17;
+
+const cache = new Map<string, ParsedPart>();
+
+/** The root object's members and its end, or undefined when the text is not one comment-free object. */
+function scanMembers(text: string): { members: Member[]; rootEnd: number } | undefined {
+  const scanner = createScanner(text, false);
+  const next = (): number => {
+    let kind = scanner.scan();
+    while (kind === LINE_BREAK || kind === TRIVIA) kind = scanner.scan();
+    return scanner.getTokenError() === 0 && kind !== LINE_COMMENT && kind !== BLOCK_COMMENT ? kind : -1;
+  };
+  if (next() !== OPEN_BRACE || scanner.getTokenOffset() !== 0) return undefined;
+  const members: Member[] = [];
+  for (;;) {
+    if (next() !== STRING) return undefined;
+    const key = scanner.getTokenValue();
+    const keyOffset = scanner.getTokenOffset();
+    const keyLength = scanner.getTokenLength();
+    if (next() !== COLON) return undefined;
+    const valueStart = scanner.getPosition();
+    let depth = 0;
+    let kind = next();
+    let valueEnd = -1;
+    for (; kind !== EOF && kind !== -1; kind = next()) {
+      if (depth === 0 && (kind === COMMA || kind === CLOSE_BRACE)) break;
+      if (kind === OPEN_BRACE || kind === OPEN_BRACKET) depth++;
+      else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) depth--;
+      if (depth < 0) return undefined;
+      valueEnd = scanner.getTokenOffset() + scanner.getTokenLength();
+    }
+    if (valueEnd < 0 || depth !== 0 || (kind !== COMMA && kind !== CLOSE_BRACE)) return undefined;
+    members.push({ key, keyOffset, keyLength, valueStart: valueStart + (/^\s*/.exec(text.slice(valueStart, valueEnd))?.[0].length ?? 0), valueEnd });
+    if (kind === CLOSE_BRACE) break;
+  }
+  const rootEnd = scanner.getPosition();
+  return next() === EOF ? { members, rootEnd } : undefined;
+}
+
+function cachedParse(valueText: string, parseValue: ValueParser): ParsedPart {
+  const hit = cache.get(valueText);
+  if (hit) {
+    cache.delete(valueText);
+    cache.set(valueText, hit);
+    return hit;
+  }
+  const parsed = parseValue(valueText);
+  cache.set(valueText, parsed);
+  if (cache.size > MAX_CACHED_VALUES) cache.delete(cache.keys().next().value as string);
+  return parsed;
+}
+
+/** The one part of a JSON text parsed member by member, or undefined when the text is outside that shape. */
+export function parseJsonByBlocks(text: string, parseValue: ValueParser): ParsedPart | undefined {
+  if (text.length < MIN_INCREMENTAL_SIZE) return undefined;
+  const scanned = scanMembers(text);
+  if (!scanned) return undefined;
+  const properties: TreeProperty[] = [];
+  const value: Record<string, unknown> = {};
+  const problems: SyntaxProblem[] = [];
+  const seen = new Set<string>();
+  for (const member of scanned.members) {
+    const parsed = cachedParse(text.slice(member.valueStart, member.valueEnd), parseValue);
+    if (parsed.problems.length || !parsed.root) return undefined;
+    if (seen.has(member.key)) problems.push({ offset: member.keyOffset, length: member.keyLength, code: 'duplicate-key', message: duplicateKeyMessage(member.key), severity: 'error' });
+    seen.add(member.key);
+    properties.push({ key: member.key, keyOffset: member.keyOffset, keyLength: member.keyLength, value: shiftedNode(parsed.root, member.valueStart) });
+    Object.defineProperty(value, member.key, { value: parsed.value, enumerable: true, writable: true, configurable: true });
+  }
+  const root: TreeNode = { kind: 'object', offset: 0, length: scanned.rootEnd, properties, flow: true };
+  return { index: 0, offset: 0, length: text.length, root, value, problems };
+}

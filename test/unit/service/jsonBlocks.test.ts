@@ -1,0 +1,58 @@
+/**
+ * Member-by-member JSON parsing must give exactly what the whole-text parse gives (tree, offsets, value,
+ * problems), on the 500-entry fixture, after random edits of it, and with a repeated top-level key; and it must
+ * actually be used for that fixture.
+ */
+import * as assert from 'node:assert/strict';
+import { parseJsonByBlocks } from '../../../server/service/jsonBlocks';
+import { parseJson } from '../../../server/service/jsonTree';
+import { fixtureText } from '../../lsp/fixtures';
+
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = ['x', ' ', '\n', ':', ',', '"', '{', '}', '[', ']', '"Key": 1,', '// c\n', '/*', '\\', '1e', 'null', '"a"'];
+
+function assertSame(text: string, what: string): void {
+  assert.deepEqual(parseJson(text), parseJson(text, false), what);
+}
+
+describe('JSON parsed member by member', function () {
+  this.timeout(60_000);
+  const medium = fixtureText('medium', 'json');
+
+  it('is used for a large object without comments', () => {
+    const values: string[] = [];
+    // A member text no other test parses, so the module's cache of member parses cannot answer for it.
+    const text = medium.replace(/"VpnConnectionName": "[^"]*"/, '"VpnConnectionName": "only-in-this-test"');
+    const part = parseJsonByBlocks(text, (text) => {
+      values.push(text);
+      return parseJson(text, false).parts[0];
+    });
+    assert.ok(part, 'the 500-entry fixture was not parsed by members');
+    assert.ok(values.includes('"only-in-this-test"'), 'the changed member was not parsed on its own');
+  });
+
+  it('gives what the whole-text parse gives, on the fixture and after 300 random edits', () => {
+    assertSame(medium, 'the medium fixture');
+    const next = random(20261129);
+    for (let i = 0; i < 300; i++) {
+      const at = Math.floor(next() * medium.length);
+      const removed = Math.floor(next() * 4);
+      const piece = PIECES[Math.floor(next() * PIECES.length)];
+      assertSame(medium.slice(0, at) + piece + medium.slice(at + removed), `edit ${i}: ${JSON.stringify(piece)} at ${at}, ${removed} removed`);
+    }
+  });
+
+  it('reports a top-level key repeated in another member, on the later one', () => {
+    const text = medium.replace(/\}\s*$/, ', "VpnGatewayId": "vpngw-again"}\n');
+    assertSame(text, 'a repeated top-level key');
+    assert.ok(parseJson(text).parts[0].problems.some((problem) => problem.code === 'duplicate-key'));
+  });
+});
