@@ -9,6 +9,7 @@
  * the caller parses the whole text, so the result is always the one the full parse gives (a test compares both).
  */
 import { createScanner } from 'jsonc-parser';
+import { BlockCache } from './blockCache';
 import { duplicateKeyMessage } from './syntaxMessages';
 import { shiftedNode, type ParsedPart, type SyntaxProblem, type TreeNode, type TreeProperty } from './tree';
 
@@ -26,7 +27,8 @@ interface Member {
 
 /** Below this size the whole text is parsed at once: splitting would gain nothing. */
 const MIN_INCREMENTAL_SIZE = 16 * 1024;
-const MAX_CACHED_VALUES = 512;
+/** Block texts kept for reuse, in characters: a few large files' worth, each in a few versions. */
+const MAX_CACHED_CHARS = 8 * 1024 * 1024;
 
 // jsonc-parser's SyntaxKind is a const enum that bundlers cannot inline from its .d.ts: its values, by name.
 const OPEN_BRACE = 1;
@@ -42,7 +44,7 @@ const LINE_BREAK = 14;
 const TRIVIA = 15;
 const EOF = 17;
 
-const cache = new Map<string, ParsedPart>();
+const cache = new BlockCache<ParsedPart>(MAX_CACHED_CHARS);
 
 /** The root object's members and its end, or undefined when the text is not one comment-free object. */
 function scanMembers(text: string): { members: Member[]; rootEnd: number } | undefined {
@@ -79,18 +81,6 @@ function scanMembers(text: string): { members: Member[]; rootEnd: number } | und
   return next() === EOF ? { members, rootEnd } : undefined;
 }
 
-function cachedParse(valueText: string, parseValue: ValueParser): ParsedPart {
-  const hit = cache.get(valueText);
-  if (hit) {
-    cache.delete(valueText);
-    cache.set(valueText, hit);
-    return hit;
-  }
-  const parsed = parseValue(valueText);
-  cache.set(valueText, parsed);
-  if (cache.size > MAX_CACHED_VALUES) cache.delete(cache.keys().next().value as string);
-  return parsed;
-}
 
 /** The one part of a JSON text parsed member by member, or undefined when the text is outside that shape. */
 export function parseJsonByBlocks(text: string, parseValue: ValueParser): ParsedPart | undefined {
@@ -102,8 +92,8 @@ export function parseJsonByBlocks(text: string, parseValue: ValueParser): Parsed
   const problems: SyntaxProblem[] = [];
   const seen = new Set<string>();
   for (const member of scanned.members) {
-    const parsed = cachedParse(text.slice(member.valueStart, member.valueEnd), parseValue);
-    if (parsed.problems.length || !parsed.root) return undefined;
+    const parsed = cache.get(text.slice(member.valueStart, member.valueEnd), parseValue);
+    if (!parsed || parsed.problems.length || !parsed.root) return undefined;
     if (seen.has(member.key)) problems.push({ offset: member.keyOffset, length: member.keyLength, code: 'duplicate-key', message: duplicateKeyMessage(member.key), severity: 'error' });
     seen.add(member.key);
     properties.push({ key: member.key, keyOffset: member.keyOffset, keyLength: member.keyLength, value: shiftedNode(parsed.root, member.valueStart) });

@@ -10,6 +10,7 @@
  * always the one the full parse would give (a test compares both on every fixture and on random edits).
  */
 import { shiftedProperty, type ParsedPart, type SyntaxProblem, type TreeNode, type TreeProperty } from './tree';
+import { BlockCache } from './blockCache';
 import { duplicateKeyMessage } from './syntaxMessages';
 
 /** What parsing one block on its own gave, with offsets relative to the block's start. */
@@ -24,13 +25,13 @@ export type BlockParser = (text: string) => BlockParse | undefined;
 
 /** Below this size the whole text is parsed at once: splitting would gain nothing. */
 const MIN_INCREMENTAL_SIZE = 16 * 1024;
-/** Parsed blocks kept for reuse, by text; the oldest go first. Enough for several large files open at once. */
-const MAX_CACHED_BLOCKS = 512;
+/** Block texts kept for reuse, in characters: a few large files' worth, each in a few versions. */
+const MAX_CACHED_CHARS = 8 * 1024 * 1024;
 
 const OUTSIDE_SHAPE = /^(?:---|\.\.\.|%)|[&*!]/m;
 const TOP_LEVEL_KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s#:\-"'[\]{},][^:#\n]*?)[ \t]*:(?:[ \t]|$)/;
 
-const cache = new Map<string, BlockParse>();
+const cache = new BlockCache<BlockParse>(MAX_CACHED_CHARS);
 
 /** The starts of the top-level blocks, or undefined when the text is not one plain block mapping. */
 function blockStarts(text: string): number[] | undefined {
@@ -50,19 +51,6 @@ function blockStarts(text: string): number[] | undefined {
   return starts.length ? starts : undefined;
 }
 
-function cachedParse(blockText: string, parseBlock: BlockParser): BlockParse | undefined {
-  const hit = cache.get(blockText);
-  if (hit) {
-    cache.delete(blockText);
-    cache.set(blockText, hit);
-    return hit;
-  }
-  const parsed = parseBlock(blockText);
-  if (!parsed) return undefined;
-  cache.set(blockText, parsed);
-  if (cache.size > MAX_CACHED_BLOCKS) cache.delete(cache.keys().next().value as string);
-  return parsed;
-}
 
 /**
  * The one part of a text parsed block by block, or undefined when the text is outside the shape this handles
@@ -79,7 +67,7 @@ export function parseYamlByBlocks(text: string, parseBlock: BlockParser): Parsed
   let rootEnd = 0;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
-    const block = cachedParse(text.slice(start, starts[i + 1] ?? text.length), parseBlock);
+    const block = cache.get(text.slice(start, starts[i + 1] ?? text.length), parseBlock);
     if (!block) return undefined;
     const [property] = block.root.properties!;
     if (seen.has(property.key)) problems.push({ offset: start + property.keyOffset, length: Math.max(property.keyLength, 1), code: 'duplicate-key', message: duplicateKeyMessage(property.key), severity: 'error' });
