@@ -7,15 +7,7 @@ import * as assert from 'node:assert/strict';
 import { parseJsonByBlocks } from '../../../server/service/jsonBlocks';
 import { parseJson } from '../../../server/service/jsonTree';
 import { fixtureText } from '../../lsp/fixtures';
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Prng } from '../hardening/support/prng';
 
 const PIECES = ['x', ' ', '\n', ':', ',', '"', '{', '}', '[', ']', '"Key": 1,', '// c\n', '/*', '\\', '1e', 'null', '"a"'];
 
@@ -41,11 +33,11 @@ describe('JSON parsed member by member', function () {
 
   it('gives what the whole-text parse gives, on the fixture and after 300 random edits', () => {
     assertSame(medium, 'the medium fixture');
-    const next = random(20261129);
+    const random = new Prng(20261129);
     for (let i = 0; i < 300; i++) {
-      const at = Math.floor(next() * medium.length);
-      const removed = Math.floor(next() * 4);
-      const piece = PIECES[Math.floor(next() * PIECES.length)];
+      const at = random.int(medium.length);
+      const removed = random.int(4);
+      const piece = random.pick(PIECES);
       assertSame(medium.slice(0, at) + piece + medium.slice(at + removed), `edit ${i}: ${JSON.stringify(piece)} at ${at}, ${removed} removed`);
     }
   });

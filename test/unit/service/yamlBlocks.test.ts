@@ -1,22 +1,13 @@
 /**
  * Block-by-block YAML parsing must give exactly what the whole-text parse gives (tree, offsets, value, problems),
- * on the large fixture, after random edits of it, and after edits that leave the handled shape; and it must
- * actually be used for the large fixture.
+ * on the 500-entry fixture, after random edits of it (some leave the handled shape), and with a repeated key; it must
+ * actually be used for that fixture.
  */
 import * as assert from 'node:assert/strict';
 import { parseYamlByBlocks } from '../../../server/service/yamlBlocks';
 import { parseYaml } from '../../../server/service/yamlTree';
 import { fixtureText } from '../../lsp/fixtures';
-
-/** A small deterministic generator (mulberry32), so a failure names a replayable edit. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Prng } from '../hardening/support/prng';
 
 const PIECES = ['x', ' ', '\n', ':', '- ', '  ', '#', '"', 'Key: 1\n', '\nTags: []\n', '&a ', '---\n', '\t', '{', 'IKEVersion: IKEV2'];
 
@@ -40,11 +31,11 @@ describe('YAML parsed block by block', function () {
 
   it('gives what the whole-text parse gives, on the fixture and after 300 random edits', () => {
     assertSame(large, 'the medium fixture');
-    const next = random(20261129);
+    const random = new Prng(20261129);
     for (let i = 0; i < 300; i++) {
-      const at = Math.floor(next() * large.length);
-      const removed = Math.floor(next() * 4);
-      const piece = PIECES[Math.floor(next() * PIECES.length)];
+      const at = random.int(large.length);
+      const removed = random.int(4);
+      const piece = random.pick(PIECES);
       const edited = large.slice(0, at) + piece + large.slice(at + removed);
       assertSame(edited, `edit ${i}: ${JSON.stringify(piece)} at ${at}, ${removed} removed`);
     }
