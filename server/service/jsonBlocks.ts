@@ -11,7 +11,7 @@
 import { createScanner } from 'jsonc-parser';
 import { BlockCache } from './blockCache';
 import { duplicateKeyMessage } from './syntaxMessages';
-import { shiftedNode, type ParsedPart, type SyntaxProblem, type TreeNode, type TreeProperty } from './tree';
+import { placedNode, type ParsedPart, type SyntaxProblem, type TreeNode, type TreeProperty } from './tree';
 
 /** Parses one member's value text alone (the whole-text JSON parser). */
 export type ValueParser = (text: string) => ParsedPart;
@@ -96,7 +96,7 @@ export function parseJsonByBlocks(text: string, parseValue: ValueParser): Parsed
     if (!parsed || parsed.problems.length || !parsed.root) return undefined;
     if (seen.has(member.key)) problems.push({ offset: member.keyOffset, length: member.keyLength, code: 'duplicate-key', message: duplicateKeyMessage(member.key), severity: 'error' });
     seen.add(member.key);
-    properties.push({ key: member.key, keyOffset: member.keyOffset, keyLength: member.keyLength, value: shiftedNode(parsed.root, member.valueStart) });
+    properties.push({ key: member.key, keyOffset: member.keyOffset, keyLength: member.keyLength, value: placedNode(parsed.root, member.valueStart) });
     Object.defineProperty(value, member.key, { value: parsed.value, enumerable: true, writable: true, configurable: true });
   }
   const root: TreeNode = { kind: 'object', offset: 0, length: scanned.rootEnd, properties, flow: true };

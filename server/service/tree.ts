@@ -70,6 +70,31 @@ export function shiftedProperty(property: TreeProperty, delta: number): TreeProp
   return { ...property, keyOffset: property.keyOffset + delta, value: property.value && shiftedNode(property.value, delta) };
 }
 
+/**
+ * The last placement of each reused block tree: a block that sits where it sat in the previous version (every
+ * block before the edit) gets the same placed copy back instead of a new one. Trees are never modified after
+ * parsing, so sharing a copy is safe.
+ */
+const placements = new WeakMap<object, { delta: number; placed: unknown }>();
+
+function placed<T extends object>(original: T, delta: number, place: (original: T, delta: number) => T): T {
+  const last = placements.get(original);
+  if (last && last.delta === delta) return last.placed as T;
+  const copy = place(original, delta);
+  placements.set(original, { delta, placed: copy });
+  return copy;
+}
+
+/** A block's tree at `delta`, reusing the copy of the previous version when the block has not moved. */
+export function placedNode(node: TreeNode, delta: number): TreeNode {
+  return placed(node, delta, shiftedNode);
+}
+
+/** A block's member at `delta`, reusing the copy of the previous version when the block has not moved. */
+export function placedProperty(property: TreeProperty, delta: number): TreeProperty {
+  return placed(property, delta, shiftedProperty);
+}
+
 /** Objects with more members than this get a key index on first lookup; smaller ones are searched in place. */
 const INDEXED_OBJECT_SIZE = 32;
 const keyIndexes = new WeakMap<TreeProperty[], Map<string, TreeProperty>>();

@@ -9,7 +9,7 @@
  * key, any syntax problem in a block) returns undefined and the caller parses the whole text, so the result is
  * always the one the full parse would give (a test compares both on every fixture and on random edits).
  */
-import { shiftedProperty, type ParsedPart, type SyntaxProblem, type TreeNode, type TreeProperty } from './tree';
+import { placedProperty, type ParsedPart, type SyntaxProblem, type TreeNode, type TreeProperty } from './tree';
 import { BlockCache } from './blockCache';
 import { duplicateKeyMessage } from './syntaxMessages';
 
@@ -72,7 +72,7 @@ export function parseYamlByBlocks(text: string, parseBlock: BlockParser): Parsed
     const [property] = block.root.properties!;
     if (seen.has(property.key)) problems.push({ offset: start + property.keyOffset, length: Math.max(property.keyLength, 1), code: 'duplicate-key', message: duplicateKeyMessage(property.key), severity: 'error' });
     seen.add(property.key);
-    properties.push(shiftedProperty(property, start));
+    properties.push(placedProperty(property, start));
     for (const [key, item] of Object.entries(block.value)) Object.defineProperty(value, key, { value: item, enumerable: true, writable: true, configurable: true });
     rootEnd = start + block.root.offset + block.root.length;
   }
