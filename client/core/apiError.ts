@@ -39,6 +39,11 @@ export class ApiError extends Error {
   get throttled(): boolean {
     return this.kind === 'api' && (this.code ?? '').startsWith('RequestLimitExceeded');
   }
+  /** True when the service refused the credentials (a wrong or rotated key, an unknown SecretId, an expired token). */
+  get authFailure(): boolean {
+    return this.kind === 'api' && (this.code ?? '').startsWith('AuthFailure');
+  }
+
 
   /** "Code: message" as the tree and the CLI show it. */
   describe(): string {

@@ -53,6 +53,17 @@ export class ClientFactory {
 
   private async build(region: string): Promise<VpcClient> {
     const credentials = await this.options.credentials();
-    return new VpcClient({ ...this.options.settings(), credentials, region, log: this.options.log });
+    const client: VpcClient = new VpcClient({ ...this.options.settings(), credentials, region, log: this.options.log, onAuthFailure: () => this.forget(region, client) });
+    return client;
+  }
+
+  /**
+   * Drops a region's client after the service refused its credentials, so the next request reads them again: a
+   * key rotated in the tccli files or the environment then takes effect without a window reload. A newer client
+   * already built for the region is kept.
+   */
+  private forget(region: string, client: VpcClient): void {
+    const held = this.clients.get(region);
+    void held?.then((current) => current === client && this.clients.get(region) === held && this.clients.delete(region), () => undefined);
   }
 }

@@ -25,6 +25,8 @@ export interface VpcClientOptions {
   language?: RequestLanguage;
   /** Request timeout in seconds (fractions allowed), default 60. */
   timeoutSeconds?: number;
+  /** Told when the service refused this client's credentials (the factory then builds the next client afresh). */
+  onAuthFailure?: () => void;
   log?: LogSink;
   /** How often a throttled read-only call is retried (default 4). */
   throttleRetries?: number;
@@ -100,6 +102,7 @@ export class VpcClient {
     } catch (thrown) {
       if (signal?.aborted) throw new CancelledError();
       const error = toApiError(thrown);
+      if (error.authFailure) this.options.onAuthFailure?.();
       const requestId = error.requestId ? ` RequestId=${error.requestId}` : '';
       this.write(`✗ ${action} ${Date.now() - started} ms [${error.kind}] ${error.describe()}${requestId}`);
       throw error;
