@@ -72,6 +72,14 @@ export function aliasLimitMessage(): Localized {
   };
 }
 
+/** The YAML parser ran out of stack on nested collections (its own limit, which depends on the stack left). */
+export function yamlNestingMessage(): Localized {
+  return {
+    en: 'Nesting too deep for the YAML parser: the document was not validated.',
+    zh: '嵌套过深，YAML 解析器无法处理：未校验此文档。',
+  };
+}
+
 export function nestingLimitMessage(limit: number): Localized {
   return {
     en: `Nesting deeper than ${limit} levels: the document was not validated.`,

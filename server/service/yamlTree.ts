@@ -6,7 +6,7 @@
 import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, Document, Node as YamlNode } from 'yaml';
 import type { ParsedFile, ParsedPart, SyntaxProblem, TreeNode, TreeProperty } from './tree';
 import { parseYamlByBlocks, type BlockParse } from './yamlBlocks';
-import { aliasLimitMessage, controlCharacterMessage, duplicateKeyMessage, nestingLimitMessage, yamlSyntaxMessage } from './syntaxMessages';
+import { aliasLimitMessage, controlCharacterMessage, duplicateKeyMessage, nestingLimitMessage, yamlNestingMessage, yamlSyntaxMessage } from './syntaxMessages';
 
 /** More aliases than this in one document is treated as an expansion attack. */
 export const MAX_ALIAS_COUNT = 100;
@@ -72,7 +72,7 @@ function partOf(doc: Document.Parsed, index: number): ParsedPart {
 function problemOf(code: string, message: string, pos: [number, number], severity: 'error' | 'warning'): SyntaxProblem {
   // The library reports its own stack overflow (thousands of nested flow collections) as RESOURCE_EXHAUSTION with
   // the engine's "Maximum call stack size exceeded": say what the user can act on instead.
-  const text = code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(message) ? nestingLimitMessage(MAX_TREE_DEPTH) : yamlSyntaxMessage(code, message);
+  const text = code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(message) ? yamlNestingMessage() : yamlSyntaxMessage(code, message);
   return { offset: pos[0], length: Math.max(pos[1] - pos[0], 1), code: `yaml.${code}`, message: text, severity };
 }
 

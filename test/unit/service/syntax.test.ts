@@ -46,7 +46,9 @@ describe('service validation: broken documents get diagnostics, not exceptions',
     it(`survives 1,000 levels of nesting (${kind})`, () => {
       const text = kind === 'json' ? `{"Tags": ${'['.repeat(1000)}${']'.repeat(1000)}}` : `Tags: ${'['.repeat(1000)}${']'.repeat(1000)}\n`;
       const found = codes(kind, text);
-      assert.ok(found.includes('InvalidParameter'), found.join());
+      // Whether the yaml library's recursion fits in the stack left depends on the caller's depth: either the
+      // document is validated (Tags must be objects), or it says the nesting was too deep and validates nothing.
+      assert.ok(found.includes('InvalidParameter') || (kind === 'yaml' && found.includes('yaml.RESOURCE_EXHAUSTION')), found.join());
     });
   }
 
