@@ -1,4 +1,4 @@
-// node-fetch 2 (a dependency of tencentcloud-sdk-nodejs-common) ships no types; loopbackFetch.ts needs only this.
+// node-fetch 2, the SDK's own HTTP client (pinned in devDependencies to the version the SDK uses), ships no types;
 declare module 'node-fetch' {
   export interface RequestInit {
     agent?: unknown;
