@@ -1,4 +1,4 @@
-// node-fetch 2, the SDK's own HTTP client (pinned in devDependencies to the version the SDK uses), ships no types;
+// node-fetch 2, the SDK's own HTTP client (pinned in devDependencies to the version the SDK uses), ships no types: loopbackFetch.ts needs only this.
 declare module 'node-fetch' {
   export interface RequestInit {
     agent?: unknown;
