@@ -3,22 +3,18 @@
  * the one a scan from the start of the text gives, at every offset: in the official example, in a 500-entry file,
  * and in broken texts where the tree's ranges come from error recovery.
  */
-import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { jsonContext } from '../../../server/service/completionContext';
 import { parseJson } from '../../../server/service/jsonTree';
 
+import { assertAgreeAtOffsets } from './helpers';
+
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
 
 function assertSameEverywhere(name: string, text: string, step: number): void {
   const root = parseJson(text).parts[0].root;
-  let compared = 0;
-  for (let offset = 0; offset <= text.length; offset += step) {
-    assert.deepEqual(jsonContext(text, offset, root), jsonContext(text, offset), `${name} at offset ${offset}`);
-    compared++;
-  }
-  assert.ok(compared > 50, `only ${compared} offsets of ${name} compared`);
+  assertAgreeAtOffsets(name, text, step, (offset) => jsonContext(text, offset, root), (offset) => jsonContext(text, offset));
 }
 
 describe('JSON completion context from the enclosing top-level value', () => {

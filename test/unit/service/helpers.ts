@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 /**
  * Test helpers: documents from inline text, with `|` marking the cursor, in either language.
  */
@@ -33,4 +34,17 @@ export function underlined(doc: TextDocument, diagnostic: Diagnostic): string {
 /** The diagnostics with a given code. */
 export function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
   return diagnostics.filter((d) => d.code === code);
+}
+
+/**
+ * Checks that a fast path and its reference give deep-equal answers at every `step`-th offset of a text (the
+ * completion-context shortcuts against the full reading), and that enough offsets were compared.
+ */
+export function assertAgreeAtOffsets(name: string, text: string, step: number, fast: (offset: number) => unknown, reference: (offset: number) => unknown): void {
+  let compared = 0;
+  for (let offset = 0; offset <= text.length; offset += step) {
+    assert.deepEqual(fast(offset), reference(offset), `${name} at offset ${offset}`);
+    compared++;
+  }
+  assert.ok(compared >= Math.min(50, text.length / step), `only ${compared} offsets of ${name} compared`);
 }

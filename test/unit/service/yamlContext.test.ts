@@ -3,23 +3,19 @@
  * the whole document gives, at every offset: in the official example, in a 500-entry file, in a stream of
  * documents, and in texts being typed.
  */
-import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { yamlContext } from '../../../server/service/yamlContext';
 import { parseYaml } from '../../../server/service/yamlTree';
 
+import { assertAgreeAtOffsets } from './helpers';
+
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
 
 function assertSameEverywhere(name: string, text: string, step: number): void {
   const starts = parseYaml(text).parts.map((part) => part.offset);
-  let compared = 0;
-  for (let offset = 0; offset <= text.length; offset += step) {
-    const documentStart = [...starts].reverse().find((start) => start <= offset) ?? 0;
-    assert.deepEqual(yamlContext(text, offset, documentStart), yamlContext(text, offset, documentStart, false), `${name} at offset ${offset}`);
-    compared++;
-  }
-  assert.ok(compared >= Math.min(50, text.length / step), `only ${compared} offsets of ${name} compared`);
+  const documentStart = (offset: number) => [...starts].reverse().find((start) => start <= offset) ?? 0;
+  assertAgreeAtOffsets(name, text, step, (offset) => yamlContext(text, offset, documentStart(offset)), (offset) => yamlContext(text, offset, documentStart(offset), false));
 }
 
 describe('YAML completion context from the nearest top-level key', () => {
