@@ -26,7 +26,7 @@ const SPELLINGS: Spelling[] = [
   { path: ['IKEOptionsSpecification', 'PropoAuthenAlgorithm'], allowed: ike.PropoAuthenAlgorithm.enum, family: 'IKE', translate: (v) => (v === 'SHA1' ? 'SHA' : undefined) },
   { path: ['IKEOptionsSpecification', 'DhGroupName'], allowed: ike.DhGroupName.enum, family: 'IKE', translate: dhToGroup },
   { path: ['IPSECOptionsSpecification', 'IntegrityAlgorith'], allowed: ipsec.IntegrityAlgorith.enum, family: 'IPsec', translate: (v) => (v === 'SHA' ? 'SHA1' : undefined) },
-  // The misspelling rule renames this key; meanwhile its value gets the same help.
+  // The current spelling of the same field (both are valid input; spelling.ts refuses both at once).
   { path: ['IPSECOptionsSpecification', 'IntegrityAlgorithm'], allowed: ipsec.IntegrityAlgorith.enum, family: 'IPsec', translate: (v) => (v === 'SHA' ? 'SHA1' : undefined) },
   { path: ['IPSECOptionsSpecification', 'PfsDhGroup'], allowed: ipsec.PfsDhGroup.enum, family: 'IPsec', translate: (v) => (/^GROUP\d+$/.test(v) ? `DH-${v}` : undefined) },
 ];

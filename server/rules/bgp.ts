@@ -3,7 +3,7 @@
  * goes with RouteType Bgp. Sources: validation-rules.json `bgp-config`; the spec's CreateVpnConnection errors
  * VpnConnBgpTunnelCidrMask and VpnConnBgpTunnelCidrNotSupported.
  */
-import { contains, networkText, parseCidr, parseIpv4, toNumber, type Cidr } from './ip';
+import { addressAfter, contains, networkText, parseCidr, parseIpv4, toNumber, type Cidr, type IPv4 } from './ip';
 import type { Rule } from './rule';
 import { has, recordAt, stringAt } from './values';
 
@@ -57,11 +57,12 @@ const ipOutsideTunnel: Rule = {
 const ipReserved: Rule = {
   id: 'bgp-ip-network-broadcast',
   code: 'InvalidParameterValue.VpnConnBgpTunnelCidrNotSupported',
-  // A warning: excluding the network and broadcast address is this research's assumption, not Tencent's text.
-  severity: 'warning',
+  // An error: the /30 has two host addresses, and a BGP session on its network or broadcast address never comes up.
+  severity: 'error',
   summary: { en: 'A BGP address is the network or broadcast address of the /30.', zh: 'BGP 地址是隧道网段的网络地址或广播地址。' },
   source: 'validation-rules.json bgp-config (suggested_extra_checks)',
   example: 'RouteType: Bgp\nBgpConfig:\n  TunnelCidr: 169.254.128.0/30\n  LocalBgpIp: 169.254.128.0\n  RemoteBgpIp: 169.254.128.2',
+  fix: 'Use the host address of the /30 the other side does not use.',
   check(doc, _context, report) {
     const bgp = recordAt(doc, 'BgpConfig');
     const tunnel = parseCidr(bgp?.TunnelCidr);
@@ -70,13 +71,22 @@ const ipReserved: Rule = {
       const address = parseIpv4(bgp?.[key]);
       const which = address && contains(tunnel, address) ? edgeName(tunnel, toNumber(address)) : undefined;
       if (!which) continue;
+      const host = freeHostAddress(tunnel, parseIpv4(bgp?.[key === 'LocalBgpIp' ? 'RemoteBgpIp' : 'LocalBgpIp']));
       report(['BgpConfig', key], 'value', {
-        en: `${key} ${address!.toString()} is the ${which.en} address of ${String(bgp?.TunnelCidr)}; use a host address.`,
-        zh: `${key} ${address!.toString()} 是 ${String(bgp?.TunnelCidr)} 的${which.zh}地址，请使用主机地址。`,
-      });
+        en: `${key} ${address!.toString()} is the ${which.en} address of ${String(bgp?.TunnelCidr)}; no BGP session comes up there. Use a host address.`,
+        zh: `${key} ${address!.toString()} 是 ${String(bgp?.TunnelCidr)} 的${which.zh}地址，BGP 会话无法在该地址建立，请使用主机地址。`,
+      }, host ? [{ kind: 'setValue', path: ['BgpConfig', key], value: host, title: { en: `Change to ${host}`, zh: `改为 ${host}` } }] : undefined);
     }
   },
 };
+
+/** The first host address of a /30 that the other side does not use; undefined for wider blocks. */
+function freeHostAddress(tunnel: Cidr, other: IPv4 | undefined): string | undefined {
+  if (tunnel.prefix !== 30) return undefined;
+  const taken = other ? toNumber(other) : undefined;
+  const offset = [1, 2].find((candidate) => tunnel.first + candidate !== taken);
+  return offset === undefined ? undefined : addressAfter(parseIpv4(networkText(tunnel).split('/')[0])!, offset);
+}
 
 function edgeName(tunnel: Cidr, address: number): { en: string; zh: string } | undefined {
   if (address === tunnel.first) return { en: 'network', zh: '网络' };

@@ -1,8 +1,10 @@
 /**
- * Dead-peer detection: DpdTimeout and DpdAction only act while DpdEnable is 1, and terraform limits the timeout
- * to 30-60 s. Source: validation-rules.json `dpd` (only_when DpdEnable=1, range_terraform [30, 60]).
+ * Dead-peer detection: DpdTimeout and DpdAction only act while DpdEnable is 1, and the timeout is 30-60 s.
+ * Source: validation-rules.json `dpd` (only_when DpdEnable=1, range_terraform [30, 60]); the console offers the
+ * same range.
  */
 import type { Rule } from './rule';
+import type { SemanticFix } from './types';
 import { has, stringAt } from './values';
 
 const DPD_FIELDS = ['DpdTimeout', 'DpdAction'] as const;
@@ -16,7 +18,8 @@ const fieldsWhileOff: Rule = {
   example: 'DpdEnable: 0\nDpdTimeout: "30"\nDpdAction: restart',
   fix: 'Remove the field, or turn DPD on (DpdEnable: 1).',
   check(doc, _context, report) {
-    if (doc.DpdEnable === 1) return;
+    // A DpdEnable of the wrong type ("1") is the schema's error; saying the fields are ignored would mislead.
+    if (doc.DpdEnable === 1 || (has(doc, 'DpdEnable') && typeof doc.DpdEnable !== 'number')) return;
     for (const key of DPD_FIELDS) {
       if (!has(doc, key)) continue;
       report([key], 'key', {
@@ -33,10 +36,11 @@ const fieldsWhileOff: Rule = {
 const timeoutRange: Rule = {
   id: 'dpd-timeout-range',
   code: 'InvalidParameterValue',
-  // A warning: only terraform states the range; the API documents none.
-  severity: 'warning',
+  // An error: the console and terraform both refuse a timeout outside 30-60 s, so the API's range is theirs.
+  severity: 'error',
   summary: { en: 'DpdTimeout outside 30-60 seconds.', zh: 'DpdTimeout 不在 30-60 秒范围内。' },
-  source: 'validation-rules.json dpd (range_terraform [30, 60])',
+  source: 'validation-rules.json dpd (range_terraform [30, 60]; the console\'s range)',
+  fix: 'Set DpdTimeout to the nearest bound ("30" or "60").',
   example: 'DpdEnable: 1\nDpdTimeout: "120"',
   check(doc, _context, report) {
     const text = stringAt(doc, 'DpdTimeout');
@@ -44,11 +48,17 @@ const timeoutRange: Rule = {
     const seconds = Number(text);
     if (seconds >= TIMEOUT_RANGE.min && seconds <= TIMEOUT_RANGE.max) return;
     report(['DpdTimeout'], 'value', {
-      en: `DpdTimeout ${seconds} s is outside ${TIMEOUT_RANGE.min}-${TIMEOUT_RANGE.max} s (terraform's limit).`,
-      zh: `DpdTimeout ${seconds} 秒不在 ${TIMEOUT_RANGE.min}-${TIMEOUT_RANGE.max} 秒内（terraform 的限制）。`,
-    });
+      en: `DpdTimeout ${seconds} s is outside ${TIMEOUT_RANGE.min}-${TIMEOUT_RANGE.max} s (the console's and terraform's range).`,
+      zh: `DpdTimeout ${seconds} 秒不在 ${TIMEOUT_RANGE.min}-${TIMEOUT_RANGE.max} 秒内（控制台与 terraform 的取值范围）。`,
+    }, [nearestBoundFix(seconds)]);
   },
 };
+
+/** Sets DpdTimeout to the bound nearest to the value given (a string, as the API takes it). */
+function nearestBoundFix(seconds: number): SemanticFix {
+  const bound = String(seconds < TIMEOUT_RANGE.min ? TIMEOUT_RANGE.min : TIMEOUT_RANGE.max);
+  return { kind: 'setValue', path: ['DpdTimeout'], value: bound, title: { en: `Change to "${bound}"`, zh: `改为 "${bound}"` } };
+}
 
 /** DPD rules, in the order the docs list them. */
 export const dpdRules: Rule[] = [fieldsWhileOff, timeoutRange];

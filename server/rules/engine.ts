@@ -18,8 +18,10 @@ export function runRules(value: unknown, context: RuleContext): RuleFinding[] {
     if (rule.needsAccount && !context.account) continue;
     try {
       findings.push(...runRule(rule, value, context));
-    } catch {
-      // A rule that trips over an unexpected shape must not take the other diagnostics down with it.
+    } catch (error) {
+      // A rule that trips over an unexpected shape must not take the other diagnostics down with it, and it must
+      // not go unseen either: the log line names the rule.
+      console.error(`rule ${rule.id} failed (${context.action}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
   return findings;

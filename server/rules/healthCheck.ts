@@ -2,13 +2,14 @@
  * Health-check addresses: distinct, usable, preferably inside 169.254.128.0/17, and only meaningful with
  * EnableHealthCheck. Sources: validation-rules.json `health-check-ips` (its suggested UX: block 0.0.0.0,
  * multicast and local == remote; warn outside the default range) and `health-check-config`; the spec's
- * CreateVpnConnection error InvalidParameterValue.VpnConnHealthCheckIpConflict.
+ * CreateVpnConnection errors InvalidParameterValue.VpnConnHealthCheckIpConflict and
+ * UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck (no health check on an SPD policy tunnel).
  */
 import { defaultHealthCheckPair, HEALTH_CHECK_RANGE } from './healthCheckPair';
 import { contains, parseIpv4, toNumber } from './ip';
 import type { Rule } from './rule';
 import type { SemanticFix } from './types';
-import { has, type Params } from './values';
+import { arrayAt, has, stringAt, type Params } from './values';
 
 const IP_KEYS = ['HealthCheckLocalIp', 'HealthCheckRemoteIp'] as const;
 
@@ -64,8 +65,8 @@ const ipUnusable: Rule = {
 
 const ipOutsideRange: Rule = {
   id: 'health-check-ip-range',
-  code: 'InvalidParameterValue.VpnConnHealthCheckIpConflict',
-  // A warning: the doc revisions disagree on the allowed ranges; only the default range is safe everywhere.
+  // A warning without an API code: the doc revisions disagree on the allowed ranges and the API is not known to
+  // refuse other addresses; only the default range is safe everywhere.
   severity: 'warning',
   summary: { en: 'A health-check address lies outside 169.254.128.0/17.', zh: '健康检查地址不在 169.254.128.0/17 内。' },
   source: 'validation-rules.json health-check-ips (default_range; sources conflict)',
@@ -106,5 +107,31 @@ const withoutEnable: Rule = {
   },
 };
 
+/** True for a tunnel that routes by SPD policy: RouteType Policy, or policy rules under the legacy STATIC type. */
+function routesByPolicy(doc: Params): boolean {
+  const routeType = stringAt(doc, 'RouteType') ?? 'STATIC';
+  if (routeType === 'Policy') return true;
+  return routeType === 'STATIC' && (arrayAt(doc, 'SecurityPolicyDatabases')?.length ?? 0) > 0;
+}
+
+const onPolicyTunnel: Rule = {
+  id: 'health-check-policy-route',
+  code: 'UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck',
+  severity: 'error',
+  summary: { en: 'A health check on a tunnel that routes by SPD policy.', zh: '按 SPD 策略路由的通道开启了健康检查。' },
+  source: 'spec errors (UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck: "VPN SPD通道不支持配置健康检查"); validation-rules.json health-check-ips',
+  example: 'RouteType: Policy\nSecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/16\n    RemoteCidrBlock: [192.168.0.0/24]\nEnableHealthCheck: true',
+  fix: 'Turn the health check off (EnableHealthCheck: false); a health check needs a route-based tunnel (StaticRoute or Bgp).',
+  actions: ['CreateVpnConnection', 'ModifyVpnConnectionAttribute'],
+  check(doc, _context, report) {
+    if (doc.EnableHealthCheck !== true || !routesByPolicy(doc)) return;
+    const routeType = stringAt(doc, 'RouteType') ?? 'STATIC';
+    report(['EnableHealthCheck'], 'value', {
+      en: `A tunnel that routes by SPD policy (RouteType ${routeType}${routeType === 'Policy' ? '' : ' with SecurityPolicyDatabases'}) cannot have a health check; use a route-based tunnel (StaticRoute or Bgp) for one.`,
+      zh: `按 SPD 策略路由的通道（RouteType ${routeType}${routeType === 'Policy' ? '' : '，且设置了 SecurityPolicyDatabases'}）不支持健康检查；如需健康检查，请使用路由型通道（StaticRoute 或 Bgp）。`,
+    }, [{ kind: 'setValue', path: ['EnableHealthCheck'], value: false, title: { en: 'Turn the health check off', zh: '关闭健康检查' } }]);
+  },
+};
+
 /** Health-check rules, in the order the docs list them. */
-export const healthCheckRules: Rule[] = [ipConflict, ipUnusable, ipOutsideRange, withoutEnable];
+export const healthCheckRules: Rule[] = [onPolicyTunnel, ipConflict, ipUnusable, ipOutsideRange, withoutEnable];

@@ -16,6 +16,7 @@ import type { Rule } from './rule';
 import { spdRules } from './spd';
 import { spellingRules } from './spelling';
 import { tagRules } from './tags';
+import { weakCryptoRules } from './weakCrypto';
 
 /** Rule families with a heading for the docs. */
 export const RULE_FAMILIES: Array<{ title: string; rules: Rule[] }> = [
@@ -24,7 +25,7 @@ export const RULE_FAMILIES: Array<{ title: string; rules: Rule[] }> = [
   { title: 'BGP', rules: bgpRules },
   { title: 'Health check', rules: healthCheckRules },
   { title: 'IKE identities', rules: ikeRules },
-  { title: 'Algorithms', rules: algorithmRules },
+  { title: 'Algorithms', rules: [...algorithmRules, ...weakCryptoRules] },
   { title: 'Dead-peer detection', rules: dpdRules },
   { title: 'Name', rules: nameRules },
   { title: 'Tags', rules: tagRules },

@@ -103,5 +103,86 @@ const spdMappingLimit: Rule = {
   },
 };
 
+const spdRemoteEmpty: Rule = {
+  id: 'spd-remote-empty',
+  code: 'MissingParameter',
+  severity: 'error',
+  summary: { en: 'A policy rule with an empty RemoteCidrBlock list.', zh: '策略的 RemoteCidrBlock 列表为空。' },
+  source: 'spec (SecurityPolicyDatabase.RemoteCidrBlock required; the docs: at least one block)',
+  example: 'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/16\n    RemoteCidrBlock: []',
+  check(doc, _context, report) {
+    (arrayAt(doc, 'SecurityPolicyDatabases') ?? []).forEach((entry, index) => {
+      if (!isRecord(entry) || arrayAt(entry, 'RemoteCidrBlock')?.length !== 0) return;
+      report(['SecurityPolicyDatabases', index, 'RemoteCidrBlock'], 'value', {
+        en: `Policy rule #${index + 1} lists no remote block; RemoteCidrBlock needs at least one IDC block.`,
+        zh: `第 ${index + 1} 条策略没有对端网段；RemoteCidrBlock 至少需要一个 IDC 网段。`,
+      });
+    });
+  },
+};
+
+const spdRemoteOnLocalSide: Rule = {
+  id: 'spd-remote-overlaps-local',
+  code: 'InvalidParameterValue.VpnConnSpdCidrConflict',
+  severity: 'error',
+  summary: { en: 'A remote (IDC) block overlaps a local (VPC) block of the policy.', zh: '对端（IDC）网段与策略的本端（VPC）网段重叠。' },
+  source: 'spec errors (InvalidParameterValue.VpnConnSpdCidrConflict: "SPD规则源目IP有重叠"); validation-rules.json spd',
+  example: 'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/16\n    RemoteCidrBlock: [10.0.8.0/24]',
+  check(doc, _context, report) {
+    const mappings = spdMappings(doc);
+    const locals = localSides(mappings);
+    for (const mapping of mappings) {
+      // 0.0.0.0/0 on the IDC side means "everything not in the VPC" (the health-check doc asks policy tunnels for it).
+      if (mapping.remote.prefix === 0) continue;
+      const hit = overlappingLocal(locals, mapping);
+      if (!hit) continue;
+      const own = hit.entry === mapping.entry;
+      report(mapping.path, 'value', {
+        en: `Remote block ${mapping.remoteText} overlaps the local (VPC) block ${hit.text}${own ? ' of the same rule' : ` of rule #${hit.entry + 1}`}: one network cannot be on both sides of the tunnel.`,
+        zh: `对端网段 ${mapping.remoteText} 与${own ? '同一策略' : `第 ${hit.entry + 1} 条策略`}的本端（VPC）网段 ${hit.text} 重叠：同一网段不能同时位于通道两侧。`,
+      });
+    }
+  },
+};
+
+/** The distinct local blocks, sorted by start, with a running maximum of their ends for interval queries. */
+interface LocalSides {
+  blocks: Array<{ first: number; last: number; entry: number; text: string }>;
+  /** For each position, the index of the block with the greatest end among blocks[0..position]. */
+  widest: number[];
+}
+
+function localSides(mappings: Mapping[]): LocalSides {
+  const seen = new Set<string>();
+  const blocks: LocalSides['blocks'] = [];
+  for (const m of mappings) {
+    const key = `${m.local.first}/${m.local.prefix}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    blocks.push({ first: m.local.first, last: m.local.last, entry: m.entry, text: m.localText });
+  }
+  blocks.sort((a, b) => a.first - b.first);
+  const widest: number[] = [];
+  blocks.forEach((block, index) => widest.push(index > 0 && blocks[widest[index - 1]].last >= block.last ? widest[index - 1] : index));
+  return { blocks, widest };
+}
+
+/** A local block that overlaps the mapping's remote block (its own rule's first), found by binary search. */
+function overlappingLocal(locals: LocalSides, mapping: Mapping): { entry: number; text: string } | undefined {
+  const { remote } = mapping;
+  if (remote.first <= mapping.local.last && mapping.local.first <= remote.last) return { entry: mapping.entry, text: mapping.localText };
+  let low = 0;
+  let high = locals.blocks.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (locals.blocks[middle].first <= remote.last) (last = middle), (low = middle + 1);
+    else high = middle - 1;
+  }
+  if (last < 0) return undefined;
+  const candidate = locals.blocks[locals.widest[last]];
+  return candidate.last >= remote.first ? { entry: candidate.entry, text: candidate.text } : undefined;
+}
+
 /** SPD rules, in the order the docs list them. */
-export const spdRules: Rule[] = [spdDuplicate, spdOverlap, spdMappingLimit];
+export const spdRules: Rule[] = [spdDuplicate, spdOverlap, spdRemoteEmpty, spdRemoteOnLocalSide, spdMappingLimit];

@@ -1,39 +1,45 @@
 /**
- * The misspelling trap: the API reads `IntegrityAlgorith` (sic). The corrected `IntegrityAlgorithm` exists only
- * in the zh spec, with a shorter value list and a truncated default, while every official example, terraform
- * and the API's own responses use the old spelling; a value under the new key risks being ignored.
- * Source: validation-rules.json `ipsec-integrity`; schemas/source/NOTES.md ("send IntegrityAlgorith only").
+ * The two spellings of the IPsec integrity algorithm. The current SDK models and tccli spec document
+ * `IntegrityAlgorithm` and mark the legacy `IntegrityAlgorith` (sic) deprecated, while every official example,
+ * terraform and the API's own responses still use the legacy one: both are valid input, alone. Giving both in
+ * one object is ambiguous (which one the service reads is not documented), so it is refused as the API refuses
+ * other pairs of mutually exclusive parameters. Sources: validation-rules.json `ipsec-integrity` (notes: "do not
+ * send both in one object"); schemas/source/NOTES.md ("Both spellings are valid input").
  */
 import type { Rule } from './rule';
 import { has, recordAt } from './values';
 
 const IPSEC = 'IPSECOptionsSpecification';
-const WRONG = 'IntegrityAlgorithm';
-const RIGHT = 'IntegrityAlgorith';
+const LEGACY = 'IntegrityAlgorith';
+const CURRENT = 'IntegrityAlgorithm';
 
-const integritySpelling: Rule = {
-  id: 'integrity-algorithm-spelling',
-  code: 'UnknownParameter',
+const integrityCoexist: Rule = {
+  id: 'integrity-algorithm-coexist',
+  code: 'InvalidParameter.Coexist',
   severity: 'error',
-  summary: { en: 'IntegrityAlgorithm is written where the API reads IntegrityAlgorith (sic).', zh: '写成了 IntegrityAlgorithm，而 API 读取的是 IntegrityAlgorith（原文如此）。' },
-  source: 'validation-rules.json ipsec-integrity',
-  example: 'IPSECOptionsSpecification:\n  IntegrityAlgorithm: SHA1',
-  fix: 'Rename the key to IntegrityAlgorith (or remove it when IntegrityAlgorith is also set).',
+  summary: {
+    en: 'IPSECOptionsSpecification sets both IntegrityAlgorith (sic) and IntegrityAlgorithm.',
+    zh: 'IPSECOptionsSpecification 同时设置了 IntegrityAlgorith（原文如此）与 IntegrityAlgorithm。',
+  },
+  source: 'validation-rules.json ipsec-integrity (do not send both in one object)',
+  example: 'IPSECOptionsSpecification:\n  IntegrityAlgorith: SHA1\n  IntegrityAlgorithm: SHA-256',
+  fix: 'Remove one of the two keys (either spelling alone is valid).',
   check(doc, _context, report) {
     const ipsec = recordAt(doc, IPSEC);
-    if (!has(ipsec, WRONG)) return;
-    const both = has(ipsec, RIGHT);
-    const path = [IPSEC, WRONG];
-    report(path, 'key', {
-      en: `The API reads "${RIGHT}" (sic), not "${WRONG}"${both ? ', which is already set' : ''}.`,
-      zh: `API 读取的是“${RIGHT}”（原文如此），而不是“${WRONG}”${both ? '；前者已设置' : ''}。`,
+    if (!has(ipsec, LEGACY) || !has(ipsec, CURRENT)) return;
+    const same = ipsec?.[LEGACY] === ipsec?.[CURRENT];
+    const detail = same
+      ? { en: 'they say the same', zh: '两者取值相同' }
+      : { en: `they disagree (${JSON.stringify(ipsec?.[LEGACY])} vs ${JSON.stringify(ipsec?.[CURRENT])}) and which one the service reads is not documented`, zh: `两者取值不同（${JSON.stringify(ipsec?.[LEGACY])} 与 ${JSON.stringify(ipsec?.[CURRENT])}），且未说明服务以哪个为准` };
+    report([IPSEC, CURRENT], 'key', {
+      en: `${LEGACY} (sic) and ${CURRENT} are two spellings of one parameter; give only one (${detail.en}).`,
+      zh: `${LEGACY}（原文如此）与 ${CURRENT} 是同一参数的两种写法，只能设置一个（${detail.zh}）。`,
     }, [
-      both
-        ? { kind: 'remove', path, title: { en: `Remove ${WRONG}`, zh: `删除 ${WRONG}` } }
-        : { kind: 'renameKey', path, newKey: RIGHT, title: { en: `Rename to ${RIGHT}`, zh: `重命名为 ${RIGHT}` } },
+      { kind: 'remove', path: [IPSEC, CURRENT], title: { en: `Remove ${CURRENT}`, zh: `删除 ${CURRENT}` } },
+      { kind: 'remove', path: [IPSEC, LEGACY], title: { en: `Remove ${LEGACY}`, zh: `删除 ${LEGACY}` } },
     ]);
   },
 };
 
 /** Spelling rules. */
-export const spellingRules: Rule[] = [integritySpelling];
+export const spellingRules: Rule[] = [integrityCoexist];

@@ -27,11 +27,15 @@ describe('rules: BGP', () => {
     ]);
   });
 
-  it('bgp-ip-network-broadcast warns on the network (.0) and broadcast (.3) address of the /30', () => {
+  it('bgp-ip-network-broadcast is an error on the network (.0) and broadcast (.3) address of the /30, fixed to a free host', () => {
     const findings = findingsOf('bgp-ip-network-broadcast', bgp('169.254.128.0/30', '169.254.128.0', '169.254.128.3'));
-    assert.deepEqual(findings.map((f) => [f.path[1], f.severity]), [['LocalBgpIp', 'warning'], ['RemoteBgpIp', 'warning']]);
+    assert.deepEqual(findings.map((f) => [f.path[1], f.severity]), [['LocalBgpIp', 'error'], ['RemoteBgpIp', 'error']]);
     assert.match(findings[0].message.en, /network/);
     assert.match(findings[1].message.en, /broadcast/);
+    assert.deepEqual(findings.map((f) => f.fixes?.map((fix) => fix.kind === 'setValue' && fix.value)), [['169.254.128.1'], ['169.254.128.1']]);
+    const one = findingsOf('bgp-ip-network-broadcast', bgp('169.254.128.0/30', '169.254.128.1', '169.254.128.3'));
+    assert.deepEqual(one.map((f) => f.fixes?.map((fix) => fix.kind === 'setValue' && fix.value)), [['169.254.128.2']]);
+    assert.deepEqual(findingsOf('bgp-ip-network-broadcast', bgp('169.254.128.0/30', '169.254.128.1', '169.254.128.2')), []);
   });
 
   it('bgp-ips-equal flags the customer side when both sides use one address', () => {

@@ -20,8 +20,8 @@ describe('code actions', () => {
   });
 
   it('marks the only fix of a diagnostic as preferred', () => {
-    const actions = actionsFor(`${HEAD}IPSECOptionsSpecification:\n  IntegrityAlgorithm: SHA1\n`, 'yaml', 'integrity-algorithm-spelling');
-    assert.equal(actions.find((a) => a.title === 'Rename to IntegrityAlgorith')?.isPreferred, true);
+    const actions = actionsFor(`${HEAD}DpdEnable: 1\nDpdTimeout: "120"\n`, 'yaml', 'dpd-timeout-range');
+    assert.equal(actions.find((a) => a.title === 'Change to "60"')?.isPreferred, true);
   });
 
   it('merges one fix shared by two diagnostics into one action', () => {

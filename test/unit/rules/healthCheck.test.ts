@@ -13,6 +13,20 @@ describe('rules: health check', () => {
     }
   });
 
+  it('health-check-policy-route refuses a health check on a policy tunnel (RouteType Policy, or SPD rules under STATIC)', () => {
+    const policy = findingsOf('health-check-policy-route', exampleWith({ RouteType: 'Policy', EnableHealthCheck: true }));
+    assert.deepEqual(locations(policy), [{ path: ['EnableHealthCheck'], target: 'value', code: 'UnsupportedOperation.VpnConnCidrNotSupportedHealthCheck' }]);
+    assert.deepEqual(policy[0].fixes?.map((fix) => fix.kind === 'setValue' && fix.value), [false]);
+    // The official example has SPD rules and no RouteType (STATIC, the legacy default): a policy tunnel too.
+    assert.equal(findingsOf('health-check-policy-route', exampleWith({ EnableHealthCheck: true })).length, 1);
+    assert.match(findingsOf('health-check-policy-route', exampleWith({ EnableHealthCheck: true }))[0].message.en, /SecurityPolicyDatabases/);
+    for (const routeType of ['StaticRoute', 'Bgp']) {
+      assert.deepEqual(findingsOf('health-check-policy-route', exampleWith({ RouteType: routeType, EnableHealthCheck: true })), [], routeType);
+    }
+    assert.deepEqual(findingsOf('health-check-policy-route', exampleWith({ RouteType: 'STATIC', SecurityPolicyDatabases: undefined, EnableHealthCheck: true })), []);
+    assert.deepEqual(findingsOf('health-check-policy-route', exampleWith({ RouteType: 'Policy', EnableHealthCheck: false })), []);
+  });
+
   it('health-check-ip-conflict flags equal addresses and proposes the default pair', () => {
     const findings = findingsOf('health-check-ip-conflict', check('169.254.130.1', '169.254.130.1'));
     assert.deepEqual(locations(findings), [{ path: ['HealthCheckRemoteIp'], target: 'value', code: 'InvalidParameterValue.VpnConnHealthCheckIpConflict' }]);
@@ -30,9 +44,9 @@ describe('rules: health check', () => {
     assert.equal(pairFixOf(findings)?.kind, 'addProperties');
   });
 
-  it('health-check-ip-range warns outside 169.254.128.0/17, but not for 0.0.0.0 (already an error)', () => {
+  it('health-check-ip-range warns outside 169.254.128.0/17 without an API code (the API does not refuse it), but not for 0.0.0.0 (already an error)', () => {
     const findings = findingsOf('health-check-ip-range', check('10.0.0.1', '169.254.0.9'));
-    assert.deepEqual(findings.map((f) => [f.path[0], f.severity]), [['HealthCheckLocalIp', 'warning'], ['HealthCheckRemoteIp', 'warning']]);
+    assert.deepEqual(findings.map((f) => [f.path[0], f.severity, f.code]), [['HealthCheckLocalIp', 'warning', 'health-check-ip-range'], ['HealthCheckRemoteIp', 'warning', 'health-check-ip-range']]);
     assert.deepEqual(findingsOf('health-check-ip-range', check('0.0.0.0', '169.254.128.2')), []);
   });
 

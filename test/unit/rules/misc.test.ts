@@ -11,14 +11,20 @@ describe('rules: DPD, name, tags, ids, spelling', () => {
     assert.deepEqual(findings[0].fixes?.map((fix) => [fix.kind, fix.path]), [['remove', ['DpdTimeout']], ['addProperties', []]]);
     assert.equal(findingsOf('dpd-fields-ignored', exampleWith({ DpdAction: 'clear' })).length, 1);
     assert.deepEqual(findingsOf('dpd-fields-ignored', exampleWith({ DpdEnable: 1, DpdTimeout: '30', DpdAction: 'clear' })), []);
+    // A string "1" is the schema's type error; the fields are not called ignored.
+    assert.deepEqual(findingsOf('dpd-fields-ignored', exampleWith({ DpdEnable: '1', DpdTimeout: '30' })), []);
   });
 
-  it('dpd-timeout-range warns outside 30-60 s while DPD is on', () => {
-    assert.deepEqual(locations(findingsOf('dpd-timeout-range', exampleWith({ DpdEnable: 1, DpdTimeout: '120' }))), [
-      { path: ['DpdTimeout'], target: 'value', code: 'InvalidParameterValue' },
-    ]);
-    assert.equal(findingsOf('dpd-timeout-range', exampleWith({ DpdEnable: 1, DpdTimeout: '29' })).length, 1);
-    assert.deepEqual(findingsOf('dpd-timeout-range', exampleWith({ DpdEnable: 1, DpdTimeout: '60' })), []);
+  it('dpd-timeout-range is an error outside 30-60 s while DPD is on, fixed to the nearest bound', () => {
+    const over = findingsOf('dpd-timeout-range', exampleWith({ DpdEnable: 1, DpdTimeout: '120' }));
+    assert.deepEqual(locations(over), [{ path: ['DpdTimeout'], target: 'value', code: 'InvalidParameterValue' }]);
+    assert.equal(over[0].severity, 'error');
+    assert.deepEqual(over[0].fixes?.map((fix) => fix.kind === 'setValue' && fix.value), ['60']);
+    const under = findingsOf('dpd-timeout-range', exampleWith({ DpdEnable: 1, DpdTimeout: '29' }));
+    assert.deepEqual(under.map((f) => [f.severity, f.fixes?.map((fix) => fix.kind === 'setValue' && fix.value)]), [['error', ['30']]]);
+    assert.equal(findingsOf('dpd-timeout-range', exampleWith({ DpdEnable: 1, DpdTimeout: '61' })).length, 1);
+    for (const bound of ['30', '60']) assert.deepEqual(findingsOf('dpd-timeout-range', exampleWith({ DpdEnable: 1, DpdTimeout: bound })), [], bound);
+    assert.deepEqual(findingsOf('dpd-timeout-range', exampleWith({ DpdEnable: 0, DpdTimeout: '120' })), []);
   });
 
   it('name-length counts code points: 60 emoji pass, 61 characters fail with TooLong', () => {
@@ -60,12 +66,17 @@ describe('rules: DPD, name, tags, ids, spelling', () => {
     assert.equal(findingsOf('id-format', { VpnGatewayId: 'vpngw-1', VpnConnectionId: 'vpn-1' }, 'DeleteVpnConnection').length, 1);
   });
 
-  it('integrity-algorithm-spelling renames IntegrityAlgorithm, or removes it when IntegrityAlgorith is also set', () => {
-    const renamed = findingsOf('integrity-algorithm-spelling', exampleWith({ IPSECOptionsSpecification: { IntegrityAlgorithm: 'SHA1' } }));
-    assert.deepEqual(locations(renamed), [{ path: ['IPSECOptionsSpecification', 'IntegrityAlgorithm'], target: 'key', code: 'UnknownParameter' }]);
-    assert.deepEqual(renamed[0].fixes?.map((fix) => fix.kind === 'renameKey' && fix.newKey), ['IntegrityAlgorith']);
-    const both = findingsOf('integrity-algorithm-spelling', exampleWith({ IPSECOptionsSpecification: { IntegrityAlgorith: 'SHA1', IntegrityAlgorithm: 'MD5' } }));
-    assert.deepEqual(both[0].fixes?.map((fix) => fix.kind), ['remove']);
-    assert.deepEqual(findingsOf('integrity-algorithm-spelling', exampleWith({})), []);
+  it('integrity-algorithm-coexist accepts either spelling alone and refuses both in one object', () => {
+    for (const key of ['IntegrityAlgorith', 'IntegrityAlgorithm']) {
+      assert.deepEqual(findingsOf('integrity-algorithm-coexist', exampleWith({ IPSECOptionsSpecification: { [key]: 'SHA1' } })), [], key);
+    }
+    const both = findingsOf('integrity-algorithm-coexist', exampleWith({ IPSECOptionsSpecification: { IntegrityAlgorith: 'SHA1', IntegrityAlgorithm: 'MD5' } }));
+    assert.deepEqual(locations(both), [{ path: ['IPSECOptionsSpecification', 'IntegrityAlgorithm'], target: 'key', code: 'InvalidParameter.Coexist' }]);
+    assert.deepEqual(both[0].fixes?.map((fix) => fix.kind === 'remove' && fix.path.join('.')), ['IPSECOptionsSpecification.IntegrityAlgorithm', 'IPSECOptionsSpecification.IntegrityAlgorith']);
+    assert.match(both[0].message.en, /disagree/);
+    assert.equal(findingsOf('integrity-algorithm-coexist', exampleWith({}), 'ModifyVpnConnectionAttribute').length, 0);
+    const modifyBoth = findingsOf('integrity-algorithm-coexist', { VpnConnectionId: 'vpnx-1', IPSECOptionsSpecification: { IntegrityAlgorith: 'SHA1', IntegrityAlgorithm: 'SHA1' } }, 'ModifyVpnConnectionAttribute');
+    assert.equal(modifyBoth.length, 1);
+    assert.match(modifyBoth[0].message.en, /say the same/);
   });
 });

@@ -58,12 +58,12 @@ describe('quick fixes applied to JSON and YAML', () => {
     assert.deepEqual([fixed.HealthCheckLocalIp, fixed.HealthCheckRemoteIp], ['169.254.128.1', '169.254.128.2']);
   });
 
-  it('integrity-algorithm-spelling: renames the key in place (YAML and JSON)', () => {
-    const yaml = `${HEAD_YAML}IPSECOptionsSpecification:\n  EncryptAlgorithm: AES-CBC-128\n  IntegrityAlgorithm: SHA1 # integrity\n`;
-    assert.deepEqual(underlined(yaml, 'yaml', 'integrity-algorithm-spelling'), ['IntegrityAlgorithm']);
-    assert.equal(applyAction(yaml, 'yaml', 'integrity-algorithm-spelling', 'Rename to IntegrityAlgorith'), yaml.replace('IntegrityAlgorithm:', 'IntegrityAlgorith:'));
-    const json = `${HEAD_JSON}    // integrity\n    "IPSECOptionsSpecification": { "IntegrityAlgorithm": "SHA1" }\n}\n`;
-    assert.equal(applyAction(json, 'json', 'integrity-algorithm-spelling', 'Rename to IntegrityAlgorith'), json.replace('"IntegrityAlgorithm"', '"IntegrityAlgorith"'));
+  it('integrity-algorithm-coexist: removes the spelling chosen, the other kept (YAML and JSON)', () => {
+    const yaml = `${HEAD_YAML}IPSECOptionsSpecification:\n  EncryptAlgorithm: AES-CBC-128\n  IntegrityAlgorith: SHA1\n  IntegrityAlgorithm: SHA1 # integrity\n`;
+    assert.deepEqual(underlined(yaml, 'yaml', 'integrity-algorithm-coexist'), ['IntegrityAlgorithm']);
+    assert.equal(applyAction(yaml, 'yaml', 'integrity-algorithm-coexist', 'Remove IntegrityAlgorithm'), yaml.replace('  IntegrityAlgorithm: SHA1 # integrity\n', ''));
+    const json = `${HEAD_JSON}    // integrity\n    "IPSECOptionsSpecification": { "IntegrityAlgorith": "SHA1", "IntegrityAlgorithm": "SHA1" }\n}\n`;
+    assert.equal(applyAction(json, 'json', 'integrity-algorithm-coexist', 'Remove IntegrityAlgorith'), json.replace('"IntegrityAlgorith": "SHA1", ', ''));
   });
 
   it('algorithm-family-spelling: replaces SHA1 by SHA in IKE', () => {

@@ -44,7 +44,11 @@ const EXPECTED_UNDERLINE: Record<string, string[]> = {
   'account-bgp-asn-equal': ['cgw-e9qa5s3m'],
   'account-route-type-mixed': ['StaticRoute'],
   'account-spd-conflict': ['10.8.1.0/24'],
-  'integrity-algorithm-spelling': ['IntegrityAlgorithm'],
+  'integrity-algorithm-coexist': ['IntegrityAlgorithm'],
+  'spd-remote-empty': ['RemoteCidrBlock'],
+  'spd-remote-overlaps-local': ['10.0.8.0/24'],
+  'health-check-policy-route': ['true'],
+  'weak-cryptography': ['3DES-CBC', 'MD5', 'GROUP1'],
 };
 
 const unquote = (text: string) => (/^["'].*["']$/s.test(text) ? text.slice(1, -1) : text);
@@ -79,9 +83,9 @@ describe('rule ranges through the language service', () => {
     assert.deepEqual(RULES.map((rule) => rule.id).filter((id) => !covered.has(id)), []);
   });
 
-  it('keeps the rule finding over the schema error at the same path (IntegrityAlgorithm)', () => {
-    const text = 'IPSECOptionsSpecification:\n  IntegrityAlgorithm: SHA1\n';
-    const atKey = diagnosticsOf(text, 'yaml').filter((d) => documentOf(text, 'yaml').getText(d.range) === 'IntegrityAlgorithm');
-    assert.deepEqual(atKey.map((d) => (d.data as { ruleId: string }).ruleId), ['integrity-algorithm-spelling']);
+  it('keeps the rule finding over the schema error at the same path (IKE SHA1)', () => {
+    const text = 'IKEOptionsSpecification:\n  PropoAuthenAlgorithm: SHA1\n';
+    const atValue = diagnosticsOf(text, 'yaml').filter((d) => documentOf(text, 'yaml').getText(d.range) === 'SHA1');
+    assert.deepEqual(atValue.map((d) => (d.data as { ruleId: string }).ruleId), ['algorithm-family-spelling']);
   });
 });

@@ -11,6 +11,31 @@ const spd = (...entries: Entry[]) =>
 const distinctRemotes = (n: number) => Array.from({ length: n }, (_, i) => `172.${16 + Math.floor(i / 256)}.${i % 256}.0/24`);
 
 describe('rules: SPD policy', () => {
+  it('spd-remote-empty flags an empty RemoteCidrBlock list, not a missing one (the schema says that)', () => {
+    const findings = findingsOf('spd-remote-empty', spd(['10.0.0.0/16', '192.168.0.0/24'], ['10.1.0.0/16']));
+    assert.deepEqual(locations(findings), [{ path: ['SecurityPolicyDatabases', 1, 'RemoteCidrBlock'], target: 'value', code: 'MissingParameter' }]);
+    assert.match(findings[0].message.en, /#2/);
+    assert.deepEqual(findingsOf('spd-remote-empty', exampleWith({ SecurityPolicyDatabases: [{ LocalCidrBlock: '10.0.0.0/16' }] })), []);
+  });
+
+  it('spd-remote-overlaps-local flags a remote block inside its own local block or another rule\'s local block', () => {
+    const own = findingsOf('spd-remote-overlaps-local', spd(['10.0.0.0/16', '10.0.8.0/24', '192.168.0.0/24']));
+    assert.deepEqual(locations(own), [{ path: ['SecurityPolicyDatabases', 0, 'RemoteCidrBlock', 0], target: 'value', code: 'InvalidParameterValue.VpnConnSpdCidrConflict' }]);
+    assert.match(own[0].message.en, /same rule/);
+    assert.deepEqual(findingsOf('spd-remote-overlaps-local', spd(['10.0.0.0/16', '0.0.0.0/0'])), [], 'the default route 0.0.0.0/0 on the IDC side');
+    const other = findingsOf('spd-remote-overlaps-local', spd(['10.0.0.0/16', '192.168.0.0/24'], ['172.16.0.0/16', '10.0.0.0/8']));
+    assert.deepEqual(other.map((f) => f.path), [['SecurityPolicyDatabases', 1, 'RemoteCidrBlock', 0]]);
+    assert.match(other[0].message.en, /10\.0\.0\.0\/16 of rule #1/);
+    assert.deepEqual(findingsOf('spd-remote-overlaps-local', spd(['10.0.0.0/16', '192.168.0.0/24'], ['10.1.0.0/16', '192.168.0.0/24', '172.16.0.0/12'])), []);
+  });
+
+  it('spd-remote-overlaps-local finds a local block wider than later-starting ones (running maximum of ends)', () => {
+    // 10.0.0.0/8 starts first and ends last; the remote 10.200.0.0/16 sits after the start of 10.1.0.0/16 but only inside /8.
+    const findings = findingsOf('spd-remote-overlaps-local', spd(['10.0.0.0/8', '192.168.0.0/24'], ['10.1.0.0/16', '192.168.1.0/24'], ['172.16.0.0/16', '10.200.0.0/16']));
+    assert.deepEqual(findings.map((f) => f.path), [['SecurityPolicyDatabases', 2, 'RemoteCidrBlock', 0]]);
+    assert.match(findings[0].message.en, /10\.0\.0\.0\/8/);
+  });
+
   it('spd-duplicate flags a remote block repeated within one rule and offers to remove it', () => {
     const findings = findingsOf('spd-duplicate', spd(['10.0.0.0/16', '192.168.0.0/24', '192.168.0.0/24']));
     assert.deepEqual(locations(findings), [
