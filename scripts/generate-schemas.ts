@@ -2,6 +2,9 @@
  * Generates one JSON Schema (draft-07) per action input in `schemas/` from the API reference data copied into
  * `schemas/source/`: the spec (`vpc-2017-03-12.vpn.json`), the business rules (`validation-rules.json`, which
  * hold the complete allowed values, ranges and lengths), the regions, and our own zh/en descriptions of enum values.
+ * Where a copied doc text lists allowed values or states a default that disagrees with the merged lists (the older
+ * English spec's "AES-CBS-192", IKE "SHA1", a RouteType list without Bgp), that sentence is rewritten from the schema.
+ * Both spellings of IPsec's IntegrityAlgorith (sic) / IntegrityAlgorithm are valid input, and their docs say why.
  *
  *   npx tsx scripts/generate-schemas.ts          write schemas/*.schema.json and schemas/index.json
  *   npx tsx scripts/generate-schemas.ts --check  exit 1 when the committed files differ from a fresh generation
@@ -19,7 +22,22 @@ export const SCHEMA_ACTIONS = [
 ] as const;
 export const API_VERSION = '2017-03-12';
 /** Fields the API still takes but must never be offered or accepted from a file (schemas/source/NOTES.md §2). */
-const HIDDEN_FIELDS = new Set(['CreateVpnConnectionRequest.Route', 'IPSECOptionsSpecification.IntegrityAlgorithm']);
+const HIDDEN_FIELDS = new Set(['CreateVpnConnectionRequest.Route']);
+
+/** Two spellings of one member of `owner`, both valid input. */
+interface SpellingPair {
+  owner: string;
+  /** The misspelt one that examples, terraform and the API's responses use; deprecated in the current SDK. */
+  legacy: string;
+  /** The corrected one that the current SDK models and tccli spec document. */
+  current: string;
+}
+
+/**
+ * Members with two valid spellings (schemas/source/NOTES.md, "Gotchas in the spec"). Both get the allowed values
+ * and default of every rule naming either spelling, the same value descriptions, and a note on which is which.
+ */
+const SPELLING_PAIRS: SpellingPair[] = [{ owner: 'IPSECOptionsSpecification', legacy: 'IntegrityAlgorith', current: 'IntegrityAlgorithm' }];
 
 interface SpecMember {
   name: string;
@@ -164,21 +182,26 @@ class SchemaBuilder {
     return { type: 'object', ...(required.length ? { required } : {}), properties, additionalProperties: false };
   }
 
+  /** A member's schema with its docs, whose value lists and defaults agree with the schema's own. */
   private property(owner: string, member: SpecMember, officialExample: unknown): Schema {
+    const value = this.valueSchema(owner, member, officialExample);
+    const note = spellingNote(owner, member.name);
+    const zh = member.doc_zh === undefined ? undefined : agreeWithValues(member.doc_zh, value, 'zh');
+    const en = member.doc_en ? paragraphs(agreeWithValues(member.doc_en, value, 'en'), note?.en) : undefined;
+    const fallback = `${zh ?? ''}\n(English documentation is not available for this newer field; the text above is the Chinese original.)`;
     const docs: Schema = {
-      description: member.doc_en ?? `${member.doc_zh ?? ''}\n(English documentation is not available for this newer field; the text above is the Chinese original.)`,
-      'x-doc-zh': member.doc_zh ?? null,
-      'x-doc-en': member.doc_en ?? null,
+      description: en ?? paragraphs(fallback, note?.en),
+      'x-doc-zh': zh === undefined ? null : paragraphs(zh, note?.zh),
+      'x-doc-en': en ?? null,
       ...(member.doc_en ? {} : { 'x-en-fallback': true }),
     };
-    const value = this.valueSchema(owner, member, officialExample);
     return { title: member.name, ...docs, ...value };
   }
 
   private valueSchema(owner: string, member: SpecMember, officialExample: unknown): Schema {
     if (member.type === 'object') {
       const nested = this.object(member.member, officialExample as Record<string, unknown> | undefined);
-      const example = officialExample ?? this.exampleOf(nested);
+      const example = officialExample ?? this.exampleOf(member.member, nested);
       return { 'x-object': member.member, ...nested, ...(example ? { examples: [example as Json] } : {}) };
     }
     if (member.type === 'list') {
@@ -197,29 +220,39 @@ class SchemaBuilder {
     return schema;
   }
 
+  /** The rule constraints of a member and of its other spelling (the legacy spelling's first), then the "*." ones. */
+  private constraintsOf(owner: string, name: string): { rule: string; c: Record<string, unknown> }[] {
+    const entries = spellingsOf(owner, name).flatMap((spelling) => this.constraints.get(`${owner}.${spelling}`) ?? []);
+    const unique = entries.filter((entry, i) => entries.indexOf(entry) === i);
+    return [...unique, ...(this.constraints.get(`*.${name}`) ?? [])];
+  }
+
   private applyRules(owner: string, member: SpecMember, schema: Schema): void {
-    const entries = [...(this.constraints.get(`${owner}.${member.name}`) ?? []), ...(this.constraints.get(`*.${member.name}`) ?? [])];
     const rules: string[] = [];
-    let defaultValue: Json | undefined = typed(member, member.default);
-    for (const { rule, c } of entries) {
+    const defaults: Json[] = [typed(member, member.default)].filter((d): d is Json => d !== undefined);
+    for (const { rule, c } of this.constraintsOf(owner, member.name)) {
       const before = JSON.stringify(schema);
-      if (Array.isArray(c.enum)) schema.enum = c.enum as Json[];
+      // Where several rules (or both spellings of a member) list values, the member takes all of them.
+      if (Array.isArray(c.enum)) schema.enum = mergeValues(schema.enum as Json[] | undefined, c.enum as Json[]);
       if (typeof c.min === 'number') schema.minimum = c.min;
       if (typeof c.max === 'number') schema.maximum = c.max;
       if (typeof c.minLength === 'number') schema.minLength = c.minLength;
       if (typeof c.maxLength === 'number') schema.maxLength = c.maxLength;
       const ruleDefault = [c.default, c.default_api_doc, c.default_zh_doc].find((d) => typeof d === 'number' || typeof d === 'string');
-      if (defaultValue === undefined && ruleDefault !== undefined) defaultValue = typed(member, ruleDefault);
-      if (JSON.stringify(schema) !== before) rules.push(rule);
+      const value = typed(member, ruleDefault);
+      if (value !== undefined) defaults.push(value);
+      if (JSON.stringify(schema) !== before && !rules.includes(rule)) rules.push(rule);
     }
     if (!schema.enum && member.enum) schema.enum = member.enum.map((e) => e.value);
-    if (defaultValue !== undefined && (!schema.enum || (schema.enum as Json[]).includes(defaultValue))) schema.default = defaultValue;
+    const defaultValue = schema.enum ? defaults.find((d) => (schema.enum as Json[]).includes(d)) : defaults[0];
+    if (defaultValue !== undefined) schema.default = defaultValue;
     if (schema.enum) this.describeEnum(owner, member, schema);
     if (rules.length) schema['x-rule'] = rules.length === 1 ? rules[0] : rules;
   }
 
   private describeEnum(owner: string, member: SpecMember, schema: Schema): void {
-    const texts = this.enumText[`${owner}.${member.name}`] ?? this.enumText[member.name] ?? {};
+    const ownTexts = spellingsOf(owner, member.name).map((spelling) => this.enumText[`${owner}.${spelling}`]).find(Boolean);
+    const texts = ownTexts ?? this.enumText[member.name] ?? {};
     const values = schema.enum as Json[];
     const zh = values.map((v) => texts[String(v)]?.zh ?? member.enum?.find((e) => e.value === v)?.desc_zh);
     const en = values.map((v) => texts[String(v)]?.en);
@@ -236,15 +269,165 @@ class SchemaBuilder {
     return 'string';
   }
 
-  /** An example object built from its properties' own examples, for objects the official example lacks. */
-  private exampleOf(schema: Schema): Json | undefined {
+  /**
+   * An example object built from its properties' own examples, for objects the official example lacks. Of a
+   * spelling pair only the legacy spelling is filled in: an object may hold one of the two, never both.
+   */
+  private exampleOf(objectName: string, schema: Schema): Json | undefined {
     const out: Record<string, Json> = {};
     for (const [key, prop] of Object.entries(schema.properties as Record<string, Schema>)) {
+      if (SPELLING_PAIRS.some((p) => p.owner === objectName && p.current === key)) continue;
       const ex = prop.examples as Json[] | undefined;
       if (ex?.length) out[key] = ex[0];
     }
     return Object.keys(out).length ? out : undefined;
   }
+}
+
+/** Every spelling of a member: both of a spelling pair (the legacy one first), else the name alone. */
+function spellingsOf(owner: string, name: string): string[] {
+  const pair = SPELLING_PAIRS.find((p) => p.owner === owner && (p.legacy === name || p.current === name));
+  return pair ? [pair.legacy, pair.current] : [name];
+}
+
+/** What the docs of one spelling of a pair add, in both languages: which spelling it is and why both exist. */
+function spellingNote(owner: string, name: string): { en: string; zh: string } | undefined {
+  const pair = SPELLING_PAIRS.find((p) => p.owner === owner && (p.legacy === name || p.current === name));
+  if (!pair) return undefined;
+  const [legacy, current] = [`\`${pair.legacy}\``, `\`${pair.current}\``];
+  const both = {
+    en: 'Both spellings are valid input and take the same values; never give both in one object (InvalidParameter.Coexist).',
+    zh: '两种拼写都是有效输入，取值相同；同一对象中不要同时填写两者（InvalidParameter.Coexist）。',
+  };
+  if (name === pair.legacy) {
+    return {
+      en: `Spelling: ${legacy} (sic) is the legacy spelling, the one every official example, terraform and the API's responses (DescribeVpnConnections) use; the current SDK and tccli mark it deprecated and document ${current}, the corrected spelling. ${both.en}`,
+      zh: `拼写：${legacy}（原文如此）是旧拼写，所有官方示例、terraform 和 API 的返回（DescribeVpnConnections）都用它；当前的 SDK 和 tccli 把它标为废弃，文档改用更正后的 ${current}。${both.zh}`,
+    };
+  }
+  return {
+    en: `Spelling: ${current} is the corrected spelling, the one the current SDK and tccli document; ${legacy} (sic) is the legacy spelling that every official example, terraform and the API's responses (DescribeVpnConnections) use, deprecated in the current SDK. ${both.en}`,
+    zh: `拼写：${current} 是更正后的拼写，当前的 SDK 和 tccli 文档用它；${legacy}（原文如此）是旧拼写，所有官方示例、terraform 和 API 的返回（DescribeVpnConnections）都用它，当前 SDK 中已废弃。${both.zh}`,
+  };
+}
+
+/** The values of `known` followed by those of `more` it lacks. */
+function mergeValues(known: Json[] | undefined, more: Json[]): Json[] {
+  return [...(known ?? []), ...more.filter((value) => !(known ?? []).includes(value))];
+}
+
+/** Text paragraphs joined by a blank line, empty ones left out. */
+function paragraphs(...texts: (string | undefined)[]): string {
+  return texts.filter((text): text is string => Boolean(text)).join('\n\n');
+}
+
+/** One value named in a doc text: its bare text and the span it covers (quotes included). */
+interface DocToken {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Where a doc starts listing allowed values: "Valid values:", "Available value:", "可选值：", "可取值为", "枚举值：". */
+const VALUE_LIST_MARKER = /(?:valid|available|allowed) values?\s*:|可选值\s*[：:]|可取值为|枚举值\s*[：:]/gi;
+/** Where an inline list of values ends: a sentence or clause end, or the default clause that follows it. */
+const VALUE_LIST_END = /;|；|。|\n|\.(?=\s|$)|，?\s*默认/;
+/** A value written in backticks or quotes. */
+const QUOTED_VALUE = /`([^`]+)`|'([^']+)'|"([^"]+)"/g;
+
+/**
+ * Rewrites the sentences of a doc that list values or state a default when they disagree with the schema's enum
+ * and default, keeping the rest of the text. Docs of members without an enum are returned as they are.
+ */
+function agreeWithValues(doc: string, schema: Schema, lang: 'en' | 'zh'): string {
+  const values = schema.enum as Json[] | undefined;
+  if (!values?.length) return doc;
+  const meanings = (lang === 'zh' ? schema['x-enum-descriptions-zh'] : schema.enumDescriptions) as string[] | undefined;
+  const listed = agreeValueLists(doc, values.map(String), meanings ?? [], lang);
+  return schema.default === undefined ? listed : agreeDefaults(listed, String(schema.default));
+}
+
+/** Each value list of a doc, rewritten to the allowed values where it names others or misses some. */
+function agreeValueLists(doc: string, values: string[], meanings: string[], lang: 'en' | 'zh'): string {
+  let text = doc;
+  for (const marker of [...doc.matchAll(VALUE_LIST_MARKER)].reverse()) {
+    const from = marker.index! + marker[0].length;
+    const bullets = /^[ \t]*\n((?:[ \t]*- [^\n]*(?:\n|$))+)/.exec(text.slice(from));
+    if (bullets) {
+      const start = from + bullets[0].length - bullets[1].length;
+      text = replaceBullets(text, start, start + bullets[1].length, values, meanings);
+      continue;
+    }
+    const rest = text.slice(from);
+    const end = VALUE_LIST_END.exec(rest)?.index ?? rest.length;
+    const tokens = listTokens(rest.slice(0, end)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+    if (!tokens.length || sameValues(tokens.map((t) => t.text), values)) continue;
+    const quote = /^[`'"]/.exec(text[tokens[0].start])?.[0] ?? '';
+    text = text.slice(0, tokens[0].start) + joinValues(values, quote, lang) + text.slice(tokens[tokens.length - 1].end);
+  }
+  return text;
+}
+
+/** The values of an inline list: the quoted ones if any, else the words between commas or "and", glosses dropped. */
+function listTokens(list: string): DocToken[] {
+  const quoted = [...list.matchAll(QUOTED_VALUE)].map((m) => ({ text: m[1] ?? m[2] ?? m[3], start: m.index!, end: m.index! + m[0].length }));
+  if (quoted.length) return quoted;
+  const tokens: DocToken[] = [];
+  let at = 0;
+  for (const part of list.split(/([，,、和]|\band\b)/)) {
+    const text = part.replace(/（[^）]*）|\([^)]*\)/g, '').trim();
+    // A plain word's span takes its gloss along ("active（主动协商）"), so a rewrite leaves no stray gloss.
+    if (text && !/^(?:[，,、和]|and)$/.test(part)) tokens.push({ text, start: at + part.search(/\S/), end: at + part.trimEnd().length });
+    at += part.length;
+  }
+  return tokens;
+}
+
+/** Whether two lists name the same set of values. */
+function sameValues(listed: string[], values: string[]): boolean {
+  return listed.every((v) => values.includes(v)) && values.every((v) => listed.includes(v));
+}
+
+/** The allowed values as a doc would list them inline: "`A`, `B` and `C`" in English, "'A'，'B'，'C'" in Chinese. */
+function joinValues(values: string[], quote: string, lang: 'en' | 'zh'): string {
+  const spelt = values.map((v) => `${quote}${v}${quote}`);
+  if (lang === 'zh') return spelt.join('，');
+  return spelt.length > 1 ? `${spelt.slice(0, -1).join(', ')} and ${spelt[spelt.length - 1]}` : spelt.join('');
+}
+
+/** A bullet list of values ("- StaticRoute： 目的路由类型"), replaced by every allowed value when it differs. */
+function replaceBullets(text: string, start: number, end: number, values: string[], meanings: string[]): string {
+  const block = text.slice(start, end);
+  const lines = block.split('\n').filter((line) => line.trim().startsWith('- '));
+  const listed = lines.map((line) => line.trim().slice(2).split(/[：:]/)[0].trim());
+  if (sameValues(listed, values)) return text;
+  const indent = /^[ \t]*/.exec(lines[0])![0];
+  const rewritten = values.map((v, i) => `${indent}- ${v}${meanings[i] ? `： ${meanings[i]}` : ''}`).join('\n');
+  return text.slice(0, start) + rewritten + (block.endsWith('\n') ? '\n' : '') + text.slice(end);
+}
+
+/**
+ * The ways a doc states a default; group 1 is the value ("" where the text breaks off after "默认为"). A bare
+ * "默认" is no statement ("旧版默认类型" is the legacy default type), so Chinese needs "默认值" or "默认为/是/：".
+ */
+const DEFAULT_STATEMENTS = [
+  /(`[^`]+`|'[^']+'|"[^"]+"|[\w.-]+)\s*\(default(?: value)?\)/dgi,
+  /\bdefault(?: value)?(?: is|:)\s*(`[^`]+`|'[^']+'|"[^"]+"|[\w-]+(?:\.\w+)*)/dgi,
+  /默认(?:值(?:为|是|[：:])?|为|是|[：:])\s*(`[^`]+`|'[^']+'|"[^"]+"|[^，。；、\s（(]*)/dg,
+];
+
+/** Each default a doc states, rewritten to the schema's default (in the same quotes) where it names another. */
+function agreeDefaults(doc: string, value: string): string {
+  let text = doc;
+  for (const pattern of DEFAULT_STATEMENTS) {
+    for (const m of [...text.matchAll(pattern)].reverse()) {
+      const [start, end] = m.indices![1];
+      const quote = /^[`'"]/.exec(m[1])?.[0] ?? '';
+      const bare = quote ? m[1].slice(1, -1) : m[1];
+      if (bare !== value) text = text.slice(0, start) + `${quote}${value}${quote}` + text.slice(end);
+    }
+  }
+  return text;
 }
 
 /** The `$id` of an action's schema; a `$schema` property or modeline naming it (or its file) selects it. */

@@ -1,7 +1,7 @@
 /**
  * Writes the grammar rules that give the API's own parameter names (VpnGatewayId, PreShareKey, ...) a scope of
- * their own, `support.function.api-parameter.tcvpn`, so a misspelt key (IntegrityAlgorithm for the API's
- * IntegrityAlgorith) looks different from a real one before any diagnostic arrives. The names come from the
+ * their own, `support.function.api-parameter.tcvpn`, so a misspelt key (VpnGatewayID for the API's
+ * VpnGatewayId) looks different from a real one before any diagnostic arrives. The names come from the
  * generated schemas, never from a hand-kept list; the rest of each grammar is written by hand.
  *
  *   npx tsx syntaxes/generate-api-parameter-rules.ts          rewrite the rules in syntaxes/*.tmLanguage.json

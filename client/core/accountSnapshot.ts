@@ -49,6 +49,7 @@ export function connectionOf(raw: ApiObject): VpnConnectionInfo {
   return {
     id: text(raw.VpnConnectionId), name: text(raw.VpnConnectionName), vpnGatewayId: text(raw.VpnGatewayId),
     customerGatewayId: text(raw.CustomerGatewayId), routeType: text(raw.RouteType) || 'STATIC', state: text(raw.State),
+    ...(text(raw.NetStatus) ? { netStatus: text(raw.NetStatus) } : {}),
     spd: spd.map((rule) => ({ local: text(rule.LocalCidrBlock), remote: Array.isArray(rule.RemoteCidrBlock) ? rule.RemoteCidrBlock.map(text) : [] })),
   };
 }

@@ -1,10 +1,10 @@
 /**
- * How an account resource reads to the user: a one-line summary for completion labels and a short Markdown
- * card for hovers and completion documentation, in Chinese or English.
+ * How an account resource reads to the user: a one-line summary for completion labels, a short Markdown card for
+ * hovers and completion documentation, and a tunnel's status for messages, in Chinese or English.
  */
 import type { Lang } from '../rules/types';
 import type { IdKind, NamedResource as Resource } from './documentFacts';
-import type { CustomerGatewayInfo, ResourceKind, VpcInfo, VpnGatewayInfo } from './snapshot';
+import type { CustomerGatewayInfo, ResourceKind, VpcInfo, VpnConnectionInfo, VpnGatewayInfo } from './snapshot';
 
 const NONE: Record<Lang, string> = { en: 'none', zh: '无' };
 
@@ -30,6 +30,23 @@ const FIELD_NAMES: Record<string, Record<Lang, string>> = {
 /** An ASN as shown: the number, or "none" when the resource has none. */
 export function asnText(asn: number | undefined, lang: Lang): string {
   return asn ? String(asn) : NONE[lang];
+}
+
+/** DescribeVpnConnections' NetStatus values as the user reads them; any other value is shown as it is. */
+const NET_STATUS: Record<string, Record<Lang, string>> = {
+  AVAILABLE: { en: 'connected', zh: '已连接' },
+  UNAVAILABLE: { en: 'not connected', zh: '未连接' },
+};
+
+/** A tunnel as messages show it: the snapshot's fields, plus its NetStatus when the snapshot carries one. */
+export type TunnelStatus = Pick<VpnConnectionInfo, 'id' | 'state'> & { netStatus?: string };
+
+/** A tunnel's id and status: "vpnx-abc123 (AVAILABLE, connected)", or only what is known of the two. */
+export function tunnelStatusText(tunnel: TunnelStatus, lang: Lang): string {
+  const net = tunnel.netStatus ? (NET_STATUS[tunnel.netStatus]?.[lang] ?? tunnel.netStatus) : undefined;
+  const parts = [tunnel.state, net].filter((part): part is string => !!part);
+  if (parts.length === 0) return tunnel.id;
+  return lang === 'zh' ? `${tunnel.id}（${parts.join('，')}）` : `${tunnel.id} (${parts.join(', ')})`;
 }
 
 /** The one-line summary after the id in a completion list: name, public IP, type and state. */

@@ -1,11 +1,11 @@
 /**
- * What a document says about the account: its region, and which gateway, customer gateway and VPC it names,
- * resolved against the snapshot of that region. Completion, hover and the rules all start here, so they agree
- * on the region and on what "found" means.
+ * What a document says about the account: its region, which gateway, customer gateway and VPC it names, and which
+ * existing tunnels are its own (created from it), resolved against the snapshot of that region. Completion, hover
+ * and the rules all start here, so they agree on the region, on what "found" means and on which tunnel is whose.
  */
 import type { RuleContext } from '../rules/types';
 import { isRecord, stringAt, type Params } from '../rules/values';
-import type { AccountResources, CustomerGatewayInfo, ResourceKind, ResourceSnapshot, VpcInfo, VpnGatewayInfo } from './snapshot';
+import type { AccountResources, CustomerGatewayInfo, ResourceKind, ResourceSnapshot, VpcInfo, VpnConnectionInfo, VpnGatewayInfo } from './snapshot';
 
 /** Any resource a document names by id. */
 export type NamedResource = VpnGatewayInfo | CustomerGatewayInfo | VpcInfo;
@@ -34,6 +34,8 @@ export interface AccountView {
   gateway?: VpnGatewayInfo;
   customerGateway?: CustomerGatewayInfo;
   vpc?: VpcInfo;
+  /** The existing tunnels that are this document's own (see isOwnTunnel); empty until the document is submitted. */
+  ownTunnels: VpnConnectionInfo[];
 }
 
 /** The document's own non-empty `Region`, if any. */
@@ -60,7 +62,23 @@ export function accountViewOf(value: unknown, account: AccountResources | undefi
     gateway: find(snapshot.vpnGateways, 'VpnGatewayId'),
     customerGateway: find(snapshot.customerGateways, 'CustomerGatewayId'),
     vpc: find(snapshot.vpcs, 'VpcId'),
+    ownTunnels: snapshot.connections.filter((tunnel) => isOwnTunnel(doc, tunnel)),
   };
+}
+
+/**
+ * True when an existing tunnel is the document's own, i.e. was created from it: the tunnel its top-level
+ * `VpnConnectionId` names, if it has one, or a tunnel with the same VpnGatewayId, CustomerGatewayId and
+ * VpnConnectionName (the name compared exactly). The API takes no idempotency token, so these three fields are
+ * what identify a tunnel before its id is known; the submit flow's lookup (client/core/tunnelLookup.ts) finds the
+ * tunnel a submit created by the same key. A document missing one of the three matches by id only.
+ */
+export function isOwnTunnel(doc: Params, tunnel: VpnConnectionInfo): boolean {
+  const id = stringAt(doc, 'VpnConnectionId');
+  if (id && tunnel.id === id) return true;
+  const [gatewayId, customerGatewayId, name] = ['VpnGatewayId', 'CustomerGatewayId', 'VpnConnectionName'].map((key) => stringAt(doc, key));
+  if (!gatewayId || !customerGatewayId || !name) return false;
+  return tunnel.vpnGatewayId === gatewayId && tunnel.customerGatewayId === customerGatewayId && tunnel.name === name;
 }
 
 /** What the rules learn from the account about a document: its view, and the gateway's version (for GCM). */

@@ -57,6 +57,8 @@ export interface VpnConnectionInfo {
   /** STATIC, StaticRoute, Policy or Bgp. */
   routeType: string;
   state: string;
+  /** The IPsec tunnel's link: AVAILABLE (connected) or UNAVAILABLE; absent when the service did not say. */
+  netStatus?: string;
   spd: SpdRule[];
 }
 

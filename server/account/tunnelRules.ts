@@ -1,14 +1,15 @@
 /**
  * The account checks about the gateway's other tunnels and the two gateways' BGP: BGP needs an ASN on both
  * gateways and different ones, one gateway's tunnels are all BGP or none is, and the new tunnel's SPD rules do
- * not overlap those of the gateway's existing tunnels on both sides.
+ * not overlap those of the gateway's existing tunnels on both sides. The document's own tunnel (the one a submit
+ * of it created, see isOwnTunnel) is never a conflict: every check skips it, and a hint says that it exists.
  */
 import { overlaps, parseCidr, type Cidr } from '../rules/ip';
 import type { Rule } from '../rules/rule';
-import { arrayAt, isRecord, stringAt } from '../rules/values';
+import { arrayAt, has, isRecord, stringAt, type Params } from '../rules/values';
 import { accountRule } from './accountRule';
 import { carriesSpd, isBgpRoute, routeTypeOf, type AccountView } from './documentFacts';
-import { asnText } from './describe';
+import { asnText, tunnelStatusText } from './describe';
 import type { VpnConnectionInfo } from './snapshot';
 
 const CREATE = ['CreateVpnConnection'];
@@ -45,9 +46,11 @@ const bgpAsnEqual = accountRule({
   });
 });
 
-/** The gateway's tunnels in the snapshot. */
+/** The gateway's other tunnels in the snapshot: all of them but the document's own, which conflict with nothing. */
 function tunnelsOf(view: AccountView): VpnConnectionInfo[] {
-  return view.gateway ? view.snapshot.connections.filter((tunnel) => tunnel.vpnGatewayId === view.gateway!.id) : [];
+  const gatewayId = view.gateway?.id;
+  if (!gatewayId) return [];
+  return view.snapshot.connections.filter((tunnel) => tunnel.vpnGatewayId === gatewayId && !view.ownTunnels.includes(tunnel));
 }
 
 const routeTypeMixed = accountRule({
@@ -104,5 +107,29 @@ const spdConflict = accountRule({
   });
 });
 
-/** The BGP, route-type and SPD rules, in the order the docs list them. */
-export const tunnelRules: Rule[] = [bgpAsnMissing, bgpAsnEqual, routeTypeMixed, spdConflict];
+/** The key a tunnel-exists hint underlines: the name, else (a document without one) the id that matched. */
+function ownTunnelPath(doc: Params): string[] {
+  return has(doc, 'VpnConnectionName') ? ['VpnConnectionName'] : ['VpnConnectionId'];
+}
+
+const tunnelExists = accountRule({
+  id: 'tunnel-exists',
+  severity: 'hint',
+  summary: {
+    en: 'This file\'s tunnel already exists (same VPN gateway, customer gateway and name, or named by VpnConnectionId); the other account checks skip it.',
+    zh: '本文件的通道已存在（VPN 网关、对端网关和名称都相同，或由 VpnConnectionId 指明）；其他账号检查不把它当作冲突。',
+  },
+  example: 'VpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpcId: vpc-gapcv96p\nVpnConnectionName: existing-static-gz',
+  actions: CREATE,
+}, (doc, { view }, report) => {
+  const own = view.ownTunnels;
+  if (own.length === 0) return;
+  const [en, zh] = [own.map((tunnel) => tunnelStatusText(tunnel, 'en')).join(', '), own.map((tunnel) => tunnelStatusText(tunnel, 'zh')).join('、')];
+  report(ownTunnelPath(doc), 'value', {
+    en: own.length === 1 ? `This file's tunnel already exists: ${en}.` : `This file's tunnels already exist: ${en}.`,
+    zh: `本文件的通道已存在：${zh}。`,
+  });
+});
+
+/** The BGP, route-type and SPD rules, then the own-tunnel hint, in the order the docs list them. */
+export const tunnelRules: Rule[] = [bgpAsnMissing, bgpAsnEqual, routeTypeMixed, spdConflict, tunnelExists];

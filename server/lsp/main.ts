@@ -6,6 +6,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeConfigurationNotification, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LocateResourceRequest, ResourcesChangedNotification, ResourcesRequest } from '../protocol';
+import { effectiveLanguageId } from '../service/documentKind';
 import { createLanguageService } from '../service/languageService';
 import { AccountLookup } from './accountLookup';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -14,7 +15,12 @@ import { ServerState } from './serverState';
 import { describe, guardedNotification } from './guard';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// A *.vpnconn.* file is ours whatever language id the client sends (Neovim, Helix and Emacs send json, yaml,
+// plaintext…): it is kept under the language its name implies, so every reader of the id agrees on the syntax.
+const documents = new TextDocuments<TextDocument>({
+  create: (uri, languageId, version, content) => TextDocument.create(uri, effectiveLanguageId(uri, languageId), version, content),
+  update: (document, changes, version) => TextDocument.update(document, changes, version),
+});
 const service = createLanguageService();
 const state = new ServerState(connection);
 const publisher = new DiagnosticsPublisher(connection, documents, service, (doc) => state.optionsFor(doc));

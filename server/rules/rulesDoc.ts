@@ -13,9 +13,11 @@ Checks that a JSON Schema cannot express, run on every keystroke next to schema 
 \`code\` is the API error code the rule prevents (so a search for the code finds both the editor's warning and
 the API's failure); rules the API accepts silently (advisory) use their own id as the code.
 
-Severity: **error** = the API rejects the request (or, for the \`IntegrityAlgorithm\` trap, the value would not be
-the one the API reads); **warning** = the sources disagree, or the API silently ignores the value;
-**information** = depends on something the file cannot tell (such as the gateway version).
+Severity: **error** = the API (or the console and terraform, which hold the same limits) rejects the request;
+**warning** = the sources disagree, or the API silently ignores the value; **information** = depends on something
+the file cannot tell (such as the gateway version), or is accepted but weak (deprecated algorithms); **hint** = a
+fact worth knowing (this file's tunnel already exists). A warning, information or hint carries an API error code
+only where the API may reject the value; otherwise its code is the rule's id.
 
 Enums, value ranges (SA lifetimes, \`HealthCheckConfig\` probe limits), lengths and required keys are the
 schema's job: they appear as \`schema.enum\`, \`schema.minimum\`, \`schema.required\`, ... and can be silenced the

@@ -1,7 +1,8 @@
 /**
- * Completion: the keys an object may still take (required first), the values a key or list item accepts (enum
- * values with their meanings, booleans, examples, whole nested objects and list items), and a skeleton of the
- * required parameters in an empty document. Text is built per language by snippets.ts.
+ * Completion: the keys an object may still take (required first; of a parameter with two spellings only the
+ * offered one, and neither once the object has either), the values a key or list item accepts (enum values with
+ * their meanings, booleans, examples, whole nested objects and list items), and a skeleton of the required
+ * parameters in an empty document. Text is built per language by snippets.ts.
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,7 +12,7 @@ import type { Lang } from '../rules/types';
 import { jsonContext, type CompletionContext } from './completionContext';
 import { actionOfPart } from './partAction';
 import { describeParameter } from './schemaDocs';
-import { enumMeaning, rootSchemaOf, schemaAtPath, structuredSample, visibleProperties, type JsonSchema } from './schemaLookup';
+import { enumMeaning, rootSchemaOf, schemaAtPath, spellingsOf, structuredSample, visibleProperties, type JsonSchema } from './schemaLookup';
 import { escapeSnippet, SnippetWriter, yamlScalar } from './snippets';
 import { nodeAtPath, type ParsedFile, type ParsedPart } from './tree';
 import { yamlContext } from './yamlContext';
@@ -65,7 +66,8 @@ function keyItems(request: ItemContext, schema: JsonSchema | undefined, existing
   const { context, kind, lang, root } = request;
   const required = new Set(schema?.required ?? []);
   return visibleProperties(schema)
-    .filter((name) => !existing.has(name))
+    // A key whose other spelling is already there is not offered either: one object holds one spelling.
+    .filter((name) => !spellingsOf(name).some((spelling) => existing.has(spelling)))
     .map((name, index) => {
       const property = schema!.properties![name];
       const writer = new SnippetWriter({ kind, baseIndent: context.baseIndent, unit: request.unit });

@@ -1,6 +1,8 @@
 /**
- * Which documents are ours and in which syntax. Our own languages always are; plain json/jsonc/yaml files opt in
- * by naming our schema (a `$schema` key or a yaml-language-server modeline) or by matching a user glob.
+ * Which documents are ours and in which syntax. A file named `*.vpnconn.json`, `*.vpnconn.yaml` or `*.vpnconn.yml`
+ * always is, whatever language id the client sends, and its name decides the syntax; so are our own languages.
+ * Plain json/jsonc/yaml files opt in by naming our schema (a `$schema` key or a yaml-language-server modeline) or
+ * by matching a user glob.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -14,10 +16,37 @@ const KIND_BY_LANGUAGE: Record<string, LanguageKind> = {
   yaml: 'yaml',
 };
 const OWN_LANGUAGES = new Set(['tencentcloud-vpn-json', 'tencentcloud-vpn-yaml']);
+const OWN_LANGUAGE_OF_KIND: Record<LanguageKind, string> = { json: 'tencentcloud-vpn-json', yaml: 'tencentcloud-vpn-yaml' };
+/** Our file names, as the extension's `filenamePatterns` and `tcvpn validate` know them. */
+const OWN_FILE_NAME = /\.vpnconn\.(json|ya?ml)$/i;
 
 /** JSON or YAML for a language id we handle, else undefined. */
 export function languageKindOf(languageId: string): LanguageKind | undefined {
   return KIND_BY_LANGUAGE[languageId];
+}
+
+/** JSON or YAML for one of our file names (`…/x.vpnconn.yaml`), else undefined. */
+export function fileKindOf(uri: string): LanguageKind | undefined {
+  const extension = OWN_FILE_NAME.exec(pathOfUri(uri))?.[1];
+  if (!extension) return undefined;
+  return extension.toLowerCase() === 'json' ? 'json' : 'yaml';
+}
+
+/**
+ * The syntax of a document: its file name's for one of our names, else its language id's; undefined when neither
+ * is one we read.
+ */
+export function documentKindOf(doc: Pick<TextDocument, 'uri' | 'languageId'>): LanguageKind | undefined {
+  return fileKindOf(doc.uri) ?? languageKindOf(doc.languageId);
+}
+
+/**
+ * The language id to keep a document under: our own language of the syntax its name says for one of our file
+ * names (so every reader of the language id agrees with the name), else the id the client sent.
+ */
+export function effectiveLanguageId(uri: string, languageId: string): string {
+  const kind = fileKindOf(uri);
+  return kind ? OWN_LANGUAGE_OF_KIND[kind] : languageId;
 }
 
 // A schema reference names ours by its id scheme or by a path ending in "<Action>.schema.json".
@@ -41,11 +70,11 @@ export function actionOfSchemaRef(ref: string | undefined): string | undefined {
 }
 
 /**
- * True when the document is a VPN connection file: one of our languages, or a json/jsonc/yaml document that names
- * our schema or whose path matches one of the `filesInclude` globs.
+ * True when the document is a VPN connection file: one of our file names (any language id), one of our languages,
+ * or a json/jsonc/yaml document that names our schema or whose path matches one of the `filesInclude` globs.
  */
 export function isVpnConnectionDocument(doc: TextDocument, filesInclude: readonly string[] = []): boolean {
-  if (OWN_LANGUAGES.has(doc.languageId)) return true;
+  if (fileKindOf(doc.uri) || OWN_LANGUAGES.has(doc.languageId)) return true;
   const kind = languageKindOf(doc.languageId);
   if (!kind) return false;
   if (actionOfSchemaRef(declaredSchema(doc.getText(), kind))) return true;

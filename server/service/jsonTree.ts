@@ -109,8 +109,55 @@ function parseJsonTree(text: string): ParsedFile {
     { disallowComments: false, allowTrailingComma: false, allowEmptyContent: true },
   );
   builder.finish(text.length);
-  const part = { index: 0, offset: 0, length: text.length, root: builder.root, value: builder.rootValue, problems: builder.problems };
+  const part = { index: 0, offset: 0, length: text.length, root: builder.root, value: builder.rootValue, problems: oneProblemPerFault(builder.problems, text) };
   return { kind: 'json', parts: [part] };
+}
+
+/**
+ * jsonc-parser's problems without the ones its recovery adds to an earlier fault, so each fault is reported once:
+ * an unterminated string runs to the end of its line and takes the comma after the missing quote with it (the
+ * "comma expected" at the next member is that fault again; a comma missing as well stays), and a closer of the
+ * wrong kind (`}` while an array is open) is that array's missing `]`; from there on the parser counts one
+ * container too many, so what it reports after it is not the user's.
+ */
+function oneProblemPerFault(problems: SyntaxProblem[], text: string): SyntaxProblem[] {
+  const kept: SyntaxProblem[] = [];
+  for (const problem of problems) {
+    const before = kept[kept.length - 1];
+    if (swallowedComma(before, problem, text)) continue;
+    const unclosed = problem.code === 'json.CommaExpected' ? unclosedContainer(problem, text) : undefined;
+    if (!unclosed) {
+      kept.push(problem);
+      continue;
+    }
+    kept.push(unclosed);
+    break;
+  }
+  return kept;
+}
+
+/**
+ * A "comma expected" that is really a container left open: at `}` or `]` of the wrong kind, or at the colon of a
+ * member written while an array is open (`"Tags": [ {...},` then `"VpnGatewayId": ...`), underlined on that key.
+ */
+function unclosedContainer(problem: SyntaxProblem, text: string): SyntaxProblem | undefined {
+  const closer = MISSING_CLOSER[text[problem.offset]];
+  if (closer) return { ...problem, code: `json.${closer}`, message: jsonSyntaxMessage(closer) };
+  if (text[problem.offset] !== ':') return undefined;
+  const keyEnd = text.lastIndexOf('"', problem.offset - 1);
+  const keyStart = keyEnd > 0 ? text.lastIndexOf('"', keyEnd - 1) : -1;
+  if (keyStart < 0 || text.slice(keyEnd + 1, problem.offset).trim() !== '') return undefined;
+  return { ...problem, offset: keyStart, length: keyEnd + 1 - keyStart, code: 'json.CloseBracketExpected', message: jsonSyntaxMessage('ArrayNotClosedBeforeKey') };
+}
+
+/** The closer an open container lacks when the parser meets the other kind where it wanted a comma. */
+const MISSING_CLOSER: Record<string, string> = { '}': 'CloseBracketExpected', ']': 'CloseBraceExpected' };
+
+/** Whether `problem` is the comma that the unterminated string reported just `before` it took in. */
+function swallowedComma(before: SyntaxProblem | undefined, problem: SyntaxProblem, text: string): boolean {
+  if (problem.code !== 'json.CommaExpected' || before?.code !== 'json.UnexpectedEndOfString') return false;
+  const stringEnd = before.offset + before.length;
+  return text.slice(before.offset, stringEnd).trimEnd().endsWith(',') && text.slice(stringEnd, problem.offset).trim() === '';
 }
 
 function syntaxProblem(error: ParseErrorCode, offset: number, length: number): SyntaxProblem {

@@ -9,7 +9,7 @@ import type { AccountResources } from '../account/snapshot';
 import { codeActionsFor } from '../rules/codeActions';
 import type { Lang } from '../rules/types';
 import { completeAt } from './completion';
-import { languageKindOf, type LanguageKind } from './documentKind';
+import { documentKindOf, type LanguageKind } from './documentKind';
 import { foldingRanges } from './folding';
 import { formatDocument } from './formatting';
 import { hoverAt } from './hover';
@@ -62,7 +62,7 @@ function formattable(parsed: ParsedFile): boolean {
 /** Creates a language service with its own parse cache. */
 export function createLanguageService(config: ServiceConfig = {}): VpnLanguageService {
   const cache = new ParseCache(config.maxAnalysisSize ?? MAX_ANALYSIS_SIZE);
-  const kindOf = (doc: TextDocument): LanguageKind => languageKindOf(doc.languageId) ?? 'json';
+  const kindOf = (doc: TextDocument): LanguageKind => documentKindOf(doc) ?? 'json';
   return {
     validate: (doc, opts) => validateFile(doc, cache.get(doc), opts),
     complete: (doc, position, opts) => completeAt(doc, cache.get(doc), doc.offsetAt(position), opts.lang, opts.account),

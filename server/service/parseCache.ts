@@ -8,7 +8,7 @@ import type { ParsedFile, SyntaxProblem } from './tree';
 import { parseJson } from './jsonTree';
 import { parseYaml } from './yamlTree';
 import { jsonSyntaxMessage } from './syntaxMessages';
-import { languageKindOf, type LanguageKind } from './documentKind';
+import { documentKindOf, type LanguageKind } from './documentKind';
 
 /** Above this many characters a file gets only the "too large" diagnostic and a syntax check. */
 export const MAX_ANALYSIS_SIZE = 5 * 1024 * 1024;
@@ -43,7 +43,7 @@ export class ParseCache {
 
   /** The parsed form of a document at its current version (parsing it now if needed). */
   get(doc: TextDocument): ParsedFile {
-    const kind = languageKindOf(doc.languageId) ?? 'json';
+    const kind = documentKindOf(doc) ?? 'json';
     const entry = this.entries.get(doc.uri);
     // Tests and the CLI may build several TextDocuments with one uri and version, so the text is compared too.
     if (entry && entry.version === doc.version && entry.parsed.kind === kind && entry.text === doc.getText()) return entry.parsed;

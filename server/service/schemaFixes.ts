@@ -1,12 +1,13 @@
 /**
- * Fixes for schema problems whose intent is certain: a known value in the wrong case or one typo away, a key
- * one typo away from a known one, a missing required key (added with the schema's example), and a number
- * written as a string or the other way round (the DpdTimeout / DpdEnable trap).
+ * Fixes for schema problems whose intent is certain: a known value in the wrong case, one typo away or written
+ * the way another vendor spells the algorithm (similarity.ts), a key one typo away from a known one, a missing
+ * required key (added with the schema's example), and a number written as a string or the other way round (the
+ * DpdTimeout / DpdEnable trap). Suggested values are always values the schema allows.
  */
 import type { SemanticFix } from '../rules/types';
 import type { ErrorContext } from './schemaFindings';
-import { closestMatch } from './similarity';
-import { sampleValue, visibleProperties } from './schemaLookup';
+import { closestMatch, closestValue } from './similarity';
+import { sampleValue, visibleProperties, type JsonSchema } from './schemaLookup';
 
 /** The fixes for one ajv error, possibly none. */
 export function schemaFixes(context: ErrorContext): SemanticFix[] {
@@ -25,10 +26,14 @@ export function schemaFixes(context: ErrorContext): SemanticFix[] {
 }
 
 function enumFix({ path, value, schema }: ErrorContext): SemanticFix[] {
-  const allowed = (schema?.enum ?? []).filter((v): v is string => typeof v === 'string');
-  const match = typeof value === 'string' ? closestMatch(value, allowed) : undefined;
+  const match = typeof value === 'string' ? allowedValueFor(value, schema) : undefined;
   if (!match) return [];
   return [{ kind: 'setValue', path, value: match, title: { en: `Change to "${match}"`, zh: `改为 "${match}"` } }];
+}
+
+/** The allowed string value of an enum schema that `text` most likely meant, or undefined. */
+function allowedValueFor(text: string, schema: JsonSchema | undefined): string | undefined {
+  return closestValue(text, (schema?.enum ?? []).filter((v): v is string => typeof v === 'string'));
 }
 
 function renameFix({ path, value, schema }: ErrorContext): SemanticFix[] {
@@ -48,10 +53,16 @@ function requiredFix({ path, schema }: ErrorContext): SemanticFix[] {
 }
 
 function typeFix({ path, value, schema }: ErrorContext): SemanticFix[] {
-  const converted = convertType(value, schema?.type);
+  const converted = enumAware(convertType(value, schema?.type), schema);
   if (converted === undefined) return [];
   const shown = JSON.stringify(converted);
   return [{ kind: 'setValue', path, value: converted, title: { en: `Change to ${shown}`, zh: `改为 ${shown}` } }];
+}
+
+/** For an enum, the allowed value a converted one names (`DhGroupName: 14` → "GROUP14"), else no fix at all. */
+function enumAware(converted: unknown, schema: JsonSchema | undefined): unknown {
+  if (!schema?.enum || converted === undefined || schema.enum.includes(converted)) return converted;
+  return typeof converted === 'string' ? allowedValueFor(converted, schema) : undefined;
 }
 
 /** The same value in the expected type, when the conversion loses nothing. */

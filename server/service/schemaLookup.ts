@@ -30,8 +30,25 @@ export interface JsonSchema {
   pattern?: string;
 }
 
-/** Properties the API hides or that were misspelt; never offered, even if a schema still listed them. */
-export const HIDDEN_PROPERTIES = new Set(['Route', 'IntegrityAlgorithm']);
+/** Properties the API hides (CreateVpnConnection's Route); never offered, even if a schema still listed them. */
+export const HIDDEN_PROPERTIES = new Set(['Route']);
+
+/**
+ * Parameters with two valid spellings: the spelling completion leaves out, mapped to the one it offers. Both are
+ * valid input (schemas/source/NOTES.md, "Gotchas in the spec"), and one object may hold only one of them.
+ * `IntegrityAlgorith` (sic) is the one offered rather than the corrected `IntegrityAlgorithm` that the current SDK
+ * and tccli document: it is the spelling the API returns in DescribeVpnConnections and that terraform and every
+ * official example send, so a file stays consistent with what import/plan round-trips and with what the service
+ * is known to read. The corrected spelling stays valid; it is just not offered.
+ */
+export const UNOFFERED_SPELLINGS: ReadonlyMap<string, string> = new Map([['IntegrityAlgorithm', 'IntegrityAlgorith']]);
+
+/** Every valid spelling of a parameter name: the name itself and, for a spelling pair, the other one. */
+export function spellingsOf(name: string): string[] {
+  const offered = UNOFFERED_SPELLINGS.get(name) ?? name;
+  const others = [...UNOFFERED_SPELLINGS].filter(([, to]) => to === offered).map(([from]) => from);
+  return [offered, ...others];
+}
 
 /** The root schema of an action (CreateVpnConnection when unknown). */
 export function rootSchemaOf(action: string): JsonSchema {
@@ -87,9 +104,9 @@ export function emptyValueOf(type: string | undefined): unknown {
   }
 }
 
-/** The property names an object schema allows, without the hidden ones. */
+/** The property names of an object schema that are offered: without the hidden ones and unoffered spellings. */
 export function visibleProperties(schema: JsonSchema | undefined): string[] {
-  return Object.keys(schema?.properties ?? {}).filter((name) => !HIDDEN_PROPERTIES.has(name));
+  return Object.keys(schema?.properties ?? {}).filter((name) => !HIDDEN_PROPERTIES.has(name) && !UNOFFERED_SPELLINGS.has(name));
 }
 
 /**

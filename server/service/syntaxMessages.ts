@@ -13,6 +13,7 @@ const JSON_MESSAGES: Record<string, Localized> = {
   CommaExpected: { en: 'Comma expected.', zh: '此处应为逗号。' },
   CloseBraceExpected: { en: 'Closing brace "}" expected.', zh: '缺少右花括号 "}"。' },
   CloseBracketExpected: { en: 'Closing bracket "]" expected.', zh: '缺少右方括号 "]"。' },
+  ArrayNotClosedBeforeKey: { en: 'Closing bracket "]" expected before this key: the list above is not closed.', zh: '此键之前缺少右方括号 "]"：上面的列表没有结束。' },
   EndOfFileExpected: { en: 'End of file expected: only one top-level value is allowed.', zh: '此处应为文件结尾：只允许一个顶层值。' },
   InvalidCommentToken: { en: 'Invalid comment.', zh: '注释无效。' },
   UnexpectedEndOfComment: { en: 'Unterminated comment.', zh: '注释未结束。' },
@@ -50,10 +51,32 @@ const YAML_ZH: Record<string, string> = {
   KEY_OVER_1024_CHARS: '隐式键超过 1024 个字符',
 };
 
+/** What usually causes an error whose library text only describes the parser's state. */
+const YAML_HINTS: Record<string, Localized> = {
+  MULTILINE_IMPLICIT_KEY: { en: ' (is a colon missing after the key, or is the next line indented too far?)', zh: '（是否在键后漏了冒号，或下一行缩进过多？）' },
+  BLOCK_AS_IMPLICIT_KEY: { en: ' (is the next line indented too far?)', zh: '（下一行是否缩进过多？）' },
+};
+
+/** The library's token names, which some of its messages quote, as the characters the user typed. */
+const YAML_TOKENS: Record<string, string> = {
+  'block-seq-ind': '"-"',
+  'explicit-key-ind': '"?"',
+  'map-value-ind': '":"',
+  'flow-map-start': '"{"',
+  'flow-map-end': '"}"',
+  'flow-seq-start': '"["',
+  'flow-seq-end': '"]"',
+  'doc-start': '"---"',
+  'doc-end': '"..."',
+};
+
 /** The message for a `yaml` library error: its own English text (first line) and a Chinese one by code. */
 export function yamlSyntaxMessage(code: string, message: string): Localized {
-  const en = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  const zh = YAML_ZH[code] ? `${YAML_ZH[code]}（${en}）` : `YAML 语法错误：${en}`;
+  const text = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const base = text.replace(/\b(?:block-seq-ind|explicit-key-ind|map-value-ind|flow-(?:map|seq)-(?:start|end)|doc-(?:start|end))\b/g, (token) => YAML_TOKENS[token]);
+  const hint = YAML_HINTS[code] ?? { en: '', zh: '' };
+  const en = `${base}${hint.en}`;
+  const zh = YAML_ZH[code] ? `${YAML_ZH[code]}${hint.zh}（${base}）` : `YAML 语法错误：${base}`;
   return { en, zh };
 }
 

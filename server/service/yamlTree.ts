@@ -56,7 +56,7 @@ function controlCharacters(text: string): SyntaxProblem[] {
 
 function partOf(doc: Document.Parsed, index: number): ParsedPart {
   const problems: SyntaxProblem[] = [
-    ...doc.errors.map((error) => problemOf(error.code, error.message, error.pos, 'error')),
+    ...withoutEchoes(doc.errors.map((error) => problemOf(error.code, error.message, error.pos, 'error'))),
     ...doc.warnings.map((warning) => problemOf(warning.code, warning.message, warning.pos, 'warning')),
   ];
   const walker = new TreeWalker(doc);
@@ -67,6 +67,32 @@ function partOf(doc: Document.Parsed, index: number): ParsedPart {
   const exhausted = doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION');
   const value = walker.tooDeep || exhausted ? undefined : plainValue(doc, problems);
   return { index, offset: doc.range[0], length: doc.range[2] - doc.range[0], root, value, problems };
+}
+
+/**
+ * Errors the library adds while it recovers from another one: a key that runs on to the next line, a key left
+ * without a value. Next to the error that caused them (an unclosed quote, a stray "-", a line indented too far)
+ * they only repeat it, so such an error is dropped when another error lies inside its range.
+ */
+function isEcho(problem: SyntaxProblem): boolean {
+  return problem.code === 'yaml.MULTILINE_IMPLICIT_KEY' || (problem.code === 'yaml.MISSING_CHAR' && problem.message.en.startsWith('Implicit map keys'));
+}
+
+/** The errors without the echoes of another error (see isEcho): one diagnostic per fault. */
+function withoutEchoes(errors: SyntaxProblem[]): SyntaxProblem[] {
+  const causes = errors.filter((error) => !isEcho(error)).map((error) => error.offset).sort((a, b) => a - b);
+  return errors.filter((error) => !isEcho(error) || !hasOffsetIn(causes, error.offset, error.offset + error.length));
+}
+
+/** Whether a sorted list holds an offset in [from, to] (binary search: a binary file can give thousands of errors). */
+function hasOffsetIn(sorted: readonly number[], from: number, to: number): boolean {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < from) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && sorted[low] <= to;
 }
 
 function problemOf(code: string, message: string, pos: [number, number], severity: 'error' | 'warning'): SyntaxProblem {

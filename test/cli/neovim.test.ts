@@ -34,15 +34,18 @@ function ensureNeovim(): string | undefined {
   return undefined;
 }
 
-/** Runs nvim with tcvpn.lua then probe.lua; `vimLet` are Vim script assignments made before either loads. */
-function runProbe(vimLet: string[] = []): ProbeReport {
+/**
+ * Runs nvim with a setup file (tcvpn.lua unless told) then probe.lua; `vimLet` are Vim script commands run before
+ * either loads.
+ */
+function runProbe(vimLet: string[] = [], setup = 'tcvpn.lua'): ProbeReport {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tcvpn-nvim-'));
   try {
     const out = path.join(dir, 'report.json');
     const serverCmd = JSON.stringify(['node', path.join(REPO_ROOT, 'dist/server.js'), '--stdio']);
     const args = ['--headless', '-n', '-i', 'NONE', '-u', 'NONE', '--cmd', `let g:tcvpn_server_cmd = ${serverCmd}`];
     for (const let_ of vimLet) args.push('--cmd', let_);
-    args.push('-c', `luafile ${path.join(NEOVIM_FIXTURES, 'tcvpn.lua')}`, '-c', `luafile ${path.join(NEOVIM_FIXTURES, 'probe.lua')}`);
+    args.push('-c', `luafile ${path.join(NEOVIM_FIXTURES, setup)}`, '-c', `luafile ${path.join(NEOVIM_FIXTURES, 'probe.lua')}`);
     const run = spawnSync('nvim', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, TCVPN_FIXTURE: FIXTURE, TCVPN_OUT: out }, timeout: 90_000 });
     assert.equal(run.status, 0, `nvim failed: ${run.stderr}${run.stdout}`);
     const report = JSON.parse(readFileSync(out, 'utf8')) as ProbeReport;
@@ -99,6 +102,30 @@ describe('Neovim built-in LSP client with the standalone server', function () {
     const silenced = runProbe([`let g:tcvpn_settings = {'tencentcloudVpn': {'validation': {'disabledRules': ['UnknownParameter']}}}`]);
     assert.deepEqual(codesOf(silenced), ['InvalidParameterValue', 'MissingParameter']);
   });
+});
+
+describe('Neovim without a language-id setup', function () {
+  this.timeout(120_000);
+
+  before(function () {
+    this.timeout(600_000);
+    const skipReason = ensureNeovim();
+    if (skipReason) {
+      console.log(`    skipping the Neovim tests: ${skipReason}`);
+      this.skip();
+    }
+    ensureBuilt();
+  });
+
+  for (const [title, vimLet, languageId] of [['no filetype detection', [], ''], ['filetype detection on', ['filetype on'], 'yaml']] as const) {
+    it(`gets the same diagnostics and completion when Neovim sends the filetype (${title}: "${languageId}")`, () => {
+      const plain = runProbe([...vimLet], 'plain.lua');
+      assert.equal(plain.attached, true);
+      assert.equal(plain.languageId, languageId);
+      assert.deepEqual(codesOf(plain), ['InvalidParameterValue', 'MissingParameter', 'UnknownParameter']);
+      assert.ok(plain.completion.includes('PreShareKey') && !plain.completion.includes('VpnGatewayId'), plain.completion.join(' '));
+    });
+  }
 });
 
 describe('docs/editors.md', () => {

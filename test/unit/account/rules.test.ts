@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { stringify } from 'yaml';
-import type { AccountResources } from '../../../server/account/snapshot';
+import { staticAccountResources, type AccountResources, type ResourceSnapshot, type VpnConnectionInfo } from '../../../server/account/snapshot';
 import { OFFICIAL_EXAMPLE } from '../rules/helpers';
 import { applyAction } from '../rules/editorHelpers';
-import { optionsWith, seedAccount, service, yamlDoc } from './fixtures';
+import { optionsWith, seedAccount, seedSnapshot, service, yamlDoc } from './fixtures';
 
 const accountCodes = /ResourceNotFound|MissingParameter|UnsupportedOperation|InvalidParameterValue\.VpnConn|InvalidParameterValue$/;
 
@@ -20,6 +20,22 @@ function diagnosticsOf(overrides: Record<string, unknown>, account: AccountResou
 }
 const ofRule = (diagnostics: Diagnostic[], ruleId: string) => diagnostics.filter((d) => (d.data as { ruleId: string }).ruleId === ruleId);
 const accountFindings = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => String((d.data as { ruleId: string }).ruleId).startsWith('account-'));
+
+/** The seed's account in ap-guangzhou with tunnels changed or added by `edit`. */
+function accountWith(edit: (connections: VpnConnectionInfo[]) => VpnConnectionInfo[]): AccountResources {
+  const gz: ResourceSnapshot = seedSnapshot('ap-guangzhou');
+  return staticAccountResources([{ ...gz, connections: edit(gz.connections) }, seedSnapshot('ap-shanghai')], 'ap-guangzhou');
+}
+
+/** The official example as the seed's tunnel vpnx-5eed01gz was submitted: its gateway, customer gateway and name. */
+const OWN_KEY = { VpnGatewayId: 'vpngw-1w9tue3d', CustomerGatewayId: 'cgw-qa9sxpy7', VpnConnectionName: 'existing-static-gz' };
+/** An SPD rule that overlaps vpnx-5eed01gz's 10.8.1.0/24 → 192.168.1.0/24 on both sides. */
+const OVERLAPPING_SPD = { SecurityPolicyDatabases: [{ LocalCidrBlock: '10.8.1.0/24', RemoteCidrBlock: ['192.168.1.0/24'] }] };
+/** Another tunnel on the same gateway with the same SPD rule as vpnx-5eed01gz, to a different customer gateway. */
+const OTHER_TUNNEL: VpnConnectionInfo = {
+  id: 'vpnx-0th3r9gz', name: 'other-static-gz', vpnGatewayId: 'vpngw-1w9tue3d', customerGatewayId: 'cgw-e9qa5s3m', routeType: 'STATIC', state: 'AVAILABLE',
+  spd: [{ local: '10.8.1.0/24', remote: ['192.168.1.0/24'] }],
+};
 
 const BGP_GZ = { VpnGatewayId: 'vpngw-8bgp4k2d', VpcId: 'vpc-k3m9p2xa', RouteType: 'Bgp', SecurityPolicyDatabases: undefined, BgpConfig: { TunnelCidr: '169.254.130.0/30', LocalBgpIp: '169.254.130.1', RemoteBgpIp: '169.254.130.2' } };
 
@@ -82,6 +98,58 @@ describe('account rules', () => {
     assert.match(String(overlap[0].message), /overlaps 10\.8\.1\.0\/24 → 192\.168\.1\.0\/24 of tunnel vpnx-5eed01gz/);
     const localOnly = diagnosticsOf({ SecurityPolicyDatabases: [{ LocalCidrBlock: '10.8.1.0/24', RemoteCidrBlock: ['172.20.0.0/16'] }] });
     assert.deepEqual(ofRule(localOnly, 'account-spd-conflict'), []);
+  });
+
+  it('give a hint, not a conflict, for the file\'s own tunnel (same gateway, customer gateway and name)', () => {
+    const diagnostics = diagnosticsOf({ ...OWN_KEY, ...OVERLAPPING_SPD });
+    assert.deepEqual(ofRule(diagnostics, 'account-spd-conflict'), [], 'its own SPD rules are no conflict');
+    const hints = ofRule(diagnostics, 'tunnel-exists');
+    assert.deepEqual(hints.map((d) => [d.code, d.severity, d.message]), [['tunnel-exists', 4, 'This file\'s tunnel already exists: vpnx-5eed01gz (AVAILABLE).']]);
+    const doc = yamlDoc(stringify({ ...structuredClone(OFFICIAL_EXAMPLE), ...OWN_KEY }));
+    const hint = ofRule(service.validate(doc, optionsWith()), 'tunnel-exists')[0];
+    assert.equal(doc.getText(hint.range), 'existing-static-gz', 'on the VpnConnectionName value');
+    const zh = ofRule(service.validate(doc, optionsWith(seedAccount(), 'zh')), 'tunnel-exists')[0];
+    assert.equal(zh.message, '本文件的通道已存在：vpnx-5eed01gz（AVAILABLE）。');
+  });
+
+  it('show the own tunnel\'s net status when the snapshot has it', () => {
+    const account = accountWith((connections) => connections.map((tunnel) => ({ ...tunnel, netStatus: 'AVAILABLE' })));
+    const doc = yamlDoc(stringify({ ...structuredClone(OFFICIAL_EXAMPLE), ...OWN_KEY }));
+    assert.equal(ofRule(service.validate(doc, optionsWith(account)), 'tunnel-exists')[0].message, 'This file\'s tunnel already exists: vpnx-5eed01gz (AVAILABLE, connected).');
+    assert.equal(ofRule(service.validate(doc, optionsWith(account, 'zh')), 'tunnel-exists')[0].message, '本文件的通道已存在：vpnx-5eed01gz（AVAILABLE，已连接）。');
+  });
+
+  it('still report a conflict with another tunnel of the gateway, next to the own-tunnel hint', () => {
+    const diagnostics = diagnosticsOf({ ...OWN_KEY, ...OVERLAPPING_SPD }, accountWith((connections) => [...connections, OTHER_TUNNEL]));
+    assert.equal(ofRule(diagnostics, 'tunnel-exists').length, 1);
+    const conflicts = ofRule(diagnostics, 'account-spd-conflict');
+    assert.deepEqual(conflicts.map((d) => d.code), ['InvalidParameterValue.VpnConnCidrConflict']);
+    assert.match(String(conflicts[0].message), /of tunnel vpnx-0th3r9gz \(other-static-gz\)/);
+  });
+
+  it('treat a tunnel with the same gateways but another name as another tunnel', () => {
+    const diagnostics = diagnosticsOf({ ...OWN_KEY, VpnConnectionName: 'existing-static-gz-2', ...OVERLAPPING_SPD });
+    assert.deepEqual(ofRule(diagnostics, 'tunnel-exists'), []);
+    assert.match(String(ofRule(diagnostics, 'account-spd-conflict')[0].message), /of tunnel vpnx-5eed01gz/);
+    const otherCustomerGateway = diagnosticsOf({ ...OWN_KEY, CustomerGatewayId: 'cgw-e9qa5s3m', ...OVERLAPPING_SPD });
+    assert.deepEqual(ofRule(otherCustomerGateway, 'tunnel-exists'), []);
+    assert.equal(ofRule(otherCustomerGateway, 'account-spd-conflict').length, 1);
+  });
+
+  it('take the tunnel a top-level VpnConnectionId names as the file\'s own, whatever its name', () => {
+    const diagnostics = diagnosticsOf({ VpnConnectionId: 'vpnx-5eed01gz', VpnConnectionName: 'renamed', ...OVERLAPPING_SPD });
+    assert.deepEqual(ofRule(diagnostics, 'account-spd-conflict'), []);
+    assert.deepEqual(ofRule(diagnostics, 'tunnel-exists').map((d) => d.message), ['This file\'s tunnel already exists: vpnx-5eed01gz (AVAILABLE).']);
+    const unknownId = diagnosticsOf({ VpnConnectionId: 'vpnx-nothere1', ...OVERLAPPING_SPD });
+    assert.deepEqual(ofRule(unknownId, 'tunnel-exists'), []);
+    assert.equal(ofRule(unknownId, 'account-spd-conflict').length, 1);
+  });
+
+  it('skip the own tunnel when checking the route types of the gateway\'s tunnels', () => {
+    const bgp = { ...OWN_KEY, RouteType: 'Bgp', SecurityPolicyDatabases: undefined, BgpConfig: { TunnelCidr: '169.254.130.0/30', LocalBgpIp: '169.254.130.1', RemoteBgpIp: '169.254.130.2' } };
+    assert.deepEqual(ofRule(diagnosticsOf(bgp), 'account-route-type-mixed'), [], 'vpnx-5eed01gz is the gateway\'s only tunnel, and it is this file\'s');
+    const withOther = diagnosticsOf(bgp, accountWith((connections) => [...connections, OTHER_TUNNEL]));
+    assert.match(String(ofRule(withOther, 'account-route-type-mixed')[0].message), /Tunnel vpnx-0th3r9gz \(other-static-gz\)/);
   });
 
   it('are silenced like any rule, by id or by API code', () => {

@@ -147,9 +147,9 @@ describe('TextMate grammars', () => {
       assert.deepEqual(staleGrammars(), [], 'run npx tsx syntaxes/generate-api-parameter-rules.ts and commit the result');
     });
 
-    it('hold the API spelling IntegrityAlgorith, not the IntegrityAlgorithm the API rejects', () => {
-      assert.ok(names.includes('IntegrityAlgorith'));
-      assert.ok(!names.includes('IntegrityAlgorithm'));
+    it('hold both valid spellings of the IPsec integrity key, and not a misspelt key', () => {
+      assert.ok(names.includes('IntegrityAlgorith') && names.includes('IntegrityAlgorithm'));
+      assert.ok(!names.includes('VpnGatewayID'));
       assert.ok(names.includes('VpnGatewayId') && names.includes('LocalCidrBlock') && !names.includes('$schema'));
     });
   });
@@ -170,7 +170,7 @@ describe('TextMate grammars', () => {
     it('marks a known API parameter key and leaves a misspelt one a plain key', () => {
       assert.equal(json.repository['api-parameter-key'].captures?.['2'].name, API_PARAMETER_SCOPE);
       assert.equal(capture(json, 'api-parameter-key', '"PreShareKey": "x"', 2), 'PreShareKey');
-      assert.equal(capture(json, 'api-parameter-key', '"IntegrityAlgorithm": "SHA1"', 2), undefined);
+      assert.equal(capture(json, 'api-parameter-key', '"VpnGatewayID": "vpngw-1"', 2), undefined);
       assert.equal(capture(json, 'api-parameter-key', '"VpnGatewayIdX": 1', 2), undefined);
     });
 
@@ -221,7 +221,7 @@ describe('TextMate grammars', () => {
 
     it('marks known API parameter keys, plain or quoted, in block and flow context, and not misspelt ones', () => {
       assert.equal(capture(yaml, 'api-parameter-key', '  - RemoteCidrBlock:', 2), 'RemoteCidrBlock');
-      assert.equal(capture(yaml, 'api-parameter-key', 'IntegrityAlgorithm: SHA1', 2), undefined);
+      assert.equal(capture(yaml, 'api-parameter-key', 'VpnGatewayID: vpngw-1', 2), undefined);
       assert.equal(capture(yaml, 'api-parameter-key', 'VpcIdx: 1', 2), undefined);
       assert.equal(capture(yaml, 'api-parameter-flow-key', '{Key: a, Value: b}', 1), 'Key');
       assert.equal(capture(yaml, 'api-parameter-flow-key', '[xVpcId: 1]', 1), undefined);

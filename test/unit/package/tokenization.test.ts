@@ -76,7 +76,7 @@ const API = 'support.function.api-parameter.tcvpn';
 const JSON_SAMPLE = `// Office to IDC
 {
   /* gateway */ "VpnGatewayId": "vpngw-8ccsnclt",
-  "IntegrityAlgorithm": "SHA1",
+  "VpnGatewayID": "vpngw-1",
   "PreShareKey": "a\\"b\\q",
   "SecurityPolicyDatabases": [{ "LocalCidrBlock": "10.0.0.0/16", "RemoteCidrBlock": ["192.168.0.0/24"] }],
   "DpdTimeout": "30", "EnableHealthCheck": true, "VpcId": null, "IKESaLifetimeSeconds": 86400
@@ -86,7 +86,7 @@ const YAML_SAMPLE = `%YAML 1.2
 --- # office tunnel
 VpnGatewayId: vpngw-8ccsnclt   # the gateway
 "PreShareKey": 'it''s secret'
-IntegrityAlgorithm: SHA1
+VpnGatewayID: vpngw-1
 hash: a#b
 DpdTimeout: "30"
 EnableHealthCheck: true
@@ -136,7 +136,7 @@ describe('grammars in VS Code\'s TextMate engine', function () {
         const scopes = scopesOf(tokens(), key);
         assert.ok(scopes.includes('support.type.property-name.json') && scopes.includes(API), `${key}: ${scopes}`);
       }
-      const misspelt = scopesOf(tokens(), 'IntegrityAlgorithm');
+      const misspelt = scopesOf(tokens(), 'VpnGatewayID');
       assert.ok(misspelt.includes('support.type.property-name.json') && !misspelt.includes(API));
     });
 
@@ -170,7 +170,7 @@ describe('grammars in VS Code\'s TextMate engine', function () {
       assert.ok(dash?.text === '-' && dash.scopes.includes('punctuation.definition.block.sequence.item.yaml'));
       const inFlow = scopesOf(tokens(), 'LocalCidrBlock', 1);
       assert.ok(inFlow.includes('meta.flow-mapping.yaml') && inFlow.includes('entity.name.tag.yaml') && inFlow.includes(API));
-      const misspelt = scopesOf(tokens(), 'IntegrityAlgorithm');
+      const misspelt = scopesOf(tokens(), 'VpnGatewayID');
       assert.ok(misspelt.includes('entity.name.tag.yaml') && !misspelt.includes(API));
     });
 

@@ -49,6 +49,7 @@ const EXPECTED_UNDERLINE: Record<string, string[]> = {
   'spd-remote-overlaps-local': ['10.0.8.0/24'],
   'health-check-policy-route': ['true'],
   'weak-cryptography': ['3DES-CBC', 'MD5', 'GROUP1'],
+  'tunnel-exists': ['existing-static-gz'],
 };
 
 const unquote = (text: string) => (/^["'].*["']$/s.test(text) ? text.slice(1, -1) : text);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import createSchema from '../../../schemas/CreateVpnConnection.schema.json';
+import { weaknessOf } from '../../../server/rules/weakCrypto';
 import { applyAction } from './editorHelpers';
 import { exampleWith, findingsOf } from './helpers';
 
@@ -55,6 +56,18 @@ describe('rules: weak cryptography', () => {
       const owner = finding.path[0] === 'IKEOptionsSpecification' ? ike : ipsec;
       const allowed = (owner as Record<string, { enum?: string[] }>)[String(finding.path[1])].enum ?? [];
       assert.ok(fix?.kind === 'setValue' && allowed.includes(String(fix.value)), finding.path.join('.'));
+    }
+  });
+
+  it('completion labels (the schema\'s value descriptions) call weak exactly the values the rule flags', () => {
+    for (const object of ['IKEOptionsSpecification', 'IPSECOptionsSpecification'] as const) {
+      const properties = createSchema.properties[object].properties as Record<string, { enum?: string[]; enumDescriptions?: string[]; 'x-enum-descriptions-zh'?: string[] }>;
+      for (const [key, property] of Object.entries(properties)) {
+        (property.enum ?? []).forEach((value, index) => {
+          const labelled = /weak/.test(property.enumDescriptions?.[index] ?? '') && /弱/.test(property['x-enum-descriptions-zh']?.[index] ?? '');
+          assert.equal(labelled, weaknessOf([object, key], value) !== undefined, `${object}.${key} ${value}`);
+        });
+      }
     }
   });
 

@@ -86,6 +86,45 @@ describe('service completion', () => {
     assert.deepEqual(labels, ['Value']);
   });
 
+  describe('the two spellings of IntegrityAlgorith (sic)', () => {
+    const ipsecKeys = (kind: Kind, marked: string, action = 'CreateVpnConnection') =>
+      complete(kind, kind === 'json' ? `{"Action": "${action}", "IPSECOptionsSpecification": {${marked}}}` : `Action: ${action}\nIPSECOptionsSpecification:\n${marked}`).map((i) => i.label);
+
+    it('offers the legacy IntegrityAlgorith only, not the corrected IntegrityAlgorithm (json, yaml, both actions)', () => {
+      for (const action of ['CreateVpnConnection', 'ModifyVpnConnectionAttribute']) {
+        const json = ipsecKeys('json', '|', action);
+        assert.ok(json.includes('IntegrityAlgorith') && !json.includes('IntegrityAlgorithm'), `${action}: ${json}`);
+        const yaml = ipsecKeys('yaml', '  |', action);
+        assert.ok(yaml.includes('IntegrityAlgorith') && !yaml.includes('IntegrityAlgorithm'), `${action}: ${yaml}`);
+      }
+    });
+
+    it('offers neither once the object has either spelling (json, yaml)', () => {
+      for (const present of ['IntegrityAlgorith', 'IntegrityAlgorithm']) {
+        const json = ipsecKeys('json', `"${present}": "SHA1", |`);
+        assert.ok(!json.includes('IntegrityAlgorith') && !json.includes('IntegrityAlgorithm'), `${present}: ${json}`);
+        assert.ok(json.includes('EncryptAlgorithm'), 'the other keys are still offered');
+        const yaml = ipsecKeys('yaml', `  ${present}: SHA1\n  |`);
+        assert.ok(!yaml.includes('IntegrityAlgorith') && !yaml.includes('IntegrityAlgorithm'), `${present}: ${yaml}`);
+      }
+    });
+
+    it('offers the same allowed values under either spelling', () => {
+      const values = (key: string) => complete('yaml', `IPSECOptionsSpecification:\n  ${key}: |`).map((i) => i.label);
+      assert.deepEqual(values('IntegrityAlgorith'), ['MD5', 'SHA1', 'SHA-256', 'SHA-512', 'SHA-384', 'SM3']);
+      assert.deepEqual(values('IntegrityAlgorithm'), values('IntegrityAlgorith'));
+    });
+
+    it('never inserts both spellings with a whole IPsec object (Create and Modify)', () => {
+      for (const action of ['CreateVpnConnection', 'ModifyVpnConnectionAttribute']) {
+        const text = accept('yaml', `Action: ${action}\nIPSECOptionsSpecification: |`, '{…}');
+        const ipsec = parseYamlText(text).IPSECOptionsSpecification;
+        assert.equal(ipsec.IntegrityAlgorith, 'SHA1', action);
+        assert.ok(!('IntegrityAlgorithm' in ipsec), action);
+      }
+    });
+  });
+
   it('inserts whole Tags, BgpConfig and HealthCheckConfig structures that parse back as collections (yaml)', () => {
     for (const key of ['Tags', 'BgpConfig', 'HealthCheckConfig']) {
       const text = accept('yaml', `VpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpnConnectionName: a\nPreShareKey: b\n|`, key);

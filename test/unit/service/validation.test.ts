@@ -1,14 +1,19 @@
 import * as assert from 'node:assert/strict';
 import type { SemanticFix } from '../../../server/rules/types';
 import { fixtureText } from '../../lsp/fixtures';
+import { ACTION_SCHEMAS, schemaFindings } from '../../../server/service/paramsValidation';
+import { schemaAtPath, type JsonSchema } from '../../../server/service/schemaLookup';
+import { algorithmOf, closestValue } from '../../../server/service/similarity';
 import { EN, ZH, makeDoc, service, underlined, withCode, type Kind } from './helpers';
 
 const fixesOf = (d: { data?: unknown }) => ((d.data as { fixes: SemanticFix[] }).fixes ?? []);
 
 describe('service validation: schema diagnostics', () => {
   for (const kind of ['json', 'yaml'] as const) {
-    it(`finds nothing wrong in the official example (${kind})`, () => {
-      assert.deepEqual(service.validate(makeDoc(kind, fixtureText('typical', kind)), EN), []);
+    it(`finds nothing wrong in the official example but its weak algorithms, as information (${kind})`, () => {
+      const diagnostics = service.validate(makeDoc(kind, fixtureText('typical', kind)), EN);
+      assert.deepEqual(diagnostics.filter((d) => d.code !== 'weak-cryptography'), []);
+      assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.severity === 3), 'weak algorithms are information');
     });
   }
 
@@ -87,11 +92,10 @@ describe('service validation: schema diagnostics', () => {
     assert.match(unknown.codeDescription!.href, /^https:\/\/console\.cloud\.tencent\.com\/api\/explorer.*CreateVpnConnection/);
   });
 
-  it('keeps only the rule finding when a rule and the schema speak about the same key (IntegrityAlgorithm)', () => {
-    const doc = makeDoc('json', '{"VpnGatewayId": "a", "CustomerGatewayId": "b", "VpnConnectionName": "c", "PreShareKey": "d", "IPSECOptionsSpecification": {"IntegrityAlgorithm": "SHA1"}}');
-    const onKey = service.validate(doc, EN).filter((d) => underlined(doc, d) === '"IntegrityAlgorithm"');
-    assert.equal(onKey.length, 1, onKey.map((d) => d.message).join('\n'));
-    assert.notEqual((onKey[0].data as { ruleId: string }).ruleId, 'schema.additionalProperties');
+  it('keeps only the rule finding when a rule and the schema speak about the same value (name length vs maxLength)', () => {
+    const doc = makeDoc('json', `{"VpnGatewayId": "vpngw-1w9tue3d", "CustomerGatewayId": "cgw-qa9sxpy7", "VpnConnectionName": "${'n'.repeat(61)}", "PreShareKey": "d"}`);
+    const onName = service.validate(doc, EN).filter((d) => underlined(doc, d) === `"${'n'.repeat(61)}"`);
+    assert.deepEqual(onName.map((d) => (d.data as { ruleId: string }).ruleId), ['name-length']);
   });
 
   it('validates the document an Action key names (DeleteVpnConnection requires VpnConnectionId)', () => {
@@ -105,5 +109,85 @@ describe('service validation: schema diagnostics', () => {
     const codes = service.validate(doc, { lang: 'en', disabledRules: ['schema.required'] }).map((d) => (d.data as { ruleId: string }).ruleId);
     assert.ok(codes.includes('schema.additionalProperties'));
     assert.ok(!codes.includes('schema.required'), codes.join(', '));
+  });
+});
+
+/** What a valid document needs besides the value under test. */
+const REQUIRED = { VpnGatewayId: 'vpngw-1w9tue3d', CustomerGatewayId: 'cgw-qa9sxpy7', VpnConnectionName: 'c', PreShareKey: 'd' };
+const createSchema = ACTION_SCHEMAS.CreateVpnConnection as JsonSchema;
+
+/** The values a vendor writes, by field, and the Tencent value each must be matched onto. */
+const VENDOR_SPELLINGS: { path: [string, string]; written: (string | number)[]; meant: string }[] = [
+  ...(['IKEOptionsSpecification.PropoEncryAlgorithm', 'IPSECOptionsSpecification.EncryptAlgorithm'] as const).flatMap((field) => [
+    { path: split(field), written: ['AES-GCM-256', 'aes256gcm', 'AES256-GCM', 'aes256gcm16', 'aes_256_gcm'], meant: 'AES256GCM128' },
+    { path: split(field), written: ['AES-GCM-128', 'aes128gcm'], meant: 'AES128GCM128' },
+    { path: split(field), written: ['AES-128', 'aes128', 'AES128-CBC', 'aes-128-cbc'], meant: 'AES-CBC-128' },
+    { path: split(field), written: ['AES-256', 'aes256', 'AES256-CBC'], meant: 'AES-CBC-256' },
+    { path: split(field), written: ['3DES', '3des', 'des3'], meant: '3DES-CBC' },
+  ]),
+  { path: ['IKEOptionsSpecification', 'PropoAuthenAlgorithm'], written: ['SHA1', 'sha-1', 'hmac-sha1'], meant: 'SHA' },
+  { path: ['IKEOptionsSpecification', 'PropoAuthenAlgorithm'], written: ['SHA256', 'sha2-256', 'hmac-sha256'], meant: 'SHA-256' },
+  { path: ['IPSECOptionsSpecification', 'IntegrityAlgorith'], written: ['SHA-1', 'sha', 'hmac-sha1-96'], meant: 'SHA1' },
+  { path: ['IPSECOptionsSpecification', 'IntegrityAlgorith'], written: ['SHA256', 'sha2-256', 'sha256-128'], meant: 'SHA-256' },
+  ...dhSpellings('IKEOptionsSpecification.DhGroupName', (n) => `GROUP${n}`),
+  ...dhSpellings('IPSECOptionsSpecification.PfsDhGroup', (n) => `DH-GROUP${n}`),
+];
+
+function split(field: string): [string, string] {
+  const [section, name] = field.split('.');
+  return [section, name];
+}
+
+/** modp/ecp names, groupN, DHn and the bare number, for each group the API knows. */
+function dhSpellings(field: string, tencent: (group: number) => string): { path: [string, string]; written: (string | number)[]; meant: string }[] {
+  const byName: Record<number, string> = { 2: 'modp1024', 5: 'modp1536', 14: 'modp2048', 15: 'modp3072', 16: 'modp4096', 19: 'ecp256', 20: 'ecp384', 21: 'ecp521' };
+  return Object.entries(byName).map(([group, name]) => ({ path: split(field), written: [name, `group${group}`, `DH${group}`, group, Number(group)], meant: tencent(Number(group)) }));
+}
+
+/** The values a fix at `path` sets, from every finding there (schema or rule). */
+function suggestedAt(findings: { path: (string | number)[]; fixes?: SemanticFix[] }[], path: string[]): unknown[] {
+  return findings.filter((f) => f.path.join('.') === path.join('.')).flatMap((f) => (f.fixes ?? []).flatMap((fix) => (fix.kind === 'setValue' ? [fix.value] : [])));
+}
+
+describe('service validation: the near-miss suggestion knows vendor spellings of algorithms', () => {
+  for (const { path, written, meant } of VENDOR_SPELLINGS) {
+    it(`suggests ${meant} for ${written.map((w) => JSON.stringify(w)).join(', ')} in ${path.join('.')}`, () => {
+      assert.ok(schemaAtPath(createSchema, path)?.enum?.includes(meant), `${meant} is a value the schema allows`);
+      for (const value of written) {
+        const findings = schemaFindings({ ...REQUIRED, [path[0]]: { [path[1]]: value } });
+        assert.deepEqual(suggestedAt(findings, path), [meant], `${JSON.stringify(value)} in ${path.join('.')}`);
+        const [finding] = findings.filter((f) => f.path.join('.') === path.join('.'));
+        assert.ok(finding.message.en.includes(`Did you mean "${meant}"?`), finding.message.en);
+      }
+    });
+  }
+
+  it('offers the mapped value through the language service, in JSON and YAML (IKE and IPsec)', () => {
+    const json = makeDoc('json', '{"VpnGatewayId": "vpngw-1w9tue3d", "CustomerGatewayId": "cgw-qa9sxpy7", "VpnConnectionName": "c", "PreShareKey": "d",\n "IKEOptionsSpecification": {"DhGroupName": "modp2048"},\n "IPSECOptionsSpecification": {"EncryptAlgorithm": "AES-GCM-256"}}');
+    const yaml = makeDoc('yaml', 'VpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpnConnectionName: c\nPreShareKey: d\nIKEOptionsSpecification:\n  DhGroupName: modp2048\nIPSECOptionsSpecification:\n  EncryptAlgorithm: AES-GCM-256\n');
+    for (const [doc, quote] of [[json, '"'], [yaml, '']] as const) {
+      const byText = new Map(service.validate(doc, EN).map((d) => [underlined(doc, d), d]));
+      assert.deepEqual(fixesOf(byText.get(`${quote}modp2048${quote}`)!).map((f) => f.kind === 'setValue' && f.value), ['GROUP14']);
+      assert.deepEqual(fixesOf(byText.get(`${quote}AES-GCM-256${quote}`)!).map((f) => f.kind === 'setValue' && f.value), ['AES256GCM128']);
+    }
+  });
+
+  it('suggests nothing for an algorithm the field does not offer, rather than a different one one edit away', () => {
+    for (const [path, value] of [[['IPSECOptionsSpecification', 'EncryptAlgorithm'], 'aes-256-ctr'], [['IKEOptionsSpecification', 'PropoAuthenAlgorithm'], 'sha224'], [['IKEOptionsSpecification', 'DhGroupName'], 'modp8192'], [['IKEOptionsSpecification', 'PropoEncryAlgorithm'], 'aes256gcm8']] as const) {
+      assert.deepEqual(suggestedAt(schemaFindings({ ...REQUIRED, [path[0]]: { [path[1]]: value } }), [...path]), [], `${value} in ${path.join('.')}`);
+    }
+  });
+
+  it('still corrects plain typos by edit distance', () => {
+    assert.equal(closestValue('STATC', ['STATIC', 'StaticRoute', 'Policy', 'Bgp']), 'STATIC');
+    assert.equal(closestValue('SHA-265', ['MD5', 'SHA', 'SHA-256', 'SHA-512']), 'SHA-256');
+  });
+
+  it('reads vendor names as one canonical algorithm each', () => {
+    assert.equal(algorithmOf('AES256GCM128'), algorithmOf('aes-gcm-256'));
+    assert.equal(algorithmOf('GROUP24'), algorithmOf('modp2048s256'));
+    assert.equal(algorithmOf('DH-GROUP14'), algorithmOf('GROUP14'));
+    assert.notEqual(algorithmOf('AES-CBC-256'), algorithmOf('AES256GCM128'));
+    assert.equal(algorithmOf('STATIC'), undefined);
   });
 });
