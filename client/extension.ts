@@ -1,20 +1,20 @@
 /**
  * Entry point of the extension: wires the language client, the commands, the task history and its poller, and
- * the "VPN Tasks" tree. Each concern lives in its own module under client/vscode; this file only connects them.
+ * the "VPN Tasks" tree. Each concern lives in its own module under client; this file only connects them.
  */
 import * as vscode from 'vscode';
-import { AccountResourcesProvider } from './vscode/accountResources';
-import type { TencentCloudVpnApi } from './vscode/api';
-import { registerCredentialCommands } from './vscode/credentialCommands';
-import { registerExampleCommand } from './vscode/exampleCommand';
-import { LanguageClientHost } from './vscode/languageClient';
-import { OutputLog } from './vscode/outputLog';
-import { registerSchemaOptIn } from './vscode/schemaOptIn';
-import { createServices, Services } from './vscode/services';
-import { registerSubmitCommand } from './vscode/submitCommand';
-import { registerTaskCommands } from './vscode/taskCommands';
-import { notifyFinished } from './vscode/taskNotifications';
-import { TASKS_VIEW_ID, TaskTreeProvider } from './vscode/taskTree';
+import { AccountResourcesProvider } from './accountResources';
+import type { TencentCloudVpnApi } from './api';
+import { registerCredentialCommands } from './credentialCommands';
+import { registerExampleCommand } from './exampleCommand';
+import { LanguageClientHost } from './languageClient';
+import { OutputLog } from './outputLog';
+import { registerSchemaOptIn } from './schemaOptIn';
+import { createServices, Services } from './services';
+import { registerSubmitCommand } from './submitCommand';
+import { registerTaskCommands } from './taskCommands';
+import { notifyFinished } from './taskNotifications';
+import { TASKS_VIEW_ID, TaskTreeProvider } from './taskTree';
 
 let languageClientHost: LanguageClientHost | undefined;
 /** The channel keeps its product name in every display language, so instructions and tests can name it. */

@@ -33,7 +33,7 @@ const bin = {
 };
 
 /**
- * The SDK's `node-fetch` import goes to client/core/loopbackFetch.ts, which sends requests bound for the local
+ * The SDK's `node-fetch` import goes to cloud/loopbackFetch.ts, which sends requests bound for the local
  * emulator to 127.0.0.1 by URL (VS Code's proxy layer replaces the agent of any other URL). Only the SDK's own
  * import is redirected: loopbackFetch.ts itself imports the real node-fetch.
  */
@@ -41,15 +41,15 @@ const sdkFetchThroughLoopback = {
   name: 'sdk-fetch-through-loopback',
   setup(build) {
     build.onResolve({ filter: /^node-fetch$/ }, (args) =>
-      /[\\/]tencentcloud-sdk-nodejs-common[\\/]/.test(args.importer) ? { path: fileURLToPath(new URL('../client/core/loopbackFetch.ts', import.meta.url)) } : undefined,
+      /[\\/]tencentcloud-sdk-nodejs-common[\\/]/.test(args.importer) ? { path: fileURLToPath(new URL('../cloud/loopbackFetch.ts', import.meta.url)) } : undefined,
     );
   },
 };
 
 const entries = [
   { entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode', 'encoding'], plugins: [sdkFetchThroughLoopback] },
-  { entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js', ...bin },
-  { entryPoints: ['client/cli/main.ts'], outfile: 'dist/cli.js', ...bin, plugins: [sdkFetchThroughLoopback] },
+  { entryPoints: ['server/main.ts'], outfile: 'dist/server.js', ...bin },
+  { entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', ...bin, plugins: [sdkFetchThroughLoopback] },
 ];
 
 mkdirSync('dist', { recursive: true });

@@ -193,9 +193,9 @@ export function freshWorkspace(dataDir: string, source = fixtureWorkspace): stri
   return target;
 }
 
-/** The demo credentials of the emulator's seed (client/emulator/seed.json), in whichever shape the seed keeps them. */
+/** The demo credentials of the emulator's seed (emulator/seed.json), in whichever shape the seed keeps them. */
 export function emulatorDemoCredentials(): { secretId: string; secretKey: string } {
-  const seedFile = path.join(repoRoot, 'client', 'emulator', 'seed.json');
+  const seedFile = path.join(repoRoot, 'emulator', 'seed.json');
   const seed = JSON.parse(readFileSync(seedFile, 'utf8')) as Record<string, unknown>;
   const found = findCredentialPair(seed);
   if (!found) throw new Error(`no SecretId/SecretKey pair found in ${seedFile}`);

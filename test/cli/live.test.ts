@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunningEmulator } from '../../client/emulator';
+import type { RunningEmulator } from '../../emulator';
 import { fastEmulator } from '../unit/client/helpers';
 import { findingsOf, validate } from './support/runCli';
 

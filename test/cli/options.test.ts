@@ -1,6 +1,6 @@
 /** `tcvpn validate` argument parsing: the forms options come in and the locale default of --lang. */
 import * as assert from 'node:assert/strict';
-import { langFromEnv, parseValidateArgs } from '../../client/cli/validate/options';
+import { langFromEnv, parseValidateArgs } from '../../cli/validate/options';
 
 const optionsOf = (args: string[], env: NodeJS.ProcessEnv = {}) => {
   const parsed = parseValidateArgs(args, env);

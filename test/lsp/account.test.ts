@@ -1,16 +1,16 @@
 /**
  * The account round trip over stdio: the real server (dist/server.js) asks this test client for the account's
- * resources through the custom requests of server/protocol.ts, and the test answers them as the extension does,
+ * resources through the custom requests of protocol/messages.ts, and the test answers them as the extension does,
  * with the client's AccountService against the emulator seeded in ap-guangzhou and ap-shanghai. Diagnostics are
  * re-published when a snapshot arrives; completion never waits for a lookup; no credentials and failed lookups
  * show nothing in the file.
  */
 import assert from 'node:assert/strict';
 import { CompletionRequest, HoverRequest, type CancellationToken, type CompletionList, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import type { RunningEmulator } from '../../client/emulator';
-import { AccountService } from '../../client/core/accountService';
-import { CredentialsError } from '../../client/core/credentials';
-import { LocateResourceRequest, ResourcesChangedNotification, ResourcesRequest, TencentCloudVpnProtocol } from '../../server/protocol';
+import type { RunningEmulator } from '../../emulator';
+import { AccountService } from '../../cloud/accountService';
+import { CredentialsError } from '../../cloud/credentials';
+import { LocateResourceRequest, ResourcesChangedNotification, ResourcesRequest, TencentCloudVpnProtocol } from '../../protocol/messages';
 import { emulatorClient, fastEmulator } from '../unit/client/helpers';
 import { TestServer } from './testServer';
 
@@ -25,7 +25,7 @@ function signalOf(token: CancellationToken): AbortSignal {
   return controller.signal;
 }
 
-/** Answers the server's account requests the way the extension does (client/vscode/accountResources.ts). */
+/** Answers the server's account requests the way the extension does (client/accountResources.ts). */
 function answerWith(server: TestServer, account: AccountService, calls: string[] = []): void {
   server.connection.onRequest(ResourcesRequest.method, (params: ResourcesRequest.Params, token: CancellationToken) => {
     calls.push(`resources ${params.region ?? '(default)'}`);

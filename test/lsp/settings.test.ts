@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { effectiveLang, settingsFromInitOptions, settingsFromSection } from '../../server/lsp/settings';
+import { effectiveLang, settingsFromInitOptions, settingsFromSection } from '../../server/workspaceSettings';
 
 describe('language server settings', () => {
   it('reads the tencentcloudVpn section nested as VS Code sends it, or flat', () => {

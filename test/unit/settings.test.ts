@@ -1,18 +1,18 @@
 /**
- * Setting ids live in server/settings.ts; package.json contributes.configuration must declare exactly those ids,
+ * Setting ids live in protocol/settings.ts; package.json contributes.configuration must declare exactly those ids,
  * and every setting has a localized description.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SETTINGS_SECTION, Settings } from '../../server/settings';
+import { SETTINGS_SECTION, Settings } from '../../protocol/settings';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const properties: Record<string, { description?: string; markdownDescription?: string }> = manifest.contributes.configuration.properties;
 
 describe('settings', () => {
-  it('package.json declares exactly the ids of server/settings.ts', () => {
+  it('package.json declares exactly the ids of protocol/settings.ts', () => {
     assert.deepEqual(Object.keys(properties).sort(), Object.values(Settings).sort());
   });
 

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from './runCli';
 
 const BUNDLES = ['dist/server.js', 'dist/cli.js'];
-const SOURCE_DIRS = ['server', 'client', 'schemas', 'scripts/build.mjs'];
+const SOURCE_DIRS = ['client', 'server', 'language', 'protocol', 'cloud', 'cli', 'emulator', 'schemas', 'scripts/build.mjs'];
 
 function newestMtime(entry: string): number {
   const info = statSync(entry);

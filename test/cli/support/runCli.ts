@@ -3,7 +3,7 @@
  * In-process runs keep the many CLI tests fast; the pack test runs the real bins as installed.
  */
 import * as path from 'node:path';
-import { runValidate } from '../../../client/cli/validate';
+import { runValidate } from '../../../cli/validate';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const CLI_FIXTURES = path.join(REPO_ROOT, 'test/fixtures/cli');

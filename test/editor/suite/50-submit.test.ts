@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import type { TaskRecord } from '../../../client/core/taskRecord';
-import type { TencentCloudVpnApi } from '../../../client/vscode/api';
+import type { TaskRecord } from '../../../cloud/submissionRecord';
+import type { TencentCloudVpnApi } from '../../../client/api';
 import { extensionApi, openFixture, waitFor, waitForDiagnostics, withUserSetting } from '../support/helpers';
 
 const SUBMIT = 'tencentcloudVpn.submit';

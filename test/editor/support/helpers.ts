@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TencentCloudVpnApi } from '../../../client/vscode/api';
+import type { TencentCloudVpnApi } from '../../../client/api';
 
 export const EXTENSION_ID = 'tcvpn-dev.tencentcloud-vpn-connection';
 /** The `source` of every diagnostic our language server publishes; others' diagnostics are ignored. */

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import type { AccountResources } from '../../../server/account/snapshot';
+import type { AccountResources } from '../../../language/account/snapshot';
 import { optionsWith, seedAccount, service, yamlAt } from './fixtures';
 
 const complete = (text: string, account: AccountResources | null = seedAccount()) => {

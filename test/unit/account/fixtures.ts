@@ -1,15 +1,15 @@
 /**
- * Static account snapshots for the service tests: the emulator's default seed (client/emulator/seed.json) per
+ * Static account snapshots for the service tests: the emulator's default seed (emulator/seed.json) per
  * region, mapped by the client's own API-to-snapshot functions, so the unit tests, the rule examples in
  * docs/rules.md and the emulator tests all talk about the same gateways.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import seed from '../../../client/emulator/seed.json';
-import { connectionOf, customerGatewayOf, gatewayOf, vpcOf } from '../../../client/core/accountSnapshot';
-import { accountContextOf } from '../../../server/account/documentFacts';
-import { staticAccountResources, type AccountResources, type ResourceSnapshot } from '../../../server/account/snapshot';
-import { createLanguageService, type ServiceOptions } from '../../../server/service/languageService';
-import type { RuleContext } from '../../../server/rules/types';
+import seed from '../../../emulator/seed.json';
+import { connectionOf, customerGatewayOf, gatewayOf, vpcOf } from '../../../cloud/accountSnapshot';
+import { accountContextOf } from '../../../language/account/documentFacts';
+import { staticAccountResources, type AccountResources, type ResourceSnapshot } from '../../../language/account/snapshot';
+import { createLanguageService, type ServiceOptions } from '../../../language/languageService';
+import type { RuleContext } from '../../../language/types';
 
 type Raw = Record<string, unknown> & { Region: string };
 const inRegion = (items: Raw[], region: string): Raw[] => items.filter((item) => item.Region === region);

@@ -1,6 +1,6 @@
 /** Hover on an account id: the resource's card, or where the id really is; nothing extra without an account. */
 import assert from 'node:assert/strict';
-import type { AccountResources } from '../../../server/account/snapshot';
+import type { AccountResources } from '../../../language/account/snapshot';
 import { optionsWith, seedAccount, service, yamlDoc } from './fixtures';
 
 /** The hover text on the value of line `line` (a `Key: value` line). */

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
-import type { ResourceSnapshot } from '../../../server/account/snapshot';
-import { AccountLookup, type AccountClient } from '../../../server/lsp/accountLookup';
-import type { ResourcesRequest } from '../../../server/protocol';
+import type { ResourceSnapshot } from '../../../language/account/snapshot';
+import { AccountLookup, type AccountClient } from '../../../server/accountLookup';
+import type { ResourcesRequest } from '../../../protocol/messages';
 import { seedSnapshot } from './fixtures';
 
 interface Asked {

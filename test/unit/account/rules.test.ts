@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { stringify } from 'yaml';
-import { staticAccountResources, type AccountResources, type ResourceSnapshot, type VpnConnectionInfo } from '../../../server/account/snapshot';
+import { staticAccountResources, type AccountResources, type ResourceSnapshot, type VpnConnectionInfo } from '../../../language/account/snapshot';
 import { OFFICIAL_EXAMPLE } from '../rules/helpers';
 import { applyAction } from '../rules/editorHelpers';
 import { optionsWith, seedAccount, seedSnapshot, service, yamlDoc } from './fixtures';

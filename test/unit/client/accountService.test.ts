@@ -5,11 +5,11 @@
  * Without credentials the answer is null, not an error.
  */
 import assert from 'node:assert/strict';
-import type { RunningEmulator } from '../../../client/emulator';
-import { AccountService } from '../../../client/core/accountService';
-import { CancelledError } from '../../../client/core/backoff';
-import { CredentialsError, type Credentials } from '../../../client/core/credentials';
-import { MemoryLog } from '../../../client/core/log';
+import type { RunningEmulator } from '../../../emulator';
+import { AccountService } from '../../../cloud/accountService';
+import { CancelledError } from '../../../cloud/backoff';
+import { CredentialsError, type Credentials } from '../../../cloud/credentials';
+import { MemoryLog } from '../../../cloud/log';
 import { emulatorClient, fastEmulator } from './helpers';
 
 describe('client account resources (emulator)', () => {

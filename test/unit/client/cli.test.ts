@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { RunningEmulator } from '../../../client/emulator';
+import type { RunningEmulator } from '../../../emulator';
 import { fastEmulator, FIXTURES, runCli } from './helpers';
 
 const CREDENTIAL_ENV = ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', 'TCCLI_PROFILE', 'TENCENTCLOUD_REGION', 'HOME'];

@@ -3,10 +3,10 @@
  * request reads the credentials again (a rotated key takes effect without a reload); a working client is reused.
  */
 import * as assert from 'node:assert/strict';
-import { ApiError } from '../../../client/core/apiError';
-import { ClientFactory } from '../../../client/core/clientFactory';
-import type { Credentials } from '../../../client/core/credentials';
-import type { RunningEmulator } from '../../../client/emulator';
+import { ApiError } from '../../../cloud/apiError';
+import { ClientFactory } from '../../../cloud/clientFactory';
+import type { Credentials } from '../../../cloud/credentials';
+import type { RunningEmulator } from '../../../emulator';
 import { fastEmulator } from './helpers';
 
 describe('client factory', () => {

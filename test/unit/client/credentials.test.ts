@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CredentialsError, describeCredentials, resolveCredentials, SECRET_ID_KEY, SECRET_KEY_KEY, SecretStore } from '../../../client/core/credentials';
-import { readTccliProfile } from '../../../client/core/tccliProfile';
+import { CredentialsError, describeCredentials, resolveCredentials, SECRET_ID_KEY, SECRET_KEY_KEY, SecretStore } from '../../../cloud/credentials';
+import { readTccliProfile } from '../../../cloud/tccliProfile';
 
 class FakeSecrets implements SecretStore {
   readonly values = new Map<string, string>();

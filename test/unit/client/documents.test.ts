@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseSubmitFile, syntaxOf } from '../../../client/core/documents';
-import { formatFinding, isBlocking, validateDocuments } from '../../../client/core/validation';
-import { chooseRegion } from '../../../client/core/region';
+import { parseSubmitFile, syntaxOf } from '../../../cloud/submitDocuments';
+import { formatFinding, isBlocking, validateDocuments } from '../../../cloud/submitValidation';
+import { chooseRegion } from '../../../cloud/region';
 import { FIXTURES } from './helpers';
 
 describe('submit documents', () => {

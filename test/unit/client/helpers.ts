@@ -4,15 +4,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runSubmit } from '../../../client/cli/submit';
-import { startEmulator } from '../../../client/emulator';
-import type { EmulatorOptions, RunningEmulator } from '../../../client/emulator';
-import { parseSubmitFile, SubmitDocument } from '../../../client/core/documents';
-import { MemoryStore, TaskHistory, whenRecord } from '../../../client/core/history';
-import { MemoryLog } from '../../../client/core/log';
-import { TaskPoller, TaskPollerOptions } from '../../../client/core/taskPoller';
-import type { TaskRecord } from '../../../client/core/taskRecord';
-import { VpcClient, VpcClientOptions } from '../../../client/core/tcClient';
+import { runSubmit } from '../../../cli/submit';
+import { startEmulator } from '../../../emulator';
+import type { EmulatorOptions, RunningEmulator } from '../../../emulator';
+import { parseSubmitFile, SubmitDocument } from '../../../cloud/submitDocuments';
+import { MemoryStore, TaskHistory, whenRecord } from '../../../cloud/history';
+import { MemoryLog } from '../../../cloud/log';
+import { TaskPoller, TaskPollerOptions } from '../../../cloud/taskPoller';
+import type { TaskRecord } from '../../../cloud/submissionRecord';
+import { VpcClient, VpcClientOptions } from '../../../cloud/tcClient';
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures/client');
 export const FAST_BACKOFF = { initialMs: 10, maxMs: 100, factor: 2 };

@@ -3,7 +3,7 @@
  * and the redactor that removes known secret values from free text.
  */
 import * as assert from 'node:assert/strict';
-import { deepMask, MASK, maskSecret, maskSecretId, SecretRedactor } from '../../../client/core/mask';
+import { deepMask, MASK, maskSecret, maskSecretId, SecretRedactor } from '../../../cloud/mask';
 
 describe('masking', () => {
   it('masks a SecretId to its prefix and last four characters', () => {

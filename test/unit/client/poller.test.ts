@@ -6,12 +6,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { RunningEmulator } from '../../../client/emulator';
-import { JsonFileStore, MemoryStore, TaskHistory, whenRecord } from '../../../client/core/history';
-import { submitDocument } from '../../../client/core/submit';
-import { TaskPoller } from '../../../client/core/taskPoller';
-import type { TaskRecord } from '../../../client/core/taskRecord';
-import type { VpcClient } from '../../../client/core/tcClient';
+import type { RunningEmulator } from '../../../emulator';
+import { JsonFileStore, MemoryStore, TaskHistory, whenRecord } from '../../../cloud/history';
+import { submitDocument } from '../../../cloud/submission';
+import { TaskPoller } from '../../../cloud/taskPoller';
+import type { TaskRecord } from '../../../cloud/submissionRecord';
+import type { VpcClient } from '../../../cloud/tcClient';
 import { connectionsNamed, emulatorClient, exampleDocument, FAST_BACKOFF, fastEmulator, pollerFor, settled } from './helpers';
 
 function runningRecord(id: string, overrides: Partial<TaskRecord> = {}): TaskRecord {

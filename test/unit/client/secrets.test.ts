@@ -8,10 +8,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultEmulatorSeed, RunningEmulator } from '../../../client/emulator';
-import { JsonFileStore, MemoryStore, TaskHistory } from '../../../client/core/history';
-import { MemoryLog } from '../../../client/core/log';
-import { submitDocument } from '../../../client/core/submit';
+import { defaultEmulatorSeed, RunningEmulator } from '../../../emulator';
+import { JsonFileStore, MemoryStore, TaskHistory } from '../../../cloud/history';
+import { MemoryLog } from '../../../cloud/log';
+import { submitDocument } from '../../../cloud/submission';
 import { emulatorClient, exampleDocument, fastEmulator, FIXTURES, pollerFor, runCli, settled } from './helpers';
 
 const SECRET_ID = 'AKIDcanary0000000000000000000000ID42';

@@ -4,10 +4,10 @@
  * Output, and transient faults during polling that only delay the outcome.
  */
 import * as assert from 'node:assert/strict';
-import type { RunningEmulator } from '../../../client/emulator';
-import { MemoryLog } from '../../../client/core/log';
-import { submitDocument } from '../../../client/core/submit';
-import type { TaskPoller } from '../../../client/core/taskPoller';
+import type { RunningEmulator } from '../../../emulator';
+import { MemoryLog } from '../../../cloud/log';
+import { submitDocument } from '../../../cloud/submission';
+import type { TaskPoller } from '../../../cloud/taskPoller';
 import { connectionsNamed, emulatorClient, exampleDocument, fastEmulator, pollerFor, settled } from './helpers';
 
 describe('client submit flow (emulator)', () => {

@@ -5,10 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
-import type { RunningEmulator } from '../../../client/emulator';
-import { ApiError, toApiError } from '../../../client/core/apiError';
-import { resolveEndpoint } from '../../../client/core/endpoint';
-import { MemoryLog } from '../../../client/core/log';
+import type { RunningEmulator } from '../../../emulator';
+import { ApiError, toApiError } from '../../../cloud/apiError';
+import { resolveEndpoint } from '../../../cloud/endpoint';
+import { MemoryLog } from '../../../cloud/log';
 import { emulatorClient, fastEmulator } from './helpers';
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {

@@ -1,6 +1,6 @@
 /**
  * The real-world corpus (test/fixtures/corpus): every file goes through the language service as `tcvpn validate`
- * checks it without an account (client/cli/validate.ts), and is held to its entry in expected.json. A valid file
+ * checks it without an account (cli/validate.ts), and is held to its entry in expected.json. A valid file
  * has no error diagnostic; an invalid one has each expected code among its errors and no error of another code.
  * Warnings and information never fail a case. One `it` per file, so a failure names the shape.
  */

@@ -3,7 +3,7 @@
  * or, for what the SDK cannot send, by a raw signed POST.
  */
 import { strict as assert } from 'node:assert';
-import { startEmulator, type RunningEmulator } from '../../../client/emulator';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { failureOf, rawCall, sdkClient } from './helpers';
 
 describe('emulator: authentication and routing', () => {

@@ -6,9 +6,9 @@
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { startEmulator } from '../../../client/emulator';
-import { defaultEmulatorSeed } from '../../../client/emulator/seed';
-import { parseEmulatorArgs } from '../../../client/cli/emulator';
+import { startEmulator } from '../../../emulator';
+import { defaultEmulatorSeed } from '../../../emulator/seed';
+import { parseEmulatorArgs } from '../../../cli/emulator';
 import { OFFICIAL_EXAMPLE, failureOf, sdkClient } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');

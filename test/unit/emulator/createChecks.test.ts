@@ -4,8 +4,8 @@
  * types mixed on one gateway, overlaps with the gateway's existing tunnels, and the frequency limit.
  */
 import { strict as assert } from 'node:assert';
-import { startEmulator, type RunningEmulator } from '../../../client/emulator';
-import { RateLimiter } from '../../../client/emulator/rateLimit';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
+import { RateLimiter } from '../../../emulator/rateLimit';
 import { OFFICIAL_EXAMPLE, failureOf, sdkClient } from './helpers';
 
 const BGP_TUNNEL = {

@@ -3,7 +3,7 @@
  * with their limits, paging with TotalCount, DescribeVpcs, a free health-check pair, and ModifyVpnConnectionAttribute.
  */
 import { strict as assert } from 'node:assert';
-import { startEmulator, type RunningEmulator } from '../../../client/emulator';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { failureOf, sdkClient } from './helpers';
 
 describe('emulator: read actions and modify', () => {

@@ -3,7 +3,7 @@
  * and the same faults driven over the HTTP control endpoints by an out-of-process user.
  */
 import { strict as assert } from 'node:assert';
-import { startEmulator, type RunningEmulator } from '../../../client/emulator';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { OFFICIAL_EXAMPLE, failureOf, sdkClient, waitForEvent } from './helpers';
 
 describe('emulator: injected faults', () => {

@@ -6,8 +6,8 @@
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
-import type { RunningEmulator } from '../../../client/emulator';
-import { canonicalRequest, signatureOf, stringToSign, utcDate } from '../../../client/emulator/tc3Verify';
+import type { RunningEmulator } from '../../../emulator';
+import { canonicalRequest, signatureOf, stringToSign, utcDate } from '../../../emulator/tc3Verify';
 
 export const ENDPOINT = 'vpc.tencentcloudapi.com';
 

@@ -4,7 +4,7 @@
  * a task that fails says why in Output, and a delete goes DELETING -> gone. Tests wait for the emulator's events.
  */
 import { strict as assert } from 'node:assert';
-import { startEmulator, type RunningEmulator } from '../../../client/emulator';
+import { startEmulator, type RunningEmulator } from '../../../emulator';
 import { OFFICIAL_EXAMPLE, failureOf, sdkClient, waitForEvent } from './helpers';
 
 describe('emulator: task and tunnel lifecycle', () => {

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import vectorFile from '../../../schemas/source/tc3-vectors.json';
 import {
   canonicalRequest, parseAuthorization, sha256Hex, signatureOf, signingKey, stringToSign, utcDate, verifyTc3, type SignedRequest,
-} from '../../../client/emulator/tc3Verify';
+} from '../../../emulator/tc3Verify';
 
 interface Vector {
   id: string;

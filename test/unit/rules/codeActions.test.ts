@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { codeActionsFor } from '../../../server/rules/codeActions';
+import { codeActionsFor } from '../../../language/edits/codeActions';
 import { actionsFor, applyAction } from './editorHelpers';
 
 const HEAD = 'VpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpnConnectionName: T\nPreShareKey: k\n';

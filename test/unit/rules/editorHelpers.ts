@@ -4,11 +4,11 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import type { AccountResources } from '../../../server/account/snapshot';
-import { codeActionsFor } from '../../../server/rules/codeActions';
-import { ruleById } from '../../../server/rules/registry';
+import type { AccountResources } from '../../../language/account/snapshot';
+import { codeActionsFor } from '../../../language/edits/codeActions';
+import { ruleById } from '../../../language/rules/registry';
 import { seedAccount } from '../account/fixtures';
-import { createLanguageService } from '../../../server/service/languageService';
+import { createLanguageService } from '../../../language/languageService';
 
 const service = createLanguageService();
 let version = 0;

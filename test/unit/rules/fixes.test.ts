@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { textEditsFor } from '../../../server/rules/fixes';
-import { jsonFormatting } from '../../../server/rules/fixesJson';
-import type { SemanticFix } from '../../../server/rules/types';
+import { textEditsFor } from '../../../language/edits/fixes';
+import { jsonFormatting } from '../../../language/edits/fixesJson';
+import type { SemanticFix } from '../../../language/types';
 
 const title = { en: 't', zh: 't' };
 function apply(text: string, kind: 'json' | 'yaml', fix: SemanticFix, documentIndex = 0): string {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { defaultHealthCheckPair } from '../../../server/rules/healthCheckPair';
+import { defaultHealthCheckPair } from '../../../language/rules/healthCheckPair';
 import { exampleWith, findingsOf, locations } from './helpers';
 
 const check = (local: string, remote: string, enabled = true) =>

@@ -3,10 +3,10 @@
  * of findings) and helpers to run one rule over a variation of it, written as JSON or YAML.
  */
 import { parse as parseYaml } from 'yaml';
-import { runRules } from '../../../server/rules/engine';
-import { ruleById } from '../../../server/rules/registry';
+import { runRules } from '../../../language/rules/engine';
+import { ruleById } from '../../../language/rules/registry';
 import { seedRuleContext } from '../account/fixtures';
-import type { RuleFinding } from '../../../server/rules/types';
+import type { RuleFinding } from '../../../language/types';
 
 /** The body of the official request example from the spec (actions.CreateVpnConnection.examples[0]). */
 export const OFFICIAL_EXAMPLE = {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { codeOf } from '../../../server/rules/rule';
-import { RULES } from '../../../server/rules/registry';
+import { codeOf } from '../../../language/rules/rule';
+import { RULES } from '../../../language/rules/registry';
 import { seedAccount } from '../account/fixtures';
 import { diagnosticsOf, documentOf, underlined, type Kind } from './editorHelpers';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { RULES } from '../../../server/rules/registry';
-import { runRules } from '../../../server/rules/engine';
+import { RULES } from '../../../language/rules/registry';
+import { runRules } from '../../../language/rules/engine';
 import { findingsOfYaml, OFFICIAL_EXAMPLE } from './helpers';
 
 // The mapping-limit example in the docs is a sketch ("... 201 blocks"); spd.test.ts builds the real document.

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../../../server/rules/registry';
-import { renderRulesDoc } from '../../../server/rules/rulesDoc';
+import { RULES } from '../../../language/rules/registry';
+import { renderRulesDoc } from '../../../scripts/generate-rules-doc';
 
 const DOC_PATH = join(__dirname, '..', '..', '..', 'docs', 'rules.md');
 
 describe('docs/rules.md', () => {
-  it('matches the registry (regenerate with `npx tsx server/rules/rulesDoc.ts`)', () => {
+  it('matches the registry (regenerate with `npx tsx scripts/generate-rules-doc.ts`)', () => {
     assert.equal(readFileSync(DOC_PATH, 'utf8'), renderRulesDoc());
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { MAX_OVERLAP_CHECKED } from '../../../server/rules/spd';
-import { runRules } from '../../../server/rules/engine';
+import { MAX_OVERLAP_CHECKED } from '../../../language/rules/spd';
+import { runRules } from '../../../language/rules/engine';
 import { exampleWith, findingsOf, locations } from './helpers';
 
 type Entry = [local: string, ...remote: string[]];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { filterSuppressed } from '../../../server/rules/suppression';
-import { suppressionComments } from '../../../server/rules/suppressionComments';
+import { filterSuppressed } from '../../../language/edits/suppression';
+import { suppressionComments } from '../../../language/edits/suppressionComments';
 import { ruleIdsIn } from './editorHelpers';
 
 const HEAD = 'VpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpnConnectionName: T\nPreShareKey: k\n';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import createSchema from '../../../schemas/CreateVpnConnection.schema.json';
-import { weaknessOf } from '../../../server/rules/weakCrypto';
+import { weaknessOf } from '../../../language/rules/weakCrypto';
 import { applyAction } from './editorHelpers';
 import { exampleWith, findingsOf } from './helpers';
 

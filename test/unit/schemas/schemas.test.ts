@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { ErrorObject } from 'ajv';
 import { exampleParams, generateSchemaFiles, SCHEMA_ACTIONS } from '../../../scripts/generate-schemas';
-import { ANNOTATION_KEYWORDS } from '../../../server/schema/keywords';
+import { ANNOTATION_KEYWORDS } from '../../../language/schema/keywords';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const spec = JSON.parse(readFileSync(join(ROOT, 'schemas/source/vpc-2017-03-12.vpn.json'), 'utf8'));

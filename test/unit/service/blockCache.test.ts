@@ -1,6 +1,6 @@
 /** The block cache keeps parses by text within a bound on the total text length, dropping the least recently used. */
 import * as assert from 'node:assert/strict';
-import { BlockCache } from '../../../server/service/blockCache';
+import { BlockCache } from '../../../language/parsing/blockCache';
 
 describe('block cache', () => {
   it('answers a kept text without parsing it again', () => {

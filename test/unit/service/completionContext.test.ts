@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { jsonContext } from '../../../server/service/completionContext';
-import { parseJson } from '../../../server/service/jsonTree';
+import { jsonContext } from '../../../language/features/completionContext';
+import { parseJson } from '../../../language/parsing/jsonTree';
 
 import { assertAgreeAtOffsets } from './helpers';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isVpnConnectionDocument } from '../../../server/service/languageService';
-import { documentKindOf, effectiveLanguageId, fileKindOf, globToRegExp } from '../../../server/service/documentKind';
+import { isVpnConnectionDocument } from '../../../language/languageService';
+import { documentKindOf, effectiveLanguageId, fileKindOf, globToRegExp } from '../../../language/parsing/documentKind';
 import { makeDoc } from './helpers';
 
 describe('service documentKind: which documents are VPN connection files', () => {

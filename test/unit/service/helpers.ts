@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import { createLanguageService, type ServiceOptions } from '../../../server/service/languageService';
+import { createLanguageService, type ServiceOptions } from '../../../language/languageService';
 
 export type Kind = 'json' | 'yaml';
 export const EN: ServiceOptions = { lang: 'en', disabledRules: [] };

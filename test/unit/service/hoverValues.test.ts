@@ -7,9 +7,9 @@
  */
 import * as assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { ACTION_SCHEMAS } from '../../../server/service/actionSchemas';
-import type { ServiceOptions } from '../../../server/service/languageService';
-import type { JsonSchema } from '../../../server/service/schemaLookup';
+import { ACTION_SCHEMAS } from '../../../language/schema/actionSchemas';
+import type { ServiceOptions } from '../../../language/languageService';
+import type { JsonSchema } from '../../../language/schema/schemaLookup';
 import { EN, ZH, makeDoc, service } from './helpers';
 
 type Segment = string | number;

@@ -4,8 +4,8 @@
  * actually be used for that fixture.
  */
 import * as assert from 'node:assert/strict';
-import { parseJsonByBlocks } from '../../../server/service/jsonBlocks';
-import { parseJson } from '../../../server/service/jsonTree';
+import { parseJsonByBlocks } from '../../../language/parsing/jsonBlocks';
+import { parseJson } from '../../../language/parsing/jsonTree';
 import { fixtureText } from '../../lsp/fixtures';
 import { Prng } from '../hardening/support/prng';
 

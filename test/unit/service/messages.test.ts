@@ -4,11 +4,11 @@ import * as assert from 'node:assert/strict';
  * schema is checked for regular-expression syntax, and the special wordings (a pattern, a hidden parameter, an
  * empty key) are checked word for word.
  */
-import type { JsonPath, Localized, RuleFinding, SemanticFix } from '../../../server/rules/types';
-import { ACTION_SCHEMAS, schemaFindings } from '../../../server/service/paramsValidation';
-import { CODE_BY_KEYWORD, type ErrorContext } from '../../../server/service/schemaFindings';
-import type { JsonSchema } from '../../../server/service/schemaLookup';
-import { schemaMessage } from '../../../server/service/schemaMessages';
+import type { JsonPath, Localized, RuleFinding, SemanticFix } from '../../../language/types';
+import { ACTION_SCHEMAS, schemaFindings } from '../../../language/schema/paramsValidation';
+import { CODE_BY_KEYWORD, type ErrorContext } from '../../../language/schema/schemaFindings';
+import type { JsonSchema } from '../../../language/schema/schemaLookup';
+import { schemaMessage } from '../../../language/schema/schemaMessages';
 import { EN, ZH, makeDoc, service, underlined, withCode } from './helpers';
 
 /** Anchors, escapes and character ranges: what a message must never show (`$schema` is a parameter's name). */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { createLanguageService } from '../../../server/service/languageService';
+import { createLanguageService } from '../../../language/languageService';
 import { EN, makeDoc, service, underlined, withCode } from './helpers';
 
 const codes = (kind: 'json' | 'yaml', text: string) => service.validate(makeDoc(kind, text), EN).map((d) => String(d.code));

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { parseJson } from '../../../server/service/jsonTree';
-import { parseYaml } from '../../../server/service/yamlTree';
-import { locateOffset, nodeAtPath } from '../../../server/service/tree';
+import { parseJson } from '../../../language/parsing/jsonTree';
+import { parseYaml } from '../../../language/parsing/yamlTree';
+import { locateOffset, nodeAtPath } from '../../../language/parsing/tree';
 
 describe('service tree: one tree with offsets for JSON and YAML', () => {
   const json = '{"A": {"B": [1, "x"]}, "C": true}';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { SemanticFix } from '../../../server/rules/types';
+import type { SemanticFix } from '../../../language/types';
 import { fixtureText } from '../../lsp/fixtures';
-import { ACTION_SCHEMAS, schemaFindings } from '../../../server/service/paramsValidation';
-import { schemaAtPath, type JsonSchema } from '../../../server/service/schemaLookup';
-import { algorithmOf, closestValue } from '../../../server/service/similarity';
+import { ACTION_SCHEMAS, schemaFindings } from '../../../language/schema/paramsValidation';
+import { schemaAtPath, type JsonSchema } from '../../../language/schema/schemaLookup';
+import { algorithmOf, closestValue } from '../../../language/schema/similarity';
 import { EN, ZH, makeDoc, service, underlined, withCode, type Kind } from './helpers';
 
 const fixesOf = (d: { data?: unknown }) => ((d.data as { fixes: SemanticFix[] }).fixes ?? []);

@@ -4,8 +4,8 @@
  * actually be used for that fixture.
  */
 import * as assert from 'node:assert/strict';
-import { parseYamlByBlocks } from '../../../server/service/yamlBlocks';
-import { parseYaml } from '../../../server/service/yamlTree';
+import { parseYamlByBlocks } from '../../../language/parsing/yamlBlocks';
+import { parseYaml } from '../../../language/parsing/yamlTree';
 import { fixtureText } from '../../lsp/fixtures';
 import { Prng } from '../hardening/support/prng';
 

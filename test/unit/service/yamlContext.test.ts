@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { yamlContext } from '../../../server/service/yamlContext';
-import { parseYaml } from '../../../server/service/yamlTree';
+import { yamlContext } from '../../../language/features/yamlContext';
+import { parseYaml } from '../../../language/parsing/yamlTree';
 
 import { assertAgreeAtOffsets } from './helpers';
 

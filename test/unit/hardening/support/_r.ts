@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from '../../../../server/service/languageService';
+import { createLanguageService } from '../../../../language/languageService';
 import { parseAllDocuments } from 'yaml';
 const s = createLanguageService();
 for (const text of ["VpnGatewayId: vpngw-1w9tue3d\nCustomerGa- tewayId: cgw-qa9sxpyyes7\nVpnConnectio瞋\t\"ث誈禔纑괈凃褸\t\rTags:\n  - Key: k\n\rቚ�鯋눃\u0000ame: wrong-case-route-type\nPreShareKey: \"6ac\"\nRouteType: static\n", "a: x\n\rb: 1\n", "a: \"x\t\rT\"\n"]) {

@@ -1,0 +1,82 @@
+/**
+ * `tcvpn emulator [--port N] [--seed FILE] [--task-delay MS] [--state-delay MS] [--clock-skew S]
+ * [--empty-connection-id] [--quiet]`: runs the local VPC API emulator on 127.0.0.1 until SIGINT or SIGTERM.
+ * It prints the URL and the demo SecretId, never a key: the demo key is public but lives in the seed file.
+ */
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
+
+const USAGE = `usage: tcvpn emulator [--port N] [--seed FILE] [--task-delay MS] [--state-delay MS] [--clock-skew S]
+                      [--empty-connection-id] [--quiet]
+`;
+
+/** Parsed flags, or a usage error message. */
+export function parseEmulatorArgs(args: string[]): { options: EmulatorOptions; quiet: boolean } | string {
+  const options: EmulatorOptions = {};
+  let quiet = false;
+  const numeric: Record<string, (value: number) => void> = {
+    '--port': (value) => (options.port = value),
+    '--task-delay': (value) => (options.taskDelayMs = value),
+    '--state-delay': (value) => (options.stateDelayMs = value),
+    '--clock-skew': (value) => (options.clockSkewSeconds = value),
+  };
+  for (let index = 0; index < args.length; index++) {
+    const flag = args[index];
+    if (flag === '--quiet') quiet = true;
+    else if (flag === '--empty-connection-id') options.emptyConnectionId = true;
+    else if (flag === '--seed' && args[index + 1]) options.seedFile = args[++index];
+    else if (numeric[flag]) {
+      const value = Number(args[++index]);
+      if (!Number.isInteger(value) || (flag !== '--clock-skew' && value < 0) || (flag === '--port' && value > 65535)) return `${flag} needs a whole number`;
+      numeric[flag](value);
+    } else return `unknown or incomplete option ${flag}`;
+  }
+  return { options, quiet };
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** Runs the emulator; 0 after a clean stop, 2 on bad options, an unusable seed or a port in use. */
+export async function runEmulator(args: string[]): Promise<number> {
+  const parsed = parseEmulatorArgs(args);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`tcvpn emulator: ${parsed}\n${USAGE}`);
+    return 2;
+  }
+  const log = parsed.quiet ? undefined : (line: string) => process.stdout.write(`${line}\n`);
+  let emulator: RunningEmulator;
+  try {
+    emulator = await startEmulator({ ...parsed.options, log });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'EADDRINUSE' ? `port ${parsed.options.port} is already in use on 127.0.0.1; pick another with --port N (0 = any free port)` : (error as Error).message;
+    process.stderr.write(`tcvpn emulator: ${message}\n`);
+    return 2;
+  }
+  // Listen for the signals before announcing the URL, so a caller that stops us right after reading it is heard.
+  const stopped = untilSignal();
+  process.stdout.write(
+    [
+      `VPC API emulator (vpc 2017-03-12) listening on ${emulator.url}`,
+      `  SecretId: ${emulator.credentials.map((credential) => credential.secretId).join(', ')}`,
+      `  SecretKey: in the seed file (${parsed.options.seedFile ?? 'emulator/seed.json, the demo key is public and fake'})`,
+      `  Control: POST/DELETE ${emulator.url}/__emulator/faults, GET ${emulator.url}/__emulator/state, POST ${emulator.url}/__emulator/reset`,
+      'Stop with Ctrl+C.',
+      '',
+    ].join('\n'),
+  );
+  const signal = await stopped;
+  await emulator.close();
+  process.stdout.write(`emulator stopped (${signal})\n`);
+  return 0;
+}

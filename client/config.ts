@@ -1,0 +1,37 @@
+/**
+ * Reads the client's settings (ids from protocol/settings.ts, the single source of truth) into the plain shapes
+ * the core takes.
+ */
+import * as vscode from 'vscode';
+import { Settings } from '../protocol/settings';
+import type { ClientSettings } from '../cloud/clientFactory';
+import type { CredentialSource } from '../cloud/credentials';
+import type { RequestLanguage } from '../cloud/tcClient';
+
+/** The settings that change how requests are made; a change to any of them resets the cached clients. */
+export const CLIENT_SETTING_IDS = [Settings.endpoint, Settings.requestLanguage, Settings.requestTimeout, Settings.credentialSource, Settings.tccliProfile];
+
+function read<T>(id: string, fallback: T): T {
+  return vscode.workspace.getConfiguration().get<T>(id, fallback);
+}
+
+/** Endpoint, language and timeout for new clients. */
+export function clientSettings(): ClientSettings {
+  return {
+    endpoint: read<string>(Settings.endpoint, ''),
+    language: read<RequestLanguage>(Settings.requestLanguage, 'zh-CN'),
+    timeoutSeconds: read<number>(Settings.requestTimeout, 60),
+  };
+}
+
+/** Where credentials come from and which tccli profile to read. */
+export function credentialSettings(): { source: CredentialSource; profile?: string } {
+  const profile = read<string>(Settings.tccliProfile, 'default').trim();
+  // "default" is the setting's default: leave the choice to TCCLI_PROFILE then, as tccli does.
+  return { source: read<CredentialSource>(Settings.credentialSource, 'auto'), profile: profile && profile !== 'default' ? profile : undefined };
+}
+
+/** The region setting (a default for documents without a Region key). */
+export function regionSetting(): string {
+  return read<string>(Settings.region, '');
+}

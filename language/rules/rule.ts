@@ -1,0 +1,72 @@
+/**
+ * What a business rule is: its metadata (id, severity, the API error code it prevents, where it comes from, how
+ * the docs show it) and a check over a document's plain value. Every family file (cidr.ts, spd.ts, ...) exports
+ * a list of these; registry.ts collects them and engine.ts runs them.
+ */
+import type { JsonPath, Localized, RuleContext, RuleFinding, SemanticFix, Severity, Target } from '../types';
+import type { Params } from '../values/values';
+
+/** Where the rules page lives; findings link to `<RULES_DOC>#<rule id>`. */
+export const RULES_DOC = 'docs/rules.md';
+
+/** The documentation link of one rule. */
+export function ruleDocUrl(ruleId: string): string {
+  return `${RULES_DOC}#${ruleId}`;
+}
+
+/** Static facts about a rule: what the registry, the docs and suppression need without running it. */
+export interface RuleMeta {
+  /** Stable id, also the anchor in docs/rules.md and what users silence. */
+  id: string;
+  /** The API error code the rule prevents; absent for advisory rules the API accepts silently. */
+  code?: string;
+  severity: Severity;
+  /** One sentence for the docs table. */
+  summary: Localized;
+  /** Where the rule comes from: a validation-rules.json id, the spec's error list, or "this project". */
+  source: string;
+  /** A YAML document that triggers the rule (tests run it, the docs show it). */
+  example: string;
+  /** What the quick fix does, if the rule offers one. */
+  fix?: string;
+  /** Actions the rule applies to; all of them when absent. */
+  actions?: string[];
+  /** True for the account rules: they run only when the caller knows the account's resources. */
+  needsAccount?: boolean;
+}
+
+/** Reports one finding of the running rule; severity defaults to the rule's own. */
+export type Report = (
+  path: JsonPath,
+  target: Target,
+  message: Localized,
+  fixes?: SemanticFix[],
+  severity?: Severity,
+) => void;
+
+export interface Rule extends RuleMeta {
+  check(doc: Params, context: RuleContext, report: Report): void;
+}
+
+/** The code a rule's findings carry: its API error code, else the rule id (advisory rules). */
+export function codeOf(rule: RuleMeta): string {
+  return rule.code ?? rule.id;
+}
+
+/** Runs one rule and collects its findings with the rule's id, code and link filled in. */
+export function runRule(rule: Rule, doc: Params, context: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  rule.check(doc, context, (path, target, message, fixes, severity) => {
+    findings.push({
+      ruleId: rule.id,
+      code: codeOf(rule),
+      severity: severity ?? rule.severity,
+      message,
+      path,
+      target,
+      docUrl: ruleDocUrl(rule.id),
+      ...(fixes && fixes.length > 0 ? { fixes } : {}),
+    });
+  });
+  return findings;
+}

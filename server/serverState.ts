@@ -1,0 +1,53 @@
+/**
+ * What the server knows about its client: the locale, whether it answers workspace/configuration, and the
+ * current settings. Settings are global (not per folder): one pull per change keeps validation free of
+ * round-trips to the client.
+ */
+import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TencentCloudVpnProtocol } from '../protocol/messages';
+import type { AccountResources } from '../language/account/snapshot';
+import { isVpnConnectionDocument, type ServiceOptions } from '../language/languageService';
+import { DEFAULT_SERVER_SETTINGS, SETTINGS_SECTION, type ServerSettings } from '../protocol/settings';
+import { effectiveLang, sectionOf, settingsFromInitOptions, settingsFromSection } from './workspaceSettings';
+
+export class ServerState {
+  settings: ServerSettings = { ...DEFAULT_SERVER_SETTINGS };
+  canPullConfiguration = false;
+  /** True when the client said it answers the account requests (protocol.ts); else no account features. */
+  clientAnswersAccount = false;
+  /** The account lookup, once main.ts created it for a client that answers. */
+  account: AccountResources | undefined;
+  private locale: string | undefined;
+
+  constructor(private readonly connection: Connection) {}
+
+  initialize(params: InitializeParams): void {
+    const options = params.initializationOptions as Record<string, unknown> | undefined;
+    this.locale = params.locale ?? (typeof options?.displayLanguage === 'string' ? options.displayLanguage : undefined);
+    this.settings = settingsFromInitOptions(options);
+    this.canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    this.clientAnswersAccount = options?.[TencentCloudVpnProtocol.ACCOUNT_RESOURCES_OPTION] === true;
+  }
+
+  /** Asks the client for our section; false when it has none to give. */
+  async pullConfiguration(): Promise<boolean> {
+    const [section] = (await this.connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }])) as unknown[];
+    if (section === null || section === undefined) return false;
+    this.settings = settingsFromSection(section);
+    return true;
+  }
+
+  /** A didChangeConfiguration: pull when we can (the payload may be stale or empty), else read the payload. */
+  async configurationChanged(payload: unknown): Promise<void> {
+    if (this.canPullConfiguration && (await this.pullConfiguration())) return;
+    const section = sectionOf(payload);
+    if (section) this.settings = settingsFromSection(section);
+  }
+
+  /** The service options for a document, or undefined when the document is not a VPN connection file. */
+  optionsFor(doc: TextDocument): ServiceOptions | undefined {
+    if (!isVpnConnectionDocument(doc, this.settings.filesInclude)) return undefined;
+    return { lang: effectiveLang(this.settings, this.locale), disabledRules: this.settings.disabledRules, ...(this.account ? { account: this.account } : {}) };
+  }
+}
