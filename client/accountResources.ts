@@ -1,6 +1,6 @@
 /**
  * The extension's side of account-aware editing: answers the language server's ResourcesRequest and
- * LocateResourceRequest (protocol.ts) from the AccountService's cache, honouring the server's cancellation, and
+ * LocateResourceRequest (protocol/messages.ts) from the AccountService's cache, honouring the server's cancellation, and
  * offers "Refresh Account Resources". A credential or settings change empties the cache and tells the server,
  * which asks again. Failures are logged (masked) and answered as errors; the server retries later.
  */
@@ -10,10 +10,9 @@ import { LocateResourceRequest, ResourcesChangedNotification, ResourcesRequest }
 import { Settings } from '../protocol/settings';
 import { AccountService } from '../cloud/accountService';
 import { CancelledError } from '../cloud/backoff';
+import { Commands } from './commands';
 import { CLIENT_SETTING_IDS, regionSetting } from './config';
 import type { Services } from './services';
-
-export const REFRESH_ACCOUNT_COMMAND = 'tencentcloudVpn.refreshAccountResources';
 
 /** An AbortSignal that aborts when the server cancels its request. */
 function signalOf(token: vscode.CancellationToken): AbortSignal {
@@ -32,7 +31,7 @@ export class AccountResourcesProvider implements vscode.Disposable {
   constructor(private readonly services: Services) {
     this.account = new AccountService({ credentials: services.credentials, clientFor: (region) => services.clients.forRegion(region), regionSetting });
     this.subscriptions.push(
-      vscode.commands.registerCommand(REFRESH_ACCOUNT_COMMAND, () => this.refresh(true)),
+      vscode.commands.registerCommand(Commands.refreshAccountResources, () => this.refresh(true)),
       services.context.secrets.onDidChange(() => this.refresh(false)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if ([...CLIENT_SETTING_IDS, Settings.region].some((id) => event.affectsConfiguration(id))) this.refresh(false);

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { SECRET_ID_KEY, SECRET_KEY_KEY } from '../cloud/credentials';
 import { maskSecretId } from '../cloud/mask';
+import { Commands } from './commands';
 import type { Services } from './services';
 
 interface KeyPair {
@@ -58,7 +59,7 @@ export function registerCredentialCommands(services: Services): vscode.Disposabl
     void vscode.window.showInformationMessage(vscode.l10n.t('Credentials removed from VS Code\'s secret storage.'));
   };
   return [
-    vscode.commands.registerCommand('tencentcloudVpn.setCredentials', set),
-    vscode.commands.registerCommand('tencentcloudVpn.clearCredentials', clear),
+    vscode.commands.registerCommand(Commands.setCredentials, set),
+    vscode.commands.registerCommand(Commands.clearCredentials, clear),
   ];
 }

@@ -5,6 +5,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { Commands } from './commands';
 
 /** The official example request (API docs, "创建VPN通道"), as YAML with a placeholder pre-shared key. */
 export const EXAMPLE_YAML = `# Tencent Cloud VPN tunnel (VPC CreateVpnConnection, 2017-03-12): the official example.
@@ -55,5 +56,5 @@ export async function openExample(): Promise<vscode.TextDocument> {
 
 /** Registers the command. */
 export function registerExampleCommand(): vscode.Disposable {
-  return vscode.commands.registerCommand('tencentcloudVpn.openExample', openExample);
+  return vscode.commands.registerCommand(Commands.openExample, openExample);
 }

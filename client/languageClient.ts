@@ -13,7 +13,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { TencentCloudVpnProtocol } from '../protocol/messages';
+import type { InitializationOptions } from '../protocol/initialization';
 import { SETTINGS_SECTION, Settings } from '../protocol/settings';
 import type { LogSink } from '../cloud/log';
 
@@ -101,6 +101,12 @@ export class LanguageClientHost implements vscode.Disposable {
   }
 }
 
+/** What the server learns at start-up (protocol/initialization.ts). */
+function initializationOptions(): InitializationOptions {
+  // The extension answers the server's account requests (client/accountResources.ts), so the server may ask.
+  return { displayLanguage: vscode.env.language, accountResources: true };
+}
+
 function createClient(documentSelector: DocumentSelector, log: LogSink): LanguageClient {
   const module = path.join(__dirname, 'server.js');
   const serverOptions: ServerOptions = {
@@ -112,8 +118,7 @@ function createClient(documentSelector: DocumentSelector, log: LogSink): Languag
     documentSelector,
     synchronize: { configurationSection: SETTINGS_SECTION },
     errorHandler: new RestartingErrorHandler(log),
-    // The extension answers the server's account requests (protocol.ts), so the server may ask.
-    initializationOptions: { displayLanguage: vscode.env.language, [TencentCloudVpnProtocol.ACCOUNT_RESOURCES_OPTION]: true },
+    initializationOptions: initializationOptions(),
   };
   return new LanguageClient('tencentcloudVpn', vscode.l10n.t('Tencent Cloud VPN Language Server'), serverOptions, clientOptions);
 }

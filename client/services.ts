@@ -9,7 +9,7 @@ import { TaskHistory } from '../cloud/history';
 import { InFlightGuard } from '../cloud/inFlight';
 import { SecretRedactor } from '../cloud/mask';
 import { TaskPoller } from '../cloud/taskPoller';
-import type { TaskRecord } from '../cloud/submissionRecord';
+import type { SubmissionRecord } from '../cloud/submissionRecord';
 import { CLIENT_SETTING_IDS, clientSettings, credentialSettings } from './config';
 import type { OutputLog } from './outputLog';
 
@@ -27,7 +27,7 @@ export interface Services {
 }
 
 /** Builds the services; `onFinished` is told when a task ends (the notification). */
-export function createServices(context: vscode.ExtensionContext, log: OutputLog, onFinished: (record: TaskRecord) => void): Services {
+export function createServices(context: vscode.ExtensionContext, log: OutputLog, onFinished: (record: SubmissionRecord) => void): Services {
   const redactor = log.redactor;
   const credentials = async (): Promise<Credentials> => {
     const found = await resolveCredentials({ ...credentialSettings(), secrets: context.secrets });

@@ -1,23 +1,24 @@
 /**
  * "Submit Connection": refuses a file with errors (and says which), lets the user pick documents of a YAML stream,
- * shows what will be sent and asks to confirm, then submits through the core with a progress notification. The
- * same file cannot be submitted twice at once. Tests call it as
- * `executeCommand('tencentcloudVpn.submit', uri, { skipConfirmation: true, documents: [0] })` (0-based indexes);
+ * shows what will be sent and asks to confirm, then submits through the cloud client with a progress notification.
+ * The planning is the cloud client's (cloud/plan.ts), shared with `tcvpn submit`; this file answers its choices
+ * with prompts. The same file cannot be submitted twice at once. Tests call it as
+ * `executeCommand(Commands.submit, uri, { skipConfirmation: true, documents: [0] })` (0-based indexes);
  * it resolves to the records it created (or undefined when nothing was sent).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CredentialsError, Credentials } from '../cloud/credentials';
-import { parseSubmitFile, SubmitDocument, syntaxOf } from '../cloud/submitDocuments';
-import { assertNotRunning, SubmitRefusedError } from '../cloud/inFlight';
-import { chooseRegion } from '../cloud/region';
+import { CredentialsError } from '../cloud/credentials';
+import { SubmitRefusedError } from '../cloud/inFlight';
+import { planSubmission, syntaxOf, type PlanChoices, type PlanInput, type SubmissionPlan, type SubmittableDocument } from '../cloud/plan';
 import { submitDocument } from '../cloud/submission';
-import type { TaskRecord } from '../cloud/submissionRecord';
-import { formatFinding, isBlocking, validateDocuments } from '../cloud/submitValidation';
+import type { SubmissionRecord } from '../cloud/submissionRecord';
+import { Settings } from '../protocol/settings';
 import { regionSetting } from './config';
 import type { Services } from './services';
-import { blockingDiagnostics, confirmSubmit, describeDiagnostic, pickDocuments, PlannedDocument, reportBlocked } from './submitPrompts';
+import { blockingDiagnostics, confirmSubmit, describeDiagnostic, pickDocuments, reportBlocked } from './submitPrompts';
 import { reportSubmitted } from './taskNotifications';
+import { Commands } from './commands';
 
 /** Programmatic options (in-editor tests, the demo). */
 export interface SubmitOptions {
@@ -32,48 +33,63 @@ function optionsOf(value: unknown): SubmitOptions {
   return { skipConfirmation: given.skipConfirmation === true, documents };
 }
 
-/** The file's documents, or undefined after telling the user why it cannot be submitted. */
-async function checkedDocuments(document: vscode.TextDocument): Promise<SubmitDocument[] | undefined> {
+/** The extension's answers to the planning's choices: the quick pick and the modal, unless the options decide. */
+function promptChoices(options: SubmitOptions): PlanChoices {
+  return {
+    pickDocuments: async (all: readonly SubmittableDocument[]) => (options.documents ? all.filter((document) => options.documents!.includes(document.index)) : pickDocuments(all)),
+    region: { setting: regionSetting() },
+    confirm: async (plan: SubmissionPlan) => options.skipConfirmation === true || confirmSubmit(plan),
+  };
+}
+
+/** What the extension knows about the file and the user. */
+function planInput(services: Services, document: vscode.TextDocument): PlanInput {
+  return {
+    file: { text: document.getText(), kind: syntaxOf(document.languageId), uri: document.uri.toString(), source: document.uri.toString() },
+    check: {
+      lang: vscode.env.language.startsWith('zh') ? 'zh' : 'en',
+      disabledRules: vscode.workspace.getConfiguration().get<string[]>(Settings.disabledRules, []),
+    },
+    history: services.history,
+    credentials: () => services.credentials(),
+    endpointFor: async (region) => (await services.clients.forRegion(region)).endpoint.display,
+  };
+}
+
+/** Says no credentials were found and offers to set them; not awaited, like every refusal. */
+function explainMissingCredentials(error: CredentialsError): void {
+  const setCredentials = vscode.l10n.t('Set Credentials');
+  // The command must not hold the file while the message waits for a click.
+  void vscode.window
+    .showErrorMessage(vscode.l10n.t('No Tencent Cloud credentials found.'), { modal: false, detail: error.tried.join('\n') }, setCredentials)
+    .then((choice) => choice === setCredentials && vscode.commands.executeCommand(Commands.setCredentials));
+}
+
+/** The plan, or undefined after telling the user why nothing will be sent. */
+async function planFor(services: Services, document: vscode.TextDocument, options: SubmitOptions): Promise<SubmissionPlan | undefined> {
   const fileName = path.basename(document.fileName);
+  // What the user sees in the Problems view blocks first; the plan checks the newest text again.
   const diagnostics = blockingDiagnostics(document.uri);
   if (diagnostics.length) return void reportBlocked(fileName, diagnostics.map(describeDiagnostic));
-  const parsed = parseSubmitFile(document.getText(), syntaxOf(document.languageId));
-  if (parsed.problems.length) return void reportBlocked(fileName, parsed.problems);
-  // The server may not have published diagnostics for the latest text yet: the same checks run here too.
-  const blocking = validateDocuments(parsed.documents).filter(isBlocking);
-  if (blocking.length) return void reportBlocked(fileName, blocking.map((item) => formatFinding(item, vscode.env.language.startsWith('zh') ? 'zh' : 'en')));
-  return parsed.documents;
-}
-
-async function chooseDocuments(all: SubmitDocument[], options: SubmitOptions): Promise<SubmitDocument[] | undefined> {
-  if (!options.documents) return pickDocuments(all);
-  const chosen = all.filter((document) => options.documents!.includes(document.index));
-  return chosen.length ? chosen : undefined;
-}
-
-async function credentialsOrExplain(services: Services): Promise<Credentials | undefined> {
   try {
-    return await services.credentials();
+    const result = await planSubmission(planInput(services, document), promptChoices(options));
+    if (result.outcome === 'blocked') reportBlocked(fileName, result.problems);
+    return result.outcome === 'ready' ? result.plan : undefined;
   } catch (error) {
     if (!(error instanceof CredentialsError)) throw error;
-    const setCredentials = vscode.l10n.t('Set Credentials');
-    // Not awaited, like every refusal: the command must not hold the file while the message waits for a click.
-    void vscode.window
-      .showErrorMessage(vscode.l10n.t('No Tencent Cloud credentials found.'), { modal: false, detail: error.tried.join('\n') }, setCredentials)
-      .then((choice) => choice === setCredentials && vscode.commands.executeCommand('tencentcloudVpn.setCredentials'));
-    return undefined;
+    return void explainMissingCredentials(error);
   }
 }
 
-async function send(services: Services, source: string, planned: PlannedDocument[]): Promise<TaskRecord[]> {
-  const title = vscode.l10n.t('Submitting {0} VPN connection(s)…', planned.length);
+async function send(services: Services, plan: SubmissionPlan): Promise<SubmissionRecord[]> {
+  const title = vscode.l10n.t('Submitting {0} VPN connection(s)…', plan.documents.length);
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async (progress) => {
-    const records: TaskRecord[] = [];
-    for (const { document, region } of planned) {
-      progress.report({ message: document.name });
-      services.redactor.add(typeof document.params.PreShareKey === 'string' ? document.params.PreShareKey : undefined);
-      const client = await services.clients.forRegion(region);
-      const record = await submitDocument(client, services.history, { source, document, region });
+    const records: SubmissionRecord[] = [];
+    for (const planned of plan.documents) {
+      progress.report({ message: planned.document.name });
+      services.redactor.add(typeof planned.document.params.PreShareKey === 'string' ? planned.document.params.PreShareKey : undefined);
+      const client = await services.clients.forRegion(planned.region);
+      const record = await submitDocument(client, services.history, planned);
       services.poller.track(record.id, 1000);
       records.push(record);
     }
@@ -81,18 +97,10 @@ async function send(services: Services, source: string, planned: PlannedDocument
   });
 }
 
-async function run(services: Services, document: vscode.TextDocument, options: SubmitOptions): Promise<TaskRecord[] | undefined> {
-  const all = await checkedDocuments(document);
-  const chosen = all && (await chooseDocuments(all, options));
-  if (!chosen) return undefined;
-  const source = document.uri.toString();
-  chosen.forEach((item) => assertNotRunning(services.history, source, item.index));
-  const credentials = await credentialsOrExplain(services);
-  if (!credentials) return undefined;
-  const planned = chosen.map((item) => ({ document: item, region: chooseRegion({ documentRegion: item.region, setting: regionSetting(), credentials }) }));
-  const endpoint = (await services.clients.forRegion(planned[0].region)).endpoint.display;
-  if (!options.skipConfirmation && !(await confirmSubmit(planned, credentials, endpoint))) return undefined;
-  const records = await send(services, source, planned);
+async function run(services: Services, document: vscode.TextDocument, options: SubmitOptions): Promise<SubmissionRecord[] | undefined> {
+  const plan = await planFor(services, document, options);
+  if (!plan) return undefined;
+  const records = await send(services, plan);
   reportSubmitted(services, records);
   return records;
 }
@@ -109,7 +117,7 @@ function refusalMessage(error: unknown, document: vscode.TextDocument, services:
 
 /** Registers the submit command. */
 export function registerSubmitCommand(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand('tencentcloudVpn.submit', async (target?: unknown, rawOptions?: unknown) => {
+  return vscode.commands.registerCommand(Commands.submit, async (target?: unknown, rawOptions?: unknown) => {
     const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
     if (!uri) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a VPN connection file to submit it.'));
     const document = await vscode.workspace.openTextDocument(uri);

@@ -3,18 +3,12 @@
  * YAML stream, and the modal confirmation that shows exactly what will be sent (secrets masked).
  */
 import * as vscode from 'vscode';
-import type { Credentials } from '../cloud/credentials';
-import { SUBMIT_ACTION, SubmitDocument } from '../cloud/submitDocuments';
 import { maskSecret, maskSecretId } from '../cloud/mask';
+import { SUBMIT_ACTION, type SubmissionPlan, type SubmittableDocument } from '../cloud/plan';
+import { DIAGNOSTIC_SOURCE } from '../language';
 
-export const DIAGNOSTIC_SOURCE = 'tencentcloud-vpn';
+export { DIAGNOSTIC_SOURCE };
 const LISTED_ERRORS = 5;
-
-/** A document with the region it will go to. */
-export interface PlannedDocument {
-  document: SubmitDocument;
-  region: string;
-}
 
 /** The language server's error diagnostics on a file. */
 export function blockingDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -41,7 +35,7 @@ export function reportBlocked(fileName: string, problems: string[]): void {
 }
 
 /** Lets the user pick documents of a YAML stream; undefined when cancelled. */
-export async function pickDocuments(documents: SubmitDocument[]): Promise<SubmitDocument[] | undefined> {
+export async function pickDocuments(documents: readonly SubmittableDocument[]): Promise<readonly SubmittableDocument[] | undefined> {
   if (documents.length <= 1) return documents;
   const items = documents.map((document) => ({
     label: `${document.index + 1}. ${document.name || vscode.l10n.t('(unnamed)')}`,
@@ -57,13 +51,14 @@ export async function pickDocuments(documents: SubmitDocument[]): Promise<Submit
   return picked && picked.length ? picked.map((item) => item.document) : undefined;
 }
 
-function summaryLines(planned: PlannedDocument[], credentials: Credentials, endpoint: string): string[] {
+function summaryLines(plan: SubmissionPlan): string[] {
+  const { credentials } = plan;
   const lines = [
     `${vscode.l10n.t('Action')}: ${SUBMIT_ACTION}`,
     `${vscode.l10n.t('Account')}: ${maskSecretId(credentials.secretId)} (${credentials.source})`,
-    `${vscode.l10n.t('Endpoint')}: ${endpoint}`,
+    `${vscode.l10n.t('Endpoint')}: ${plan.endpoint}`,
   ];
-  for (const { document, region } of planned) {
+  for (const { document, region } of plan.documents) {
     lines.push('', `${document.index + 1}. ${document.name}`);
     lines.push(`   ${vscode.l10n.t('Region')}: ${region}`);
     lines.push(`   ${vscode.l10n.t('VPN gateway')}: ${document.vpnGatewayId ?? ''}`);
@@ -73,12 +68,12 @@ function summaryLines(planned: PlannedDocument[], credentials: Credentials, endp
   return lines;
 }
 
-/** The modal confirmation; true when the user chose Submit. */
-export async function confirmSubmit(planned: PlannedDocument[], credentials: Credentials, endpoint: string): Promise<boolean> {
+/** The modal confirmation of a plan; true when the user chose Submit. */
+export async function confirmSubmit(plan: SubmissionPlan): Promise<boolean> {
   const submit = vscode.l10n.t('Submit');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Create {0} VPN connection(s) in Tencent Cloud?', planned.length),
-    { modal: true, detail: summaryLines(planned, credentials, endpoint).join('\n') },
+    vscode.l10n.t('Create {0} VPN connection(s) in Tencent Cloud?', plan.documents.length),
+    { modal: true, detail: summaryLines(plan).join('\n') },
     submit,
   );
   return choice === submit;

@@ -7,6 +7,7 @@ import { ResponseDocumentProvider, RESPONSE_SCHEME } from './responseView';
 import type { Services } from './services';
 import { DetailNode, TaskNode, TreeNode } from './taskNodes';
 import type { TaskTreeProvider } from './taskTree';
+import { Commands } from './commands';
 
 function taskOf(node: TreeNode | undefined): TaskNode | undefined {
   return node instanceof DetailNode ? node.parent : node;
@@ -50,11 +51,11 @@ export function registerTaskCommands(services: Services, tree: TaskTreeProvider)
   };
   return [
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
-    vscode.commands.registerCommand('tencentcloudVpn.tasks.refresh', refresh),
-    vscode.commands.registerCommand('tencentcloudVpn.tasks.clearFinished', () => history.clearFinished()),
-    vscode.commands.registerCommand('tencentcloudVpn.tasks.copyId', copyId),
-    vscode.commands.registerCommand('tencentcloudVpn.tasks.openSource', openSource),
-    vscode.commands.registerCommand('tencentcloudVpn.tasks.showResponse', showResponse),
-    vscode.commands.registerCommand('tencentcloudVpn.tasks.remove', remove),
+    vscode.commands.registerCommand(Commands.tasksRefresh, refresh),
+    vscode.commands.registerCommand(Commands.tasksClearFinished, () => history.clearFinished()),
+    vscode.commands.registerCommand(Commands.tasksCopyId, copyId),
+    vscode.commands.registerCommand(Commands.tasksOpenSource, openSource),
+    vscode.commands.registerCommand(Commands.tasksShowResponse, showResponse),
+    vscode.commands.registerCommand(Commands.tasksRemove, remove),
   ];
 }

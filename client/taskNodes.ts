@@ -3,9 +3,9 @@
  * tunnel state, error or Output. Nodes hold no secrets: records are masked before they are stored.
  */
 import * as vscode from 'vscode';
-import type { TaskRecord } from '../cloud/submissionRecord';
+import { errorLabel, outcomeUnknown, type SubmissionRecord } from '../cloud/submissionRecord';
 
-const STATE_ICONS: Record<TaskRecord['status'], vscode.ThemeIcon> = {
+const STATE_ICONS: Record<SubmissionRecord['status'], vscode.ThemeIcon> = {
   running: new vscode.ThemeIcon('sync~spin'),
   succeeded: new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed')),
   failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')),
@@ -22,7 +22,7 @@ export function ageOf(since: number, now = Date.now()): string {
 
 /** One submission. Its `record` is replaced in place when the history changes, so the tree keeps the node. */
 export class TaskNode {
-  constructor(public record: TaskRecord) {}
+  constructor(public record: SubmissionRecord) {}
 
   toTreeItem(): vscode.TreeItem {
     const { record } = this;
@@ -46,9 +46,9 @@ export class TaskNode {
     add(vscode.l10n.t('Tunnel state'), record.tunnelState, false, 'pulse');
     add(vscode.l10n.t('Task status'), record.taskStatus, false, 'tasklist');
     add(vscode.l10n.t('Output'), record.status === 'failed' ? undefined : record.output, false, 'output');
-    add(vscode.l10n.t('Error'), record.error && `${record.error.code ?? record.error.kind ?? ''} ${record.error.message}`.trim(), false, 'warning');
+    add(vscode.l10n.t('Error'), record.error && errorLabel(record.error), false, 'warning');
     add(vscode.l10n.t('Retrying after'), record.pollError && `${record.pollError.code ?? ''} ${record.pollError.message}`.trim(), false, 'debug-restart');
-    if (record.phase === 'verify' && record.status === 'running') add(vscode.l10n.t('Checking'), vscode.l10n.t('whether the create went through'), false, 'search');
+    if (outcomeUnknown(record)) add(vscode.l10n.t('Checking'), vscode.l10n.t('whether the create went through'), false, 'search');
     return details;
   }
 

@@ -3,9 +3,38 @@
  * an exception with `code`/`requestId` (API error), one with `httpCode` (non-200), one whose message says
  * "network timeout", one whose message says "request to … failed" (refused, reset, aborted), a raw node-fetch
  * FetchError for a non-JSON body, and a raw TypeError when the JSON has no `Response`. `toApiError` maps them all.
+ * `errorKindOf` is the one classifier of anything a submit or a poll can throw: callers switch on its `ErrorKind`,
+ * never on an error's name or message.
  */
+import { CancelledError } from './backoff';
+import { CredentialsError } from './credentials';
+import { EndpointError } from './endpoint';
+import { RegionError } from './region';
 
-export type ApiErrorKind = 'api' | 'http' | 'network' | 'timeout' | 'protocol';
+/**
+ * Every kind of failure the cloud client tells apart:
+ * - `api`: the service answered with an error code;
+ * - `http`: a non-200 status without an API answer;
+ * - `network`: refused, reset, aborted or unresolved;
+ * - `timeout`: no answer within the request timeout;
+ * - `protocol`: an answer that is not the API's JSON;
+ * - `credentials`: no usable key pair (CredentialsError);
+ * - `endpoint`: an endpoint setting the client refuses (EndpointError);
+ * - `region`: a malformed or contradictory region (RegionError);
+ * - `cancelled`: the caller aborted (CancelledError).
+ */
+export const ERROR_KINDS = ['api', 'http', 'network', 'timeout', 'protocol', 'credentials', 'endpoint', 'region', 'cancelled'] as const;
+
+/** One of ERROR_KINDS. */
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** The kinds of a failed request (ApiError). */
+export type ApiErrorKind = Extract<ErrorKind, 'api' | 'http' | 'network' | 'timeout' | 'protocol'>;
+
+/** The kinds that come from the set-up, not from a request: only the user can fix them, so nothing is sent. */
+export type SetupErrorKind = Extract<ErrorKind, 'credentials' | 'endpoint' | 'region'>;
+
+const SETUP_KINDS: readonly ErrorKind[] = ['credentials', 'endpoint', 'region'];
 
 /** Error codes safe to retry for a read-only action (common-errors.json `retryable`). */
 const RETRYABLE_PREFIXES = ['RequestLimitExceeded', 'InternalError', 'ServiceUnavailable'];
@@ -43,7 +72,10 @@ export class ApiError extends Error {
   get authFailure(): boolean {
     return this.kind === 'api' && (this.code ?? '').startsWith('AuthFailure');
   }
-
+  /** True when the service does not know the resource (ResourceNotFound and its sub-codes). */
+  get notFound(): boolean {
+    return this.kind === 'api' && (this.code ?? '').startsWith('ResourceNotFound');
+  }
 
   /** "Code: message" as the tree and the CLI show it. */
   describe(): string {
@@ -84,6 +116,7 @@ function fromNetworkMessage(message: string): ApiError {
 /** Maps anything the SDK (or node-fetch under it) threw to an ApiError. */
 export function toApiError(thrown: unknown): ApiError {
   if (thrown instanceof ApiError) return thrown;
+  // node-fetch's FetchError is matched by name: it is not exported by the SDK, and the bundles replace node-fetch.
   const error = (thrown instanceof Error ? thrown : new Error(String(thrown))) as SdkLikeError;
   if (typeof error.code === 'string' && error.code && error.name !== 'FetchError') return fromApiResponse(error);
   if (typeof error.httpCode === 'number') return fromHttpStatus(error);
@@ -95,4 +128,23 @@ export function toApiError(thrown: unknown): ApiError {
     return new ApiError({ kind: 'protocol', code: 'MissingResponse', message, retryable: true, ambiguous: true });
   }
   return fromNetworkMessage(error.message);
+}
+
+/** The kind of anything a submit, a poll or a plan can throw (an error that is none of ours maps as toApiError does). */
+export function errorKindOf(thrown: unknown): ErrorKind {
+  if (thrown instanceof CancelledError) return 'cancelled';
+  if (thrown instanceof CredentialsError) return 'credentials';
+  if (thrown instanceof EndpointError) return 'endpoint';
+  if (thrown instanceof RegionError) return 'region';
+  return toApiError(thrown).kind;
+}
+
+/** True for the set-up kinds (credentials, endpoint, region). */
+export function isSetupError(kind: ErrorKind): kind is SetupErrorKind {
+  return SETUP_KINDS.includes(kind);
+}
+
+/** True when `thrown` is an API answer saying the resource does not exist. */
+export function isNotFound(thrown: unknown): boolean {
+  return thrown instanceof ApiError && thrown.notFound;
 }

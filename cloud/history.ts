@@ -1,11 +1,13 @@
 /**
  * The list of submissions, persisted through an injected key-value store: VS Code's globalState in the
  * extension, a JSON file in the CLI, memory in tests. Every change is written through before listeners hear of
- * it, so a window reload never loses a task the tree already showed.
+ * it, so a window reload never loses a task the tree already showed. The history stores records; it never
+ * changes one (the state machine in submissionRecord.ts does).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isFinished, TaskRecord } from './submissionRecord';
+import { loadRecords } from './recordMigration';
+import { isFinished, type SubmissionRecord } from './submissionRecord';
 
 /** The subset of VS Code's Memento the history needs. */
 export interface KeyValueStore {
@@ -63,32 +65,33 @@ function readAll(file: string): Record<string, unknown> {
 
 /** The task records, newest first. */
 export class TaskHistory {
-  private records: TaskRecord[];
+  private records: SubmissionRecord[];
   private readonly listeners = new Set<HistoryListener>();
   private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: KeyValueStore) {
-    this.records = store.get<TaskRecord[]>(STORAGE_KEY) ?? [];
+    // Records written by any earlier version load through the migration (recordMigration.ts).
+    this.records = loadRecords(store.get<unknown>(STORAGE_KEY));
   }
 
   /** Copies of every record, newest first. */
-  list(): TaskRecord[] {
+  list(): SubmissionRecord[] {
     return this.records.map((record) => structuredClone(record));
   }
 
   /** A copy of one record. */
-  get(id: string): TaskRecord | undefined {
+  get(id: string): SubmissionRecord | undefined {
     const record = this.records.find((candidate) => candidate.id === id);
     return record && structuredClone(record);
   }
 
   /** The records the poller still has to follow. */
-  unfinished(): TaskRecord[] {
+  unfinished(): SubmissionRecord[] {
     return this.list().filter((record) => !isFinished(record));
   }
 
   /** Inserts or replaces a record (by id) and persists the list. */
-  async upsert(record: TaskRecord): Promise<void> {
+  async upsert(record: SubmissionRecord): Promise<void> {
     const copy = structuredClone({ ...record, updatedAt: Date.now() });
     const index = this.records.findIndex((candidate) => candidate.id === record.id);
     if (index >= 0) this.records[index] = copy;
@@ -98,7 +101,7 @@ export class TaskHistory {
   }
 
   /** Replaces an existing record; returns false (and changes nothing) when it was removed meanwhile. */
-  async replace(record: TaskRecord): Promise<boolean> {
+  async replace(record: SubmissionRecord): Promise<boolean> {
     if (!this.records.some((candidate) => candidate.id === record.id)) return false;
     await this.upsert(record);
     return true;
@@ -141,7 +144,7 @@ export class TaskHistory {
 }
 
 /** Resolves with the record once `settled(record)` holds (checked now and after every change), or undefined if removed. */
-export function whenRecord(history: TaskHistory, id: string, settled: (record: TaskRecord) => boolean): Promise<TaskRecord | undefined> {
+export function whenRecord(history: TaskHistory, id: string, settled: (record: SubmissionRecord) => boolean): Promise<SubmissionRecord | undefined> {
   return new Promise((resolve) => {
     const check = (): boolean => {
       const record = history.get(id);

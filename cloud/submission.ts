@@ -2,140 +2,82 @@
  * The submit flow shared by the extension and the CLI: record the submission, note which matching tunnels already
  * exist, send CreateVpnConnection once, and hand the record to the poller. A create is never retried blindly:
  * after an ambiguous failure (timeout, dropped connection, 5xx) the client looks for the tunnel first, and the
- * record stays in the `verify` phase until a lookup settles whether it exists.
+ * record stays in `verify` until a lookup settles whether it exists. What each outcome means for the record is the
+ * state machine's call (submissionRecord.ts); this module only sends the requests and reports them as events.
  */
-import { randomUUID } from 'node:crypto';
-import { ApiError, toApiError } from './apiError';
+import { toApiError } from './apiError';
 import { backoffDelay, sleep } from './backoff';
-import { SUBMIT_ACTION, SubmitDocument } from './submitDocuments';
 import type { TaskHistory } from './history';
-import { deepMask } from './mask';
-import type { RecordedError, TaskRecord } from './submissionRecord';
+import type { PlannedDocument } from './plan';
+import { lookForCreatedTunnel } from './pollSteps';
+import { next, recordedError, startRecord, stateOf, SUBMIT_ACTION, type CreateAnswer, type SubmissionEvent, type SubmissionRecord } from './submissionRecord';
 import type { VpcClient } from './tcClient';
-import { findNewTunnel, findTunnels, TunnelKey, VpnConnectionSummary } from './tunnelLookup';
+import { findTunnels, tunnelKeyOf } from './tunnelLookup';
 
 const SNAPSHOT_RETRIES = 3;
 
-/** What to submit: one document of one file, to one region. */
-export interface SubmitTarget {
-  /** The file's URI (extension) or absolute path (CLI); also the in-flight guard's key. */
-  source: string;
-  document: SubmitDocument;
-  region: string;
-}
+/** @deprecated What submitDocument takes is a PlannedDocument; the old name stays for callers outside cloud/. */
+export type SubmitTarget = PlannedDocument;
 
-interface CreateResponse {
-  RequestId?: string;
-  VpnConnection?: { VpnConnectionId?: string; State?: string };
-}
-
-/** An ApiError as a record stores it. */
-export function recordError(error: ApiError): RecordedError {
-  return { code: error.code ?? (error.httpStatus ? `HTTP ${error.httpStatus}` : undefined), message: error.message, kind: error.kind, requestId: error.requestId };
-}
-
-/** The key that finds this record's tunnel before its id is known. */
-export function tunnelKeyOf(record: TaskRecord): TunnelKey {
-  return { vpnGatewayId: record.vpnGatewayId, customerGatewayId: record.customerGatewayId, name: record.name };
-}
-
-function newRecord(target: SubmitTarget): TaskRecord {
-  const { document } = target;
-  const now = Date.now();
-  return {
-    id: randomUUID(),
+function recordOf(planned: PlannedDocument): SubmissionRecord {
+  const { document } = planned;
+  return startRecord({
     name: document.name,
-    region: target.region,
-    action: SUBMIT_ACTION,
-    source: target.source,
+    region: planned.region,
+    source: planned.source,
     documentIndex: document.index,
     vpnGatewayId: document.vpnGatewayId,
     customerGatewayId: document.customerGatewayId,
     vpcId: typeof document.params.VpcId === 'string' ? document.params.VpcId : undefined,
-    createdAt: now,
-    updatedAt: now,
-    status: 'running',
-    phase: 'verify',
-  };
-}
-
-/** Marks a record failed for good. */
-export function failRecord(record: TaskRecord, error: RecordedError): void {
-  Object.assign(record, { status: 'failed', phase: 'done', error, finishedAt: Date.now(), pollError: undefined });
-}
-
-function applyCreateResponse(record: TaskRecord, response: CreateResponse): void {
-  record.requestId = response.RequestId;
-  // DescribeVpcTaskResult takes the async call's RequestId as its TaskId.
-  record.taskId = response.RequestId;
-  record.vpnConnectionId = response.VpnConnection?.VpnConnectionId || undefined;
-  record.tunnelState = response.VpnConnection?.State;
-  record.phase = 'task';
-  record.responses = { CreateVpnConnection: deepMask(response) };
-}
-
-/** One lookup after an ambiguous create: adopts the new tunnel if it exists, else leaves the record verifying. */
-export async function verifyCreate(client: VpcClient, record: TaskRecord, signal?: AbortSignal): Promise<void> {
-  const tunnel = await findNewTunnel(client, tunnelKeyOf(record), record.preexistingIds ?? [], { signal });
-  if (!tunnel) {
-    record.lookups = (record.lookups ?? 0) + 1;
-    return;
-  }
-  record.vpnConnectionId = tunnel.VpnConnectionId;
-  record.tunnelState = tunnel.State;
-  record.phase = 'tunnel';
-  record.responses = { ...record.responses, DescribeVpnConnections: deepMask(tunnel) };
-}
-
-async function afterAmbiguousFailure(client: VpcClient, record: TaskRecord, error: ApiError): Promise<void> {
-  // The create's own error stays on the record while it is verified, so the user sees why it is verifying.
-  record.error = recordError(error);
-  try {
-    await verifyCreate(client, record);
-    if (record.phase === 'tunnel') record.error = undefined;
-  } catch (lookupError) {
-    // The lookup failed too: the record stays in "verify" and the poller keeps looking, with backoff.
-    record.pollError = recordError(toApiError(lookupError));
-  }
+  });
 }
 
 /** The matching tunnels before the create; a read, so transient failures are retried a few times. */
-async function snapshotTunnels(client: VpcClient, record: TaskRecord): Promise<VpnConnectionSummary[]> {
+async function snapshotTunnels(client: VpcClient, record: SubmissionRecord): Promise<SubmissionEvent> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await findTunnels(client, tunnelKeyOf(record));
+      const existing = await findTunnels(client, tunnelKeyOf(record));
+      return { type: 'snapshotTaken', preexistingIds: existing.map((tunnel) => tunnel.VpnConnectionId) };
     } catch (thrown) {
       const error = toApiError(thrown);
-      if (!error.retryable || attempt >= SNAPSHOT_RETRIES) throw error;
+      // Nothing was sent yet, so giving up here is final and safe: the user may simply submit again.
+      if (!error.retryable || attempt >= SNAPSHOT_RETRIES) return { type: 'snapshotFailed', error: recordedError(error) };
       await sleep(backoffDelay(attempt, client.backoff));
     }
   }
 }
 
-/**
- * Submits one document and returns its record, already persisted. Resolves (never rejects) for API and network
- * failures: those end up in the record, so the caller shows the record either way.
- */
-export async function submitDocument(client: VpcClient, history: TaskHistory, target: SubmitTarget): Promise<TaskRecord> {
-  const record = newRecord(target);
-  await history.upsert(record);
+/** Sends the create, once. */
+async function sendCreate(client: VpcClient, params: Record<string, unknown>): Promise<SubmissionEvent> {
   try {
-    const existing = await snapshotTunnels(client, record);
-    record.preexistingIds = existing.map((tunnel) => tunnel.VpnConnectionId);
-  } catch (error) {
-    // Nothing was sent yet, so this failure is final and safe to retry by submitting again.
-    failRecord(record, recordError(toApiError(error)));
-    await history.upsert(record);
-    return record;
-  }
-  await history.upsert(record);
-  try {
-    applyCreateResponse(record, await client.request<CreateResponse>(SUBMIT_ACTION, target.document.params));
+    return { type: 'createAccepted', answer: await client.request<CreateAnswer>(SUBMIT_ACTION, params) };
   } catch (thrown) {
     const error = toApiError(thrown);
-    if (error.ambiguous) await afterAmbiguousFailure(client, record, error);
-    else failRecord(record, recordError(error));
+    return { type: error.ambiguous ? 'createUnclear' : 'createRefused', error: recordedError(error) };
   }
+}
+
+/** The first lookup right after an unclear create; a failed lookup leaves the poller to keep looking, with backoff. */
+async function lookUpAtOnce(client: VpcClient, record: SubmissionRecord): Promise<SubmissionEvent> {
+  try {
+    return await lookForCreatedTunnel(client, record, { maxLookups: Infinity });
+  } catch (thrown) {
+    return { type: 'pollFailed', error: recordedError(thrown) };
+  }
+}
+
+/**
+ * Submits one planned document and returns its record, already persisted. Resolves (never rejects) for API and
+ * network failures: those end up in the record, so the caller shows the record either way.
+ */
+export async function submitDocument(client: VpcClient, history: TaskHistory, planned: PlannedDocument): Promise<SubmissionRecord> {
+  let record = recordOf(planned);
+  await history.upsert(record);
+  record = next(record, await snapshotTunnels(client, record));
+  await history.upsert(record);
+  if (stateOf(record) !== 'sending') return record;
+  record = next(record, await sendCreate(client, planned.document.params));
+  if (stateOf(record) === 'verify') record = next(record, await lookUpAtOnce(client, record));
   await history.upsert(record);
   return record;
 }

@@ -2,14 +2,14 @@
  * The one poller: a single chain of setTimeout calls follows every running record, one request at a time, so
  * polls never overlap. Each record has its own due time; transient failures push it back with backoff; dispose()
  * cancels the timer and the request in flight. Records live in the history, so a poller re-created from storage
- * (a window reload, a new CLI run) resumes exactly where the last one stopped: a task is never lost.
+ * (a window reload, a new CLI run) resumes exactly where the last one stopped: a task is never lost. The poller
+ * only schedules: each step's answer (or failure) goes to the state machine as an event (submissionRecord.ts).
  */
-import { toApiError } from './apiError';
-import { backoffDelay, BackoffOptions, CancelledError } from './backoff';
+import { errorKindOf } from './apiError';
+import { backoffDelay, BackoffOptions } from './backoff';
 import type { TaskHistory } from './history';
 import { LogSink, SILENT_LOG } from './log';
-import { recordError } from './submission';
-import type { TaskRecord } from './submissionRecord';
+import { isFinished, next, recordedError, type SubmissionRecord } from './submissionRecord';
 import type { VpcClient } from './tcClient';
 import { pollStep } from './pollSteps';
 
@@ -25,7 +25,7 @@ export interface TaskPollerOptions {
   /** Lookups that find nothing before an ambiguous create is declared "not created" (default 6). */
   maxLookups?: number;
   /** Called once when a record becomes succeeded or failed. */
-  onFinished?(record: TaskRecord): void;
+  onFinished?(record: SubmissionRecord): void;
 }
 
 const DEFAULT_POLL_BACKOFF: BackoffOptions = { initialMs: 1000, maxMs: 60_000, factor: 2 };
@@ -94,45 +94,47 @@ export class TaskPoller {
 
   private async pollOne(id: string): Promise<void> {
     const record = this.options.history.get(id);
-    if (!record || record.status !== 'running') {
+    if (!record || isFinished(record)) {
       this.due.delete(id);
       return;
     }
-    const delay = await this.advance(record);
+    const { updated, delay } = await this.advance(record);
     if (this.disposed) return;
     // The user may have removed the record while it was polled: then it is dropped, not re-added.
-    if (!(await this.options.history.replace(record))) {
+    if (!(await this.options.history.replace(updated))) {
       this.due.delete(id);
       return;
     }
-    if (record.status === 'running') {
+    if (!isFinished(updated)) {
       this.due.set(id, Date.now() + delay);
       return;
     }
     this.due.delete(id);
-    this.options.log?.info(`task ${record.taskId ?? record.id} ${record.status}: ${record.name}`);
-    this.options.onFinished?.(record);
+    this.options.log?.info(`task ${updated.taskId ?? updated.id} ${updated.status}: ${updated.name}`);
+    this.options.onFinished?.(updated);
   }
 
-  /** Runs one step on `record` (mutated in place); returns the delay before its next poll. */
-  private async advance(record: TaskRecord): Promise<number> {
+  /** Runs one step on `record` and hands its outcome to the state machine; returns the record and the next delay. */
+  private async advance(record: SubmissionRecord): Promise<{ updated: SubmissionRecord; delay: number }> {
     const maxLookups = this.options.maxLookups ?? 6;
     try {
       const client = await this.options.clientFor(record.region);
-      await pollStep(client, record, { signal: this.controller.signal, maxLookups });
-      record.transientFailures = 0;
-      record.pollError = undefined;
-      if ((record.lookups ?? 0) > 0 && record.status === 'running') return this.backoffFor(record.lookups! - 1);
-      return this.options.intervalMs ?? 2000;
+      const updated = next(record, await pollStep(client, record, { signal: this.controller.signal, maxLookups }));
+      return { updated, delay: this.delayAfterAnswer(updated) };
     } catch (thrown) {
-      if (thrown instanceof CancelledError || this.disposed) return 0;
-      const error = toApiError(thrown);
-      const setupError = thrown instanceof Error && ['CredentialsError', 'EndpointError'].includes(thrown.name);
-      record.transientFailures = (record.transientFailures ?? 0) + 1;
-      record.pollError = setupError ? { code: (thrown as Error).name, message: (thrown as Error).message } : recordError(error);
-      (this.options.log ?? SILENT_LOG).info(`poll ${record.name}: ${error.describe()} (attempt ${record.transientFailures})`);
-      return this.backoffFor(record.transientFailures - 1);
+      if (errorKindOf(thrown) === 'cancelled' || this.disposed) return { updated: record, delay: 0 };
+      const error = recordedError(thrown);
+      const updated = next(record, { type: 'pollFailed', error });
+      (this.options.log ?? SILENT_LOG).info(`poll ${record.name}: ${error.code ?? error.kind}: ${error.message} (attempt ${updated.transientFailures})`);
+      return { updated, delay: this.backoffFor(updated.transientFailures! - 1) };
     }
+  }
+
+  /** Lookups that keep finding nothing back off (the service may be slow to list a new tunnel); else the interval. */
+  private delayAfterAnswer(record: SubmissionRecord): number {
+    const misses = record.lookups ?? 0;
+    if (misses > 0 && !isFinished(record)) return this.backoffFor(misses - 1);
+    return this.options.intervalMs ?? 2000;
   }
 
   private backoffFor(attempt: number): number {

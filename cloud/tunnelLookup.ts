@@ -3,7 +3,7 @@
  * name (to resolve an empty VpnConnectionId, and to tell whether an ambiguous create did create something).
  * The ids that matched before a create are remembered, so a lookup never adopts an older tunnel of the same name.
  */
-import { ApiError } from './apiError';
+import { isNotFound } from './apiError';
 import type { RequestOptions, VpcClient } from './tcClient';
 
 /** The fields of a VpnConnection the client reads. */
@@ -25,6 +25,11 @@ export interface TunnelKey {
   vpnGatewayId?: string;
   customerGatewayId?: string;
   name: string;
+}
+
+/** Just the key of anything that names a tunnel (a submission record, a planned document's fields). */
+export function tunnelKeyOf(named: TunnelKey): TunnelKey {
+  return { vpnGatewayId: named.vpnGatewayId, customerGatewayId: named.customerGatewayId, name: named.name };
 }
 
 const PAGE = 100;
@@ -73,7 +78,7 @@ export async function describeTunnel(client: VpcClient, id: string, options: Req
   try {
     response = await client.request<DescribeResponse>('DescribeVpnConnections', { VpnConnectionIds: [id] }, options);
   } catch (error) {
-    if (error instanceof ApiError && error.code?.startsWith('ResourceNotFound')) return undefined;
+    if (isNotFound(error)) return undefined;
     throw error;
   }
   return (response.VpnConnectionSet ?? []).find((tunnel) => tunnel.VpnConnectionId === id);

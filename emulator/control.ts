@@ -7,7 +7,7 @@
  *   GET    /__emulator/state    -> { connections (pre-shared keys masked), tasks, faults, requests }
  *   POST   /__emulator/reset    back to the seed -> { ok: true }
  */
-import type { EmulatorCore } from './pipeline';
+import type { EmulatorCore } from './requestPipeline';
 
 export const CONTROL_PREFIX = '/__emulator/';
 

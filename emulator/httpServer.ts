@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { CONTROL_PREFIX, handleControl } from './control';
-import { handleApiRequest, type EmulatorCore, type Outcome } from './pipeline';
+import { handleApiRequest, type EmulatorCore, type Outcome } from './requestPipeline';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const HTML_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';

@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { FaultController } from './faults';
 import { listen, type ListeningServer } from './httpServer';
-import type { EmulatorCore } from './pipeline';
+import type { EmulatorCore } from './requestPipeline';
 import { RateLimiter } from './rateLimit';
 import { loadSeed } from './seed';
 import { EmulatorStore } from './store';

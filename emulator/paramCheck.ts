@@ -1,9 +1,9 @@
 /**
  * Reads an API request's parameters and checks them before the action's handler runs. Actions with a generated schema go through the same
- * validateParams as the editor (schema plus business rules; the first error's code becomes the API error);
+ * checkParams as the editor (schema plus business rules; the first error's code becomes the API error);
  * the read-only actions are checked against the spec's member list (unknown, missing, wrongly typed).
  */
-import { ACTION_SCHEMAS, validateParams } from '../language/schema/paramsValidation';
+import { ACTION_SCHEMAS, checkParams as checkDocumentParams } from '../language';
 import spec from '../schemas/source/vpc-2017-03-12.vpn.json';
 import { ApiError } from './apiErrors';
 
@@ -62,7 +62,7 @@ function checkAgainstSpec(action: string, params: Record<string, unknown>): void
 /** Throws the ApiError the service would answer for invalid parameters of `action`. */
 export function checkParams(action: string, params: Record<string, unknown>): void {
   if (!ACTION_SCHEMAS[action]) return checkAgainstSpec(action, params);
-  const finding = validateParams(params, action).find((candidate) => candidate.severity === 'error');
+  const finding = checkDocumentParams(params, action).find((candidate) => candidate.severity === 'error');
   if (finding) throw new ApiError(finding.code, { zh: finding.message.zh, en: finding.message.en });
 }
 

@@ -3,7 +3,7 @@
  * tasks. Every lookup is per region, as in the service: an id from another region is not found.
  */
 import { randomBytes } from 'node:crypto';
-import { freeHealthCheckPair } from './cidr';
+import { freeHealthCheckPair } from './addressPool';
 import { buildConnection } from './connectionModel';
 import { completeCustomerGateway, completeGateway, completeVpc, serviceTime } from './seed';
 import type { EmulatorCredential, EmulatorSeed, Regional, TaskRecord } from './types';

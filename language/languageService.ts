@@ -16,7 +16,7 @@ import { hoverAt } from './features/hover';
 import { MAX_ANALYSIS_SIZE, ParseCache } from './parsing/parseCache';
 import { documentSymbols } from './features/symbols';
 import type { ParsedFile } from './parsing/tree';
-import { validateFile } from './features/diagnostics';
+import { checkParsed, type CheckOptions, type FileCheck } from './pipeline';
 
 export { isVpnConnectionDocument, languageKindOf } from './parsing/documentKind';
 export type { LanguageKind } from './parsing/documentKind';
@@ -33,7 +33,10 @@ export interface ServiceOptions {
 }
 
 export interface VpnLanguageService {
+  /** The diagnostics the user sees (the pipeline's `diagnostics`). */
   validate(doc: TextDocument, opts: ServiceOptions): Diagnostic[];
+  /** The whole pipeline over the cached parse: shown, silenced and blocking diagnostics, and each document's value. */
+  check(doc: TextDocument, opts: CheckOptions): FileCheck;
   complete(doc: TextDocument, position: Position, opts: ServiceOptions): CompletionList;
   hover(doc: TextDocument, position: Position, opts: ServiceOptions): Hover | null;
   documentSymbols(doc: TextDocument): DocumentSymbol[];
@@ -64,7 +67,8 @@ export function createLanguageService(config: ServiceConfig = {}): VpnLanguageSe
   const cache = new ParseCache(config.maxAnalysisSize ?? MAX_ANALYSIS_SIZE);
   const kindOf = (doc: TextDocument): LanguageKind => documentKindOf(doc) ?? 'json';
   return {
-    validate: (doc, opts) => validateFile(doc, cache.get(doc), opts),
+    validate: (doc, opts) => checkParsed(doc, cache.get(doc), opts).diagnostics,
+    check: (doc, opts) => checkParsed(doc, cache.get(doc), opts),
     complete: (doc, position, opts) => completeAt(doc, cache.get(doc), doc.offsetAt(position), opts.lang, opts.account),
     hover: (doc, position, opts) => hoverAt(doc, cache.get(doc), doc.offsetAt(position), opts.lang, opts.account),
     documentSymbols: (doc) => documentSymbols(doc, cache.get(doc)),

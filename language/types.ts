@@ -1,10 +1,10 @@
 /**
- * The contract between the rule engine (server/rules), the schema validation (server/service) and the code-action
- * machinery. Rules and schema checks work on plain values and JSON paths; only the service maps a path to a
+ * The contract between the rule engine (rules/), the schema validation (schema/) and the code-action machinery
+ * (edits/). Rules and schema checks work on plain values and JSON paths; only the diagnostics map a path to a
  * range in the text (at the edge, once), so the same checks run in the editor, the CLI and the emulator.
+ * This file imports nothing (the layering test holds it to that): every other module of the library may use it.
+ * What a rule reads besides the value (RuleContext) lives in rules/context.ts.
  */
-import type { AccountView } from './account/documentFacts';
-import type { AccountResources } from './account/snapshot';
 
 /** A path into the document's value: object keys and array indexes, as in ajv's instancePath split on "/". */
 export type JsonPath = (string | number)[];
@@ -43,18 +43,15 @@ export interface RuleFinding {
   fixes?: SemanticFix[];
 }
 
-/** What the account rules read: the document's view of its region, and the whole account (to locate ids). */
-export interface AccountContext {
-  view: AccountView;
-  resources: AccountResources;
-}
-
-/** What a rule may know besides the value itself. */
-export interface RuleContext {
-  /** The VPN gateway version ("4.0", "2.0"...) when the caller knows it (e.g. from DescribeVpnGateways). */
-  gatewayVersion?: string;
-  /** The API action the document describes (from its "Action" key, else CreateVpnConnection). */
-  action: string;
-  /** The account's resources in the document's region, when the caller has them (editor with credentials, `--live`). */
-  account?: AccountContext;
+/**
+ * The `data` of every diagnostic the library publishes: the code actions read it back (its fixes), suppression
+ * matches its rule id, and the submit planning groups by document. The one definition of that payload.
+ */
+export interface DiagnosticData {
+  /** The rule id ("spd-overlap", "schema.enum", "syntax", "duplicate-key", "file-too-large"). */
+  ruleId: string;
+  /** The meaning-level fixes code actions turn into edits. */
+  fixes: SemanticFix[];
+  /** The document of a YAML stream (0 for JSON). */
+  documentIndex: number;
 }

@@ -5,19 +5,22 @@
  *
  * The server opens no sockets and reads no credentials, so when it wants the account's gateways, customer
  * gateways and VPCs it asks the client, which alone may call the cloud. Everything else travels over standard
- * LSP messages (settings come through workspace/configuration and workspace/didChangeConfiguration).
+ * LSP messages (settings come through workspace/configuration and workspace/didChangeConfiguration; what the
+ * client says at start-up is InitializationOptions, protocol/initialization.ts). The server asks only a client whose
+ * InitializationOptions set `accountResources`.
  */
 import { NotificationType0, RequestType } from 'vscode-languageserver-protocol';
 import type { ResourceKind, ResourceSnapshot } from '../language/account/snapshot';
 
+/**
+ * The payload of ours inside standard messages: the `data` of every diagnostic the server publishes. Clients hand
+ * it back untouched in textDocument/codeAction (its fixes become the quick fixes). Defined by the library.
+ */
+export type { DiagnosticData } from '../language/types';
+
 export namespace TencentCloudVpnProtocol {
   /** Prefix of every custom method name, so they never collide with standard LSP ones. */
   export const METHOD_PREFIX = 'tencentcloudVpn/';
-  /**
-   * The initializationOptions flag a client sets when it answers the account requests below. A client that
-   * does not set it (Neovim, the tests of other features) is never asked, and nothing account-related happens.
-   */
-  export const ACCOUNT_RESOURCES_OPTION = 'accountResources';
 }
 
 /**

@@ -2,8 +2,10 @@
  * Every setting id of the extension, in one place: the client reads them, the server receives them through
  * workspace/configuration, and a test checks that package.json `contributes.configuration` declares exactly these.
  */
+/** The section every setting id starts with; the server asks for it by this name in workspace/configuration. */
 export const SETTINGS_SECTION = 'tencentcloudVpn';
 
+/** Each setting id, by the name the code uses for it. */
 export const Settings = {
   /** "auto" (follow VS Code's display language), "zh" or "en": language of hovers and diagnostics. */
   docLanguage: 'tencentcloudVpn.docLanguage',
@@ -32,4 +34,18 @@ export interface ServerSettings {
   disabledRules: string[];
 }
 
+/** What the server uses until (or unless) a client sends settings. */
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = { docLanguage: 'auto', filesInclude: [], disabledRules: [] };
+
+/**
+ * The `tencentcloudVpn` section as clients send it (workspace/configuration answers, didChangeConfiguration
+ * payloads, initializationOptions): keys nested as VS Code sends them (`files: { include }`) or dotted
+ * (`'files.include'`), as some editors' settings files write them. Every key is optional.
+ */
+export interface SettingsSection {
+  docLanguage?: ServerSettings['docLanguage'];
+  files?: { include?: string[] };
+  validation?: { disabledRules?: string[] };
+  'files.include'?: string[];
+  'validation.disabledRules'?: string[];
+}

@@ -11,7 +11,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FixtureKind, FixtureSize } from '../test/lsp/fixtures';
+import type { FixtureKind, FixtureSize } from '../test/support/fixtures';
 import { killAllChildren } from './bench/processes';
 import { measureSession, measureSpawn, type Plan } from './bench/measure';
 import { compare, jsonReport, notes, oursTable, peersTable, type Row } from './bench/report';

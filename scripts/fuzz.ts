@@ -4,11 +4,12 @@
  * failure was found. Without --seed it picks one from the clock. The CI test (test/unit/hardening/fuzz.test.ts)
  * runs the same fuzz with a fixed seed and fewer iterations.
  */
-import { ensureBuilt } from '../test/cli/support/build';
-import { fuzzFixtures, SERVER_COMMAND } from '../test/unit/hardening/support/fixtures';
-import { runLspFuzz } from '../test/unit/hardening/support/lspFuzz';
-import { freshSeed } from '../test/unit/hardening/support/prng';
-import { runServiceFuzz, type FuzzReport } from '../test/unit/hardening/support/serviceFuzz';
+import { ensureBuilt } from '../test/support/build';
+import { fuzzFixtures } from '../test/support/fuzz/fixtures';
+import { runLspFuzz } from '../test/support/fuzz/lspFuzz';
+import { freshSeed } from '../test/support/fuzz/prng';
+import { runServiceFuzz, type FuzzReport } from '../test/support/fuzz/serviceFuzz';
+import { SERVER_COMMAND } from '../test/support/lsp';
 
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);

@@ -6,6 +6,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeConfigurationNotification, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LocateResourceRequest, ResourcesChangedNotification, ResourcesRequest } from '../protocol/messages';
+import { SETTINGS_SECTION } from '../protocol/settings';
 import { effectiveLanguageId } from '../language/parsing/documentKind';
 import { createLanguageService } from '../language/languageService';
 import { AccountLookup } from './accountLookup';
@@ -32,7 +33,7 @@ process.on('unhandledRejection', (error) => connection.console.error(`unhandled 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   state.initialize(params);
   if (state.clientAnswersAccount) {
-    // The server never calls the cloud itself: it asks the client, in the background (protocol.ts).
+    // The server never calls the cloud itself: it asks the client, in the background (protocol/messages.ts).
     const lookup = new AccountLookup(
       {
         resources: (request, token) => connection.sendRequest(ResourcesRequest.type, request, token),
@@ -41,7 +42,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       { onChange: () => publisher.scheduleAll(), log: (message) => connection.console.log(message) },
     );
     state.account = lookup;
-    connection.onNotification(ResourcesChangedNotification.method, guardedNotification('resourcesChanged', connection.console, () => {
+    connection.onNotification(ResourcesChangedNotification.type, guardedNotification<void>('resourcesChanged', connection.console, () => {
       lookup.invalidate();
       publisher.scheduleAll();
     }));
@@ -62,7 +63,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (!state.canPullConfiguration) return;
-  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tencentcloudVpn' }).catch(() => undefined);
+  void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
   if (await state.pullConfiguration()) publisher.scheduleAll();
 });
 

@@ -5,16 +5,23 @@
  */
 import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { TencentCloudVpnProtocol } from '../protocol/messages';
+import type { InitializationOptions } from '../protocol/initialization';
 import type { AccountResources } from '../language/account/snapshot';
 import { isVpnConnectionDocument, type ServiceOptions } from '../language/languageService';
 import { DEFAULT_SERVER_SETTINGS, SETTINGS_SECTION, type ServerSettings } from '../protocol/settings';
 import { effectiveLang, sectionOf, settingsFromInitOptions, settingsFromSection } from './workspaceSettings';
 
+/** The InitializationOptions of `initialize`, typed as the contract but read as untrusted: any JSON may come. */
+function initializationOptionsOf(params: InitializeParams): InitializationOptions {
+  const raw: unknown = params.initializationOptions;
+  return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as InitializationOptions) : {};
+}
+
+/** The client's locale and capabilities and the settings in force, updated as the client sends them. */
 export class ServerState {
   settings: ServerSettings = { ...DEFAULT_SERVER_SETTINGS };
   canPullConfiguration = false;
-  /** True when the client said it answers the account requests (protocol.ts); else no account features. */
+  /** True when the client said it answers the account requests (protocol/messages.ts); else no account features. */
   clientAnswersAccount = false;
   /** The account lookup, once main.ts created it for a client that answers. */
   account: AccountResources | undefined;
@@ -22,12 +29,13 @@ export class ServerState {
 
   constructor(private readonly connection: Connection) {}
 
+  /** Takes what `initialize` says: the locale, the capabilities and the InitializationOptions (protocol/). */
   initialize(params: InitializeParams): void {
-    const options = params.initializationOptions as Record<string, unknown> | undefined;
-    this.locale = params.locale ?? (typeof options?.displayLanguage === 'string' ? options.displayLanguage : undefined);
+    const options = initializationOptionsOf(params);
+    this.locale = params.locale ?? (typeof options.displayLanguage === 'string' ? options.displayLanguage : undefined);
     this.settings = settingsFromInitOptions(options);
     this.canPullConfiguration = !!params.capabilities.workspace?.configuration;
-    this.clientAnswersAccount = options?.[TencentCloudVpnProtocol.ACCOUNT_RESOURCES_OPTION] === true;
+    this.clientAnswersAccount = options.accountResources === true;
   }
 
   /** Asks the client for our section; false when it has none to give. */

@@ -29,7 +29,10 @@ export function sectionOf(payload: unknown): unknown {
   return SETTINGS_SECTION in record ? record[SETTINGS_SECTION] : record;
 }
 
-/** Settings from initializationOptions: `{ settings: {...} }`, `{ tencentcloudVpn: {...} }` or the section itself. */
+/**
+ * Settings from InitializationOptions (protocol/initialization.ts): `{ settings: {...} }`, `{ tencentcloudVpn: {...} }`
+ * or the section itself. Takes `unknown`: whatever the contract says, the values come from any client.
+ */
 export function settingsFromInitOptions(options: unknown): ServerSettings {
   const record = (options && typeof options === 'object' ? options : {}) as Record<string, unknown>;
   const section = record.settings !== undefined ? sectionOf(record.settings) : sectionOf(record);

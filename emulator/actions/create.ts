@@ -8,7 +8,7 @@ import { serviceTime } from '../seed';
 import { checkGatewayVersion, checkOverlaps, checkRouting, checkVpc, findTargets } from './createChecks';
 import { publicView, type ActionContext, type Params } from './context';
 
-/** Handles one CreateVpnConnection whose parameters passed validateParams. */
+/** Handles one CreateVpnConnection whose parameters passed checkParams. */
 export function createVpnConnection({ region, requestId, params, store, tasks, faults, now }: ActionContext): Params {
   const targets = findTargets(store, region, params);
   checkVpc(store, region, params, targets.gateway);

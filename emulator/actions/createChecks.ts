@@ -4,7 +4,7 @@
  * different ASNs, one gateway does not mix BGP and non-BGP tunnels, and nothing overlaps the gateway's tunnels.
  */
 import { ApiError } from '../apiErrors';
-import { overlaps, spdConflict, spdPairs } from '../cidr';
+import { overlaps, spdConflict, spdPairs } from '../addressPool';
 import { carriesSpd, routeTypeOf } from '../connectionModel';
 import type { EmulatorStore } from '../store';
 import type { Regional } from '../types';

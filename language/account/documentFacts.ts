@@ -3,7 +3,6 @@
  * existing tunnels are its own (created from it), resolved against the snapshot of that region. Completion, hover
  * and the rules all start here, so they agree on the region, on what "found" means and on which tunnel is whose.
  */
-import type { RuleContext } from '../types';
 import { isRecord, stringAt, type Params } from '../values/values';
 import type { AccountResources, CustomerGatewayInfo, ResourceKind, ResourceSnapshot, VpcInfo, VpnConnectionInfo, VpnGatewayInfo } from './snapshot';
 
@@ -79,13 +78,6 @@ export function isOwnTunnel(doc: Params, tunnel: VpnConnectionInfo): boolean {
   const [gatewayId, customerGatewayId, name] = ['VpnGatewayId', 'CustomerGatewayId', 'VpnConnectionName'].map((key) => stringAt(doc, key));
   if (!gatewayId || !customerGatewayId || !name) return false;
   return tunnel.vpnGatewayId === gatewayId && tunnel.customerGatewayId === customerGatewayId && tunnel.name === name;
-}
-
-/** What the rules learn from the account about a document: its view, and the gateway's version (for GCM). */
-export function accountContextOf(value: unknown, account: AccountResources | undefined): Pick<RuleContext, 'account' | 'gatewayVersion'> {
-  const view = accountViewOf(value, account);
-  if (!view || !account) return {};
-  return { account: { view, resources: account }, ...(view.gateway?.version ? { gatewayVersion: view.gateway.version } : {}) };
 }
 
 /** The resource of a kind with this id in the snapshot. */

@@ -7,14 +7,8 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { jsonFixText } from './fixesJson';
 import { yamlFixEdits } from './fixesYaml';
+import { diffEdits } from './offsetEdit';
 import type { SemanticFix } from '../types';
-
-/** A replacement of text[offset, offset + length) by `content`, before conversion to line/character. */
-export interface OffsetEdit {
-  offset: number;
-  length: number;
-  content: string;
-}
 
 /**
  * The text edits that apply `fix` to `text`; empty when the fix no longer fits the text (the user edited the
@@ -27,19 +21,4 @@ export function textEditsFor(text: string, languageKind: 'json' | 'yaml', fix: S
     range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) },
     newText: edit.content,
   }));
-}
-
-/** One edit covering what differs between two texts (common prefix and suffix left alone); none if equal. */
-export function diffEdits(before: string, after: string | undefined): OffsetEdit[] {
-  if (after === undefined || after === before) return [];
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  return [{ offset: start, length: before.length - start - end, content: after.slice(start, after.length - end) }];
-}
-
-/** Applies offset edits (non-overlapping, any order) to a text; used by tests and by callers without an editor. */
-export function applyOffsetEdits(text: string, edits: OffsetEdit[]): string {
-  return [...edits].sort((a, b) => b.offset - a.offset).reduce((result, edit) => result.slice(0, edit.offset) + edit.content + result.slice(edit.offset + edit.length), text);
 }

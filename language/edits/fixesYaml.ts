@@ -3,7 +3,7 @@
  * belongs to, so the rest of the stream, its comments and its layout are kept byte for byte.
  */
 import { isMap, isScalar, stringify, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
-import type { OffsetEdit } from './fixes';
+import { replaceSpan, type OffsetEdit } from './offsetEdit';
 import { yamlRemoveEdits } from './fixesYamlRemove';
 import type { JsonPath, SemanticFix } from '../types';
 import { endOfLine, indentStep, locate, startOfLine, yamlDocument } from './yamlLocate';
@@ -17,17 +17,13 @@ export function yamlFixEdits(text: string, fix: SemanticFix, documentIndex: numb
       return setValue(text, document, fix.path, fix.value);
     case 'renameKey': {
       const key = locate(document, fix.path)?.pair?.key as Scalar | undefined;
-      return key?.range ? [replace(key.range[0], key.range[1], renderScalar(fix.newKey, key.type))] : [];
+      return key?.range ? [replaceSpan(key.range[0], key.range[1], renderScalar(fix.newKey, key.type))] : [];
     }
     case 'remove':
       return yamlRemoveEdits(text, locate(document, fix.path));
     case 'addProperties':
       return addProperties(text, document, fix.path, fix.properties);
   }
-}
-
-function replace(start: number, end: number, content: string): OffsetEdit {
-  return { offset: start, length: end - start, content };
 }
 
 /** A scalar in the quoting style the replaced one used, or the library's choice for a plain one. */
@@ -45,13 +41,13 @@ function setValue(text: string, document: Document.Parsed, path: JsonPath, value
     return addProperties(text, document, parentPath, { [String(path[path.length - 1])]: value });
   }
   const node = found.node as Node | null;
-  if (isScalar(node) && node.range) return [replace(node.range[0], node.range[1], renderScalar(value, node.type))];
+  if (isScalar(node) && node.range) return [replaceSpan(node.range[0], node.range[1], renderScalar(value, node.type))];
   const key = found.pair?.key as Scalar | undefined;
   if (!key?.range) return [];
   // A key without a value, or a collection replaced by a scalar: rewrite everything after the key's colon.
   const end = node?.range ? node.range[1] : key.range[2];
   const colon = text.indexOf(':', key.range[1]);
-  return [replace(colon + 1, end, ` ${renderScalar(value)}`)];
+  return [replaceSpan(colon + 1, end, ` ${renderScalar(value)}`)];
 }
 
 function addProperties(text: string, document: Document.Parsed, path: JsonPath, properties: Record<string, unknown>): OffsetEdit[] {

@@ -4,7 +4,7 @@
  * that opens a sequence item ("- Key: a") hands the dash to the next pair, or takes the item with it if alone.
  */
 import { isMap, isSeq, type Node, type Pair } from 'yaml';
-import type { OffsetEdit } from './fixes';
+import type { OffsetEdit } from './offsetEdit';
 import { endOfLine, startOfLine, type Located } from './yamlLocate';
 
 interface Entry {

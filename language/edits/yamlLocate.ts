@@ -2,7 +2,8 @@
  * Finds the node a JSON path names in one document of a YAML stream, with the pair and collection that hold
  * it, so fixes can edit the text at the library's node ranges ([start, valueEnd, nodeEnd], absolute offsets).
  */
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { yamlDocuments } from '../parsing/yamlDocuments';
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { JsonPath } from '../types';
 
 export interface Located {
@@ -18,8 +19,8 @@ export interface Located {
 
 /** The `documentIndex`-th document of the stream, if the text has that many. */
 export function yamlDocument(text: string, documentIndex: number): Document.Parsed | undefined {
-  const documents = parseAllDocuments(text, { logLevel: 'error', uniqueKeys: false });
-  return Array.isArray(documents) ? documents[documentIndex] : undefined;
+  // The parse the diagnostics of this version already made (cached by text), not a second one.
+  return yamlDocuments(text)[documentIndex];
 }
 
 /** Plain value of a key node, for matching path segments. */

@@ -1,6 +1,7 @@
 /**
  * Diagnostics of a parsed file: syntax problems first, then for each document its schema findings and the
- * business rules' findings, each mapped once to a range, deduplicated and filtered by the user's suppressions.
+ * business rules' findings (findings.ts), each mapped once to a range and deduplicated. Silencing is the
+ * pipeline's next step (pipeline.ts), so a host that must see silenced errors (the submit) can.
  * A broken text gets one diagnostic per fault, not a cascade: of syntax problems starting at one offset only the
  * first is kept, and while a document's syntax is broken its findings are kept only for the top-level members
  * whose own text holds no syntax error (the rest were read from a half-parsed text) and never where a syntax
@@ -8,12 +9,9 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { accountContextOf } from '../account/documentFacts';
 import type { AccountResources } from '../account/snapshot';
-import { runRules } from '../rules/engine';
-import { filterSuppressed } from '../edits/suppression';
-import type { JsonPath, Lang, RuleFinding, Severity } from '../types';
-import { mergeFindings, schemaFindings } from '../schema/paramsValidation';
+import type { DiagnosticData, JsonPath, Lang, RuleFinding, Severity } from '../types';
+import { checkParams } from './findings';
 import { actionOfPart } from '../schema/partAction';
 import { spanFor, type Span } from './ranges';
 import { rootSchemaOf } from '../schema/schemaLookup';
@@ -36,8 +34,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Every diagnostic of a document, in the user's language, without the ones the user silenced. */
-export function validateFile(doc: TextDocument, parsed: ParsedFile, options: ValidationOptions): Diagnostic[] {
+/** Every diagnostic of a document, in the user's language, silenced ones included. */
+export function diagnosticsOf(doc: TextDocument, parsed: ParsedFile, options: ValidationOptions): Diagnostic[] {
   const toDiagnostic = (span: Span, severity: Severity, message: string, code: string) => ({
     range: { start: doc.positionAt(span.offset), end: doc.positionAt(span.offset + span.length) },
     severity: SEVERITY[severity],
@@ -48,7 +46,8 @@ export function validateFile(doc: TextDocument, parsed: ParsedFile, options: Val
   const diagnostics: Diagnostic[] = [];
   if (parsed.tooLarge) {
     const { size, limit, problems } = parsed.tooLarge;
-    diagnostics.push({ ...toDiagnostic({ offset: 0, length: 1 }, 'warning', fileTooLargeMessage(size, limit)[options.lang], 'file-too-large'), data: { ruleId: 'file-too-large', fixes: [], documentIndex: 0 } });
+    const data: DiagnosticData = { ruleId: 'file-too-large', fixes: [], documentIndex: 0 };
+    diagnostics.push({ ...toDiagnostic({ offset: 0, length: 1 }, 'warning', fileTooLargeMessage(size, limit)[options.lang], 'file-too-large'), data });
     diagnostics.push(...onePerPosition(problems).map((problem) => syntaxDiagnostic(problem, 0, options.lang, toDiagnostic)));
   }
   const text = doc.getText();
@@ -64,18 +63,18 @@ export function validateFile(doc: TextDocument, parsed: ParsedFile, options: Val
       const diagnostic: Diagnostic = toDiagnostic(span, finding.severity, finding.message[options.lang], finding.code);
       const href = docUrlOf(finding, action, options.lang);
       if (href) diagnostic.codeDescription = { href };
-      diagnostic.data = { ruleId: finding.ruleId, fixes: finding.fixes ?? [], documentIndex: part.index };
+      diagnostic.data = { ruleId: finding.ruleId, fixes: finding.fixes ?? [], documentIndex: part.index } satisfies DiagnosticData;
       diagnostics.push(diagnostic);
     }
   }
-  return filterSuppressed(deduplicate(diagnostics), text, parsed.kind, options.disabledRules);
+  return deduplicate(diagnostics);
 }
 
 type ToDiagnostic = (span: Span, severity: Severity, message: string, code: string) => Diagnostic;
 
 function syntaxDiagnostic(problem: SyntaxProblem, documentIndex: number, lang: Lang, toDiagnostic: ToDiagnostic): Diagnostic {
   const diagnostic = toDiagnostic(problem, problem.severity, problem.message[lang], problem.code);
-  diagnostic.data = { ruleId: problem.code === 'duplicate-key' ? 'duplicate-key' : 'syntax', fixes: [], documentIndex };
+  diagnostic.data = { ruleId: problem.code === 'duplicate-key' ? 'duplicate-key' : 'syntax', fixes: [], documentIndex } satisfies DiagnosticData;
   return diagnostic;
 }
 
@@ -85,8 +84,9 @@ function syntaxDiagnostic(problem: SyntaxProblem, documentIndex: number, lang: L
  * parser's loss, and a broken member's value (or a key made of half a line) is not what the user wrote.
  */
 function findingsOf(part: ParsedPart, action: string, parsed: ParsedFile, text: string, account: AccountResources | undefined): RuleFinding[] {
-  if (!part.root || part.value === undefined) return [];
-  const findings = mergeFindings(schemaFindings(part.value, action), rulesOf(part.value, action, account));
+  // An empty document (a stray `---`, a file of comments) is no request and no mistake: a submit says so instead.
+  if (!part.root || part.value === undefined || part.value === null) return [];
+  const findings = checkParams(part.value, action, account);
   const broken = brokenMembers(part, part.root, parsed.kind, text);
   return broken ? findings.filter((finding) => inCleanMember(finding.path, part.root!, broken)) : findings;
 }
@@ -168,16 +168,6 @@ function membersAround(members: readonly Member[], problem: SyntaxProblem, gapsT
 function inCleanMember(path: JsonPath, root: TreeNode, broken: ReadonlySet<string | number>): boolean {
   if (!path.length || broken.has(path[0])) return false;
   return typeof path[0] === 'number' ? path[0] < (root.items?.length ?? 0) : propertyOf(root, path[0]) !== undefined;
-}
-
-/** The business rules' findings; a failing rule must not take the schema diagnostics down with it. */
-function rulesOf(value: unknown, action: string, account: AccountResources | undefined): RuleFinding[] {
-  try {
-    return runRules(value, { action, ...accountContextOf(value, account) });
-  } catch (error) {
-    console.error(`rules failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return [];
-  }
 }
 
 /** Schema findings link to the action's API page in the user's language; rules bring their own link. */

@@ -3,10 +3,10 @@
  * printer for YAML (one edit for the whole text). A YAML file with errors is left alone rather than damaged.
  */
 import { format as formatJsonText } from 'jsonc-parser';
-import { parseAllDocuments } from 'yaml';
 import type { FormattingOptions, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageKind } from '../parsing/documentKind';
+import { yamlDocuments } from '../parsing/yamlDocuments';
 
 /** Text edits that format the whole document. */
 export function formatDocument(doc: TextDocument, kind: LanguageKind, options: FormattingOptions): TextEdit[] {
@@ -23,8 +23,9 @@ export function formatDocument(doc: TextDocument, kind: LanguageKind, options: F
 
 /** The YAML text reprinted with the given indentation (YAML forbids tabs, so always spaces), or undefined. */
 function formatYaml(text: string, indent: number, eol: string): string | undefined {
-  const docs = parseAllDocuments(text, { logLevel: 'error', uniqueKeys: false });
-  if (!Array.isArray(docs) || docs.length === 0 || docs.some((doc) => doc.errors.length)) return undefined;
+  // The same parse the diagnostics read for this version (cached by text), not a second one.
+  const docs = yamlDocuments(text);
+  if (docs.length === 0 || docs.some((doc) => doc.errors.length)) return undefined;
   try {
     const printed = docs.map((doc) => doc.toString({ indent: Math.max(1, indent), lineWidth: 0 })).join('');
     return eol === '\n' ? printed : printed.replace(/\n/g, eol);

@@ -3,6 +3,7 @@
  * problems. Aliases are never expanded in the tree, and the plain value is built with a bounded alias count, so
  * an alias bomb costs a diagnostic instead of the server's memory.
  */
+import { yamlDocuments, YAML_PARSE_OPTIONS } from './yamlDocuments';
 import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, Document, Node as YamlNode } from 'yaml';
 import type { ParsedFile, ParsedPart, SyntaxProblem, TreeNode, TreeProperty } from './tree';
 import { parseYamlByBlocks, type BlockParse } from './yamlBlocks';
@@ -23,12 +24,12 @@ export const MAX_TREE_DEPTH = 1000;
  */
 export function parseYaml(text: string, byBlocks = true): ParsedFile {
   const incremental = byBlocks ? parseYamlByBlocks(text, parseBlock) : undefined;
-  const parts = incremental ? [incremental] : parseAllDocuments(text, PARSE_OPTIONS).map((doc, index) => partOf(doc, index));
+  const parts = incremental ? [incremental] : yamlDocuments(text).map((doc, index) => partOf(doc, index));
   for (const problem of controlCharacters(text)) (parts.find((part) => problem.offset < part.offset + part.length) ?? parts[parts.length - 1])?.problems.push(problem);
   return { kind: 'yaml', parts };
 }
 
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' } as const;
+const PARSE_OPTIONS = YAML_PARSE_OPTIONS;
 
 /** One top-level block parsed alone, for yamlBlocks.ts: only a clean one-key mapping is usable. */
 function parseBlock(text: string): BlockParse | undefined {

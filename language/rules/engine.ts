@@ -6,7 +6,8 @@
  */
 import { RULES } from './registry';
 import { runRule } from './rule';
-import type { RuleContext, RuleFinding } from '../types';
+import type { RuleFinding } from '../types';
+import type { RuleContext } from './context';
 import { isRecord } from '../values/values';
 
 /** Every rule finding for one document value; a non-object value (the schema's concern) yields none. */

@@ -3,7 +3,8 @@
  * the docs show it) and a check over a document's plain value. Every family file (cidr.ts, spd.ts, ...) exports
  * a list of these; registry.ts collects them and engine.ts runs them.
  */
-import type { JsonPath, Localized, RuleContext, RuleFinding, SemanticFix, Severity, Target } from '../types';
+import type { JsonPath, Localized, RuleFinding, SemanticFix, Severity, Target } from '../types';
+import type { RuleContext } from './context';
 import type { Params } from '../values/values';
 
 /** Where the rules page lives; findings link to `<RULES_DOC>#<rule id>`. */

@@ -1,11 +1,10 @@
 /**
- * Validates a document's plain value (no positions) against its action's schema and the business rules.
- * Used by the editor, the CLI and the emulator alike; only the editor maps the findings to ranges afterwards.
- * Findings from ajv get ruleId "schema.<keyword>" and an API-style code (see schemaFindings.ts).
+ * Validates a document's plain value (no positions) against its action's schema; the business rules are the
+ * rules' own step, and features/findings.ts merges both. Findings from ajv get ruleId "schema.<keyword>" and an
+ * API-style code (see schemaFindings.ts).
  */
 import Ajv, { ValidateFunction } from 'ajv';
 import { ANNOTATION_KEYWORDS } from './keywords';
-import { runRules } from '../rules/engine';
 import type { RuleFinding } from '../types';
 import { ACTION_SCHEMAS, DEFAULT_ACTION, actionOf } from './actionSchemas';
 import { pathOf, schemaFindingsOf } from './schemaFindings';
@@ -34,20 +33,4 @@ export function schemaFindings(value: unknown, action = actionOf(value)): RuleFi
   const validate = validatorFor(action);
   if (!validate || validate(value)) return [];
   return schemaFindingsOf(validate.errors ?? [], value, ACTION_SCHEMAS[action] as JsonSchema);
-}
-
-const samePath = (a: RuleFinding, b: RuleFinding) => a.path.length === b.path.length && a.path.every((segment, i) => segment === b.path[i]);
-
-/**
- * Schema and rule findings together. Where a rule speaks about the same path as the schema (the
- * IntegrityAlgorithm spelling rule vs the unknown key, the name-length rule vs maxLength), the rule knows more
- * and its finding alone is kept.
- */
-export function mergeFindings(schema: RuleFinding[], rules: RuleFinding[]): RuleFinding[] {
-  return [...schema.filter((finding) => !rules.some((rule) => samePath(rule, finding))), ...rules];
-}
-
-/** Every schema and rule finding for one document value, as the API would see it. */
-export function validateParams(value: unknown, action = actionOf(value)): RuleFinding[] {
-  return mergeFindings(schemaFindings(value, action), runRules(value, { action }));
 }

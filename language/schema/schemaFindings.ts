@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { JsonPath, RuleFinding, Target } from '../types';
+import type { ErrorContext } from './errorContext';
 import { schemaAtPath, type JsonSchema } from './schemaLookup';
 import { schemaMessage, pathLabel } from './schemaMessages';
 import { schemaFixes } from './schemaFixes';
@@ -59,7 +60,7 @@ export function schemaFindingsOf(errors: readonly ErrorObject[], value: unknown,
 function findingOf(error: ErrorObject, path: JsonPath, value: unknown, root: JsonSchema): RuleFinding {
   const parentPath = path.slice(0, -1);
   const keyPath = error.keyword === 'additionalProperties' || error.keyword === 'required' ? parentPath : path;
-  const context = { keyword: error.keyword, params: error.params as Record<string, unknown>, path, value: valueAt(value, keyPath), schema: schemaAtPath(root, keyPath), root };
+  const context: ErrorContext = { keyword: error.keyword, params: error.params as Record<string, unknown>, path, value: valueAt(value, keyPath), schema: schemaAtPath(root, keyPath), root };
   const fixes = schemaFixes(context);
   return {
     ruleId: `schema.${error.keyword}`,
@@ -81,17 +82,4 @@ export function valueAt(value: unknown, path: JsonPath): unknown {
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
-}
-
-/** What a message or fix builder knows about one error. */
-export interface ErrorContext {
-  keyword: string;
-  params: Record<string, unknown>;
-  /** The finding's path (including the unknown or missing key). */
-  path: JsonPath;
-  /** For unknown/missing keys the containing object, else the offending value. */
-  value: unknown;
-  /** The schema at the same place as `value`. */
-  schema?: JsonSchema;
-  root: JsonSchema;
 }

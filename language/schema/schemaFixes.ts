@@ -5,7 +5,7 @@
  * DpdTimeout / DpdEnable trap). Suggested values are always values the schema allows.
  */
 import type { SemanticFix } from '../types';
-import type { ErrorContext } from './schemaFindings';
+import type { ErrorContext } from './errorContext';
 import { closestMatch, closestValue } from './similarity';
 import { sampleValue, visibleProperties, type JsonSchema } from './schemaLookup';
 

@@ -4,7 +4,7 @@
  * a schema's regular expression is never shown, its meaning and the schema's example are.
  */
 import type { JsonPath, Localized, SemanticFix } from '../types';
-import type { ErrorContext } from './schemaFindings';
+import type { ErrorContext } from './errorContext';
 import { HIDDEN_PROPERTIES, type JsonSchema } from './schemaLookup';
 
 /** "A.B[0].C" for a path; "(document)" for the root. */

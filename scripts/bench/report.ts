@@ -4,7 +4,7 @@
  * Markdown code blocks and CI logs alike.
  */
 import { cpus, loadavg, tmpdir } from 'node:os';
-import type { FixtureKind, FixtureSize } from '../../test/lsp/fixtures';
+import type { FixtureKind, FixtureSize } from '../../test/support/fixtures';
 import { ROOT, type BenchServer } from './servers';
 import { ratio, type Summary } from './stats';
 import { goalFor, METRIC_LABEL, targetFor, type Metric } from './targets';

@@ -1,10 +1,10 @@
 /**
  * What the benchmark does to each fixture, as positions in its text. The same text and positions go to every
  * server, so a difference in time is a difference in the server. Positions are found by searching the rendered
- * fixture (test/lsp/fixtures.ts), not hard-coded, so they stay right when the fixtures are regenerated.
+ * fixture (test/support/fixtures.ts), not hard-coded, so they stay right when the fixtures are regenerated.
  */
 import type { Position } from 'vscode-languageserver-protocol/node';
-import { fixtureName, fixtureText, type FixtureKind, type FixtureSize } from '../../test/lsp/fixtures';
+import { fixtureName, fixtureText, type FixtureKind, type FixtureSize } from '../../test/support/fixtures';
 
 export const SIZES: readonly FixtureSize[] = ['typical', 'medium', 'large'];
 export const KINDS: readonly FixtureKind[] = ['json', 'yaml'];

@@ -9,11 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import type { FixtureKind } from '../../test/lsp/fixtures';
-import type { ServerSpec } from './lspClient';
+import type { FixtureKind } from '../../test/support/fixtures';
+import type { ServerCommand, SettingsBySection } from '../../test/support/lsp';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SCHEMA_PATH = join(ROOT, 'schemas', 'CreateVpnConnection.schema.json');
+
+/** How to start a server and what to answer when it asks for settings (workspace/configuration, by section). */
+export interface ServerSpec extends ServerCommand {
+  name: string;
+  cwd: string;
+  settings?: SettingsBySection;
+  initializationOptions?: unknown;
+}
 
 /** A server and the facts about it the report needs. */
 export interface BenchServer {

@@ -3,7 +3,7 @@
  * server and speed-up goals against the peers. Absolute targets are checked against p95 (the issue states p95 for
  * completion and hover; for the others p95 is the stricter reading). Peer goals are checked on the ratio of medians.
  */
-import type { FixtureKind, FixtureSize } from '../../test/lsp/fixtures';
+import type { FixtureKind, FixtureSize } from '../../test/support/fixtures';
 
 /** What is measured. `spawn` does not depend on the file; `rss` is the server's peak RSS after a whole session. */
 export type Metric = 'spawn' | 'open' | 'edit' | 'completeKey' | 'completeEnum' | 'hover' | 'rss';

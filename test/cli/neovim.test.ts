@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureBuilt } from './support/build';
+import { ensureBuilt } from '../support/build';
 import { CLI_FIXTURES, REPO_ROOT } from './support/runCli';
 
 const NEOVIM_FIXTURES = path.join(CLI_FIXTURES, 'neovim');

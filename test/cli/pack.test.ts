@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureBuilt } from './support/build';
-import { startLanguageServer } from './support/lspClient';
+import { ensureBuilt } from '../support/build';
+import { LspTestClient } from '../support/lsp';
 import { CLI_FIXTURES, REPO_ROOT } from './support/runCli';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -83,12 +83,12 @@ describe('npm pack: the tarball and its bins', function () {
 
 /** Starts the server through npx in `cwd` with no settings at all, opens a file with an error, and waits for it. */
 async function expectServerDiagnostics(cwd: string): Promise<void> {
-  const session = await startLanguageServer(NPX, ['--offline', 'tcvpn-language-server', '--stdio'], cwd);
+  const session = await LspTestClient.start({ command: NPX, args: ['--offline', 'tcvpn-language-server', '--stdio'], cwd });
   try {
     assert.ok(session.initializeResult.capabilities.completionProvider, 'the server announces completion');
     const uri = pathToFileURL(ERRORS_YAML).href;
-    session.open(uri, 'tencentcloud-vpn-yaml', readFileSync(ERRORS_YAML, 'utf8'));
-    const { diagnostics } = await session.diagnosticsFor(uri);
+    await session.open(uri, 'tencentcloud-vpn-yaml', readFileSync(ERRORS_YAML, 'utf8'));
+    const { diagnostics } = await session.diagnostics(uri, (published) => published.diagnostics.length > 0, { since: 0 });
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['InvalidParameterValue', 4, 11]]);
   } finally {
     assert.equal(await session.stop(), 0, `the server exits cleanly after shutdown/exit: ${session.stderr()}`);

@@ -6,15 +6,17 @@
  * show nothing in the file.
  */
 import assert from 'node:assert/strict';
-import { CompletionRequest, HoverRequest, type CancellationToken, type CompletionList, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, HoverRequest, ShowMessageNotification, type CancellationToken, type CompletionList, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import type { RunningEmulator } from '../../emulator';
 import { AccountService } from '../../cloud/accountService';
 import { CredentialsError } from '../../cloud/credentials';
-import { LocateResourceRequest, ResourcesChangedNotification, ResourcesRequest, TencentCloudVpnProtocol } from '../../protocol/messages';
+import type { InitializationOptions } from '../../protocol/initialization';
+import { LocateResourceRequest, ResourcesChangedNotification, ResourcesRequest } from '../../protocol/messages';
+import { startOurServer, type LspTestClient } from '../support/lsp';
 import { emulatorClient, fastEmulator } from '../unit/client/helpers';
-import { TestServer } from './testServer';
 
-const INIT = { [TencentCloudVpnProtocol.ACCOUNT_RESOURCES_OPTION]: true };
+/** What the extension says at start-up: it answers the account requests. */
+const INIT: InitializationOptions = { accountResources: true };
 const SH_WITH_GZ_GATEWAY = 'Region: ap-shanghai\nVpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-sh7b2k5x\nVpcId: vpc-s7d2q8wn\n';
 let uriCount = 0;
 const nextUri = () => `file:///account/${++uriCount}.vpnconn.yaml`;
@@ -26,12 +28,12 @@ function signalOf(token: CancellationToken): AbortSignal {
 }
 
 /** Answers the server's account requests the way the extension does (client/accountResources.ts). */
-function answerWith(server: TestServer, account: AccountService, calls: string[] = []): void {
-  server.connection.onRequest(ResourcesRequest.method, (params: ResourcesRequest.Params, token: CancellationToken) => {
+function answerWith(server: LspTestClient, account: AccountService, calls: string[] = []): void {
+  server.connection.onRequest(ResourcesRequest.type, (params, token) => {
     calls.push(`resources ${params.region ?? '(default)'}`);
     return account.resources(params.region, signalOf(token));
   });
-  server.connection.onRequest(LocateResourceRequest.method, async (params: LocateResourceRequest.Params, token: CancellationToken) => {
+  server.connection.onRequest(LocateResourceRequest.type, async (params, token) => {
     calls.push(`locate ${params.id}`);
     return { region: await account.locate(params.kind, params.id, params.except, signalOf(token)) };
   });
@@ -40,7 +42,7 @@ function answerWith(server: TestServer, account: AccountService, calls: string[]
 describe('LSP: account resources from the client', function () {
   this.timeout(30_000);
   let emulator: RunningEmulator;
-  let server: TestServer;
+  let server: LspTestClient;
   const shown: unknown[] = [];
   const accountFor = (overrides: Partial<ConstructorParameters<typeof AccountService>[0]> = {}) =>
     new AccountService({
@@ -50,9 +52,9 @@ describe('LSP: account resources from the client', function () {
       searchRegions: ['ap-shanghai', 'ap-guangzhou'],
       ...overrides,
     });
-  const start = async (initializationOptions: unknown = INIT): Promise<TestServer> => {
-    server = await TestServer.start({ initializationOptions });
-    server.connection.onNotification('window/showMessage', (params: unknown) => void shown.push(params));
+  const start = async (initializationOptions: InitializationOptions = INIT): Promise<LspTestClient> => {
+    server = await startOurServer({ initializationOptions });
+    server.connection.onNotification(ShowMessageNotification.type, (params) => void shown.push(params));
     return server;
   };
   const accountCodes = <T extends { data?: unknown }>(diagnostics: T[]): T[] => diagnostics.filter((d) => String((d.data as { ruleId?: string })?.ruleId).startsWith('account-'));
@@ -89,12 +91,12 @@ describe('LSP: account resources from the client', function () {
     await loaded;
     let list: CompletionList;
     do {
-      list = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 14 } })) as CompletionList;
+      list = (await server.request(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 14 } })) as CompletionList;
     } while (list.isIncomplete);
     const gateway = list.items.find((item) => item.label === 'vpngw-sh4ipc9a');
     assert.equal(gateway?.labelDetails?.description, 'ipsec-gw-sh · 203.0.113.20 · IPSEC · AVAILABLE');
     assert.ok(!list.items.some((item) => item.label === 'vpngw-8bgp4k2d'), 'no Guangzhou gateway');
-    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 18 } });
+    const hover = await server.request(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 18 } });
     assert.match((hover?.contents as MarkupContent).value, /VPN gateway \*\*ipsec-gw-sh\*\*[\s\S]*Version: 4\.0[\s\S]*BGP ASN: 64560/);
   });
 
@@ -108,7 +110,7 @@ describe('LSP: account resources from the client', function () {
     await server.open(uri, 'tencentcloud-vpn-yaml', 'VpnGatewayId: \n');
     await published;
     const started = Date.now();
-    const list = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 14 } })) as CompletionList;
+    const list = (await server.request(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 14 } })) as CompletionList;
     const elapsed = Date.now() - started;
     assert.ok(elapsed < 300, `completion took ${elapsed} ms`);
     assert.deepEqual(list.items.map((item) => item.label), ['vpngw-1w9tue3d'], 'the schema\'s example');
@@ -146,7 +148,7 @@ describe('LSP: account resources from the client', function () {
     assert.deepEqual(shown, []);
     emulator.faults.clear();
     const warned = server.diagnostics(uri, (p) => accountCodes(p.diagnostics).length > 0);
-    await server.connection.sendNotification(ResourcesChangedNotification.method);
+    await server.connection.sendNotification(ResourcesChangedNotification.type);
     assert.equal(accountCodes((await warned).diagnostics)[0].code, 'ResourceNotFound');
   });
 
@@ -158,7 +160,7 @@ describe('LSP: account resources from the client', function () {
     const first = server.diagnostics(uri);
     await server.open(uri, 'tencentcloud-vpn-yaml', SH_WITH_GZ_GATEWAY);
     assert.deepEqual(accountCodes((await first).diagnostics), []);
-    await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 14 } });
+    await server.request(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 14 } });
     assert.deepEqual(calls, []);
   });
 });

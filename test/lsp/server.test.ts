@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CompletionRequest, DidChangeConfigurationNotification, DocumentSymbolRequest, HoverRequest, type CompletionList, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { fixtureText } from './fixtures';
-import { TestServer } from './testServer';
+import { fixtureText } from '../support/fixtures';
+import { startOurServer, type LspTestClient } from '../support/lsp';
 
 const JSON_URI = 'file:///work/tunnel.vpnconn.json';
 const YAML_URI = 'file:///work/tunnel.vpnconn.yaml';
@@ -13,14 +13,14 @@ function problemsOf<T extends { severity?: number }>(diagnostics: T[]): T[] {
 
 describe('language server over stdio', function () {
   this.timeout(30000);
-  let server: TestServer | undefined;
+  let server: LspTestClient | undefined;
   afterEach(async () => {
     await server?.stop();
     server = undefined;
   });
 
   it('answers initialize with the features it serves', async () => {
-    server = await TestServer.start();
+    server = await startOurServer();
     const capabilities = server.initializeResult.capabilities;
     assert.ok(capabilities.completionProvider && capabilities.hoverProvider && capabilities.documentSymbolProvider);
     assert.ok(capabilities.documentFormattingProvider && capabilities.foldingRangeProvider && capabilities.codeActionProvider);
@@ -28,7 +28,7 @@ describe('language server over stdio', function () {
   });
 
   it('publishes diagnostics for a broken file, and clears them once it is fixed', async () => {
-    server = await TestServer.start();
+    server = await startOurServer();
     const published = server.diagnostics(JSON_URI);
     await server.open(JSON_URI, 'tencentcloud-vpn-json', '{"RouteType": "static"');
     const { diagnostics } = await published;
@@ -40,7 +40,7 @@ describe('language server over stdio', function () {
   });
 
   it('follows incremental edits: one character changed makes a new diagnostic appear', async () => {
-    server = await TestServer.start();
+    server = await startOurServer();
     const first = server.diagnostics(YAML_URI);
     await server.open(YAML_URI, 'tencentcloud-vpn-yaml', fixtureText('typical', 'yaml'));
     assert.deepEqual(problemsOf((await first).diagnostics), []);
@@ -54,24 +54,24 @@ describe('language server over stdio', function () {
   });
 
   it('completes keys and enum values', async () => {
-    server = await TestServer.start();
+    server = await startOurServer();
     await server.open(YAML_URI, 'tencentcloud-vpn-yaml', 'VpnGatewayId: vpngw-1w9tue3d\nRouteType: \n');
-    const values = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: YAML_URI }, position: { line: 1, character: 11 } })) as CompletionList;
+    const values = (await server.request(CompletionRequest.type, { textDocument: { uri: YAML_URI }, position: { line: 1, character: 11 } })) as CompletionList;
     assert.deepEqual(values.items.map((i) => i.label), ['STATIC', 'StaticRoute', 'Policy', 'Bgp']);
-    const keys = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: YAML_URI }, position: { line: 2, character: 0 } })) as CompletionList;
+    const keys = (await server.request(CompletionRequest.type, { textDocument: { uri: YAML_URI }, position: { line: 2, character: 0 } })) as CompletionList;
     assert.ok(keys.items.some((i) => i.label === 'CustomerGatewayId'));
   });
 
   it('explains a key on hover in the client locale (zh-cn -> Chinese)', async () => {
-    server = await TestServer.start({ locale: 'zh-cn' });
+    server = await startOurServer({ locale: 'zh-cn' });
     await server.open(JSON_URI, 'tencentcloud-vpn-json', '{"VpnGatewayId": "vpngw-1w9tue3d"}');
-    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: JSON_URI }, position: { line: 0, character: 4 } });
+    const hover = await server.request(HoverRequest.type, { textDocument: { uri: JSON_URI }, position: { line: 0, character: 4 } });
     assert.match((hover!.contents as MarkupContent).value, /VPN网关实例ID/);
   });
 
   it('reads settings through workspace/configuration and again after a change', async () => {
     let section: Record<string, unknown> = { docLanguage: 'zh', validation: { disabledRules: ['schema.additionalProperties'] } };
-    server = await TestServer.start({ locale: 'en', configuration: () => section });
+    server = await startOurServer({ settings: () => ({ tencentcloudVpn: section }) });
     const first = server.diagnostics(JSON_URI);
     await server.open(JSON_URI, 'tencentcloud-vpn-json', '{"Foo": 1}');
     let { diagnostics } = await first;
@@ -86,7 +86,7 @@ describe('language server over stdio', function () {
   });
 
   it('uses settings from initializationOptions when the client has no workspace/configuration', async () => {
-    server = await TestServer.start({ capabilities: {}, initializationOptions: { settings: { tencentcloudVpn: { docLanguage: 'zh' } } } });
+    server = await startOurServer({ capabilities: {}, initializationOptions: { settings: { tencentcloudVpn: { docLanguage: 'zh' } } } });
     const published = server.diagnostics(YAML_URI);
     await server.open(YAML_URI, 'tencentcloud-vpn-yaml', 'Foo: 1\n');
     const { diagnostics } = await published;
@@ -94,20 +94,20 @@ describe('language server over stdio', function () {
   });
 
   it('checks and completes a *.vpnconn.yaml file sent as plaintext or with an empty language id, as YAML', async () => {
-    server = await TestServer.start();
+    server = await startOurServer();
     for (const [uri, languageId] of [['file:///work/plain.vpnconn.yaml', 'plaintext'], ['file:///work/bare.vpnconn.yaml', '']]) {
       const published = server.diagnostics(uri);
       await server.open(uri, languageId, 'VpnGatewayId: vpngw-1w9tue3d\nRouteType: static\n');
       const { diagnostics } = await published;
       assert.ok(diagnostics.some((d) => d.code === 'InvalidParameterValue' && d.range.start.line === 1), `${languageId || '""'}: ${JSON.stringify(diagnostics)}`);
       assert.ok(diagnostics.every((d) => !String(d.code).startsWith('json.')), `${languageId || '""'} is read as YAML`);
-      const values = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 11 } })) as CompletionList;
+      const values = (await server.request(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 11 } })) as CompletionList;
       assert.deepEqual(values.items.map((i) => i.label), ['STATIC', 'StaticRoute', 'Policy', 'Bgp'], languageId);
     }
   });
 
   it('checks and completes a *.vpnconn.json file sent as plain json, without a $schema', async () => {
-    server = await TestServer.start();
+    server = await startOurServer();
     const uri = 'file:///work/plain.vpnconn.json';
     const published = server.diagnostics(uri);
     await server.open(uri, 'json', '{\n  // comments are allowed\n  "RouteType": "static"\n}');
@@ -117,20 +117,20 @@ describe('language server over stdio', function () {
     const fixed = server.diagnostics(uri, (p) => p.version === 2);
     await server.change(uri, 2, [{ text: '{\n  "VpnGatewayId": "vpngw-1w9tue3d",\n  \n}' }]);
     await fixed;
-    const keys = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 2 } })) as CompletionList;
+    const keys = (await server.request(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 2 } })) as CompletionList;
     const labels = keys.items.map((i) => i.label);
     assert.ok(labels.includes('CustomerGatewayId') && !labels.includes('VpnGatewayId'), labels.join(' '));
   });
 
   it('ignores plain JSON files that do not name our schema', async () => {
-    server = await TestServer.start();
+    server = await startOurServer();
     const published = server.diagnostics('file:///work/package.json');
     await server.open('file:///work/package.json', 'json', '{"name": "x"}');
     assert.deepEqual((await published).diagnostics, []);
   });
 
   it('still answers after a huge file, an alias bomb and 1,000 levels of nesting', async () => {
-    server = await TestServer.start();
+    server = await startOurServer();
     const huge = `{"SecurityPolicyDatabases": [${Array(80000).fill('{"LocalCidrBlock": "10.0.0.0/24", "RemoteCidrBlock": ["1.1.1.0/24"]}').join(',')}]}`;
     assert.ok(huge.length > 5 * 1024 * 1024);
     const hugeUri = 'file:///work/huge.vpnconn.json';
@@ -145,7 +145,7 @@ describe('language server over stdio', function () {
     assert.equal(hugeDiagnostics.diagnostics[0].code, 'file-too-large');
     assert.ok(bombDiagnostics.diagnostics.some((d) => d.code === 'yaml.alias-limit'));
     assert.ok(deepDiagnostics.diagnostics.some((d) => d.code === 'InvalidParameter'));
-    const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: deepUri } });
+    const symbols = await server.request(DocumentSymbolRequest.type, { textDocument: { uri: deepUri } });
     assert.ok(Array.isArray(symbols));
   });
 });

@@ -4,7 +4,7 @@
  * Its check receives the document's view of its region instead of digging it out of the context.
  */
 import type { Report, Rule, RuleMeta } from '../rule';
-import type { AccountContext } from '../../types';
+import type { AccountContext } from '../context';
 import type { Params } from '../../values/values';
 
 /** A check over the document and the account's resources in its region. */

@@ -7,18 +7,17 @@ import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import type { TaskRecord } from '../../../cloud/submissionRecord';
+import type { SubmissionRecord } from '../../../cloud/submissionRecord';
 import type { TencentCloudVpnApi } from '../../../client/api';
+import { Commands } from '../../../client/commands';
 import { extensionApi, openFixture, waitFor, waitForDiagnostics, withUserSetting } from '../support/helpers';
-
-const SUBMIT = 'tencentcloudVpn.submit';
 
 /** Runs the submit command on a file without the confirmation dialog (the programmatic form of the command). */
 async function submit(uri: vscode.Uri): Promise<void> {
-  await vscode.commands.executeCommand(SUBMIT, uri, { skipConfirmation: true });
+  await vscode.commands.executeCommand(Commands.submit, uri, { skipConfirmation: true });
 }
 
-function recordsOf(api: TencentCloudVpnApi, uri: vscode.Uri): TaskRecord[] {
+function recordsOf(api: TencentCloudVpnApi, uri: vscode.Uri): SubmissionRecord[] {
   return api.getTasks().filter((r) => r.source === uri.toString() || r.source === uri.fsPath);
 }
 

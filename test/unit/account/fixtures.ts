@@ -6,10 +6,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import seed from '../../../emulator/seed.json';
 import { connectionOf, customerGatewayOf, gatewayOf, vpcOf } from '../../../cloud/accountSnapshot';
-import { accountContextOf } from '../../../language/account/documentFacts';
+import { accountContextOf, type RuleContext } from '../../../language/rules/context';
 import { staticAccountResources, type AccountResources, type ResourceSnapshot } from '../../../language/account/snapshot';
 import { createLanguageService, type ServiceOptions } from '../../../language/languageService';
-import type { RuleContext } from '../../../language/types';
 
 type Raw = Record<string, unknown> & { Region: string };
 const inRegion = (items: Raw[], region: string): Raw[] => items.filter((item) => item.Region === region);

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { LoopbackAgent } from '../../../cloud/endpoint';
 import { loopbackUrl } from '../../../cloud/loopbackFetch';
 import type { RunningEmulator } from '../../../emulator';
-import { ensureBuilt } from '../../cli/support/build';
+import { ensureBuilt } from '../../support/build';
 import { REPO_ROOT } from '../../cli/support/runCli';
 import { fastEmulator, FIXTURES } from './helpers';
 

@@ -7,14 +7,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunningEmulator } from '../../../emulator';
+import { CredentialsError } from '../../../cloud/credentials';
 import { JsonFileStore, MemoryStore, TaskHistory, whenRecord } from '../../../cloud/history';
 import { submitDocument } from '../../../cloud/submission';
 import { TaskPoller } from '../../../cloud/taskPoller';
-import type { TaskRecord } from '../../../cloud/submissionRecord';
+import type { SubmissionRecord } from '../../../cloud/submissionRecord';
 import type { VpcClient } from '../../../cloud/tcClient';
 import { connectionsNamed, emulatorClient, exampleDocument, FAST_BACKOFF, fastEmulator, pollerFor, settled } from './helpers';
 
-function runningRecord(id: string, overrides: Partial<TaskRecord> = {}): TaskRecord {
+function runningRecord(id: string, overrides: Partial<SubmissionRecord> = {}): SubmissionRecord {
   const now = Date.now();
   return { id, name: id, region: 'ap-guangzhou', action: 'CreateVpnConnection', source: '/x', documentIndex: 0, createdAt: now, updatedAt: now, status: 'running', phase: 'task', taskId: `task-${id}`, ...overrides };
 }
@@ -144,7 +145,7 @@ describe('task poller', () => {
     const poller = new TaskPoller({
       history,
       clientFor: async () => {
-        throw Object.assign(new Error('No Tencent Cloud credentials found.'), { name: 'CredentialsError' });
+        throw new CredentialsError(['environment (TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY both needed)']);
       },
       backoff: FAST_BACKOFF,
     });
@@ -153,5 +154,6 @@ describe('task poller', () => {
     poller.dispose();
     assert.equal(record?.status, 'running');
     assert.equal(record?.pollError?.code, 'CredentialsError');
+    assert.equal(record?.pollError?.kind, 'credentials');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * CreateVpnConnection's refusals, each with the API code the service answers: parameter findings from
- * validateParams, resources missing in the request's region, VpcId against the gateway type, BGP ASNs, route
+ * checkParams, resources missing in the request's region, VpcId against the gateway type, BGP ASNs, route
  * types mixed on one gateway, overlaps with the gateway's existing tunnels, and the frequency limit.
  */
 import { strict as assert } from 'node:assert';

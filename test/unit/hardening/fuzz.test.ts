@@ -9,10 +9,11 @@
  * `npx tsx scripts/fuzz.ts --seed N --iterations N`.
  */
 import * as assert from 'node:assert/strict';
-import { ensureBuilt } from '../../cli/support/build';
-import { fuzzFixtures, SERVER_COMMAND } from './support/fixtures';
-import { runLspFuzz } from './support/lspFuzz';
-import { runServiceFuzz, type FuzzFailure } from './support/serviceFuzz';
+import { ensureBuilt } from '../../support/build';
+import { fuzzFixtures } from '../../support/fuzz/fixtures';
+import { runLspFuzz } from '../../support/fuzz/lspFuzz';
+import { runServiceFuzz, type FuzzFailure } from '../../support/fuzz/serviceFuzz';
+import { SERVER_COMMAND } from '../../support/lsp';
 
 /** The CI seed; any failure it finds is replayable with scripts/fuzz.ts --seed 20261125. */
 const CI_SEED = 20261125;

@@ -8,10 +8,8 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { ensureBuilt } from '../../cli/support/build';
-import { SERVER_COMMAND } from './support/fixtures';
+import { fromVersion, startOurServer, type LspTestClient } from '../../support/lsp';
 import * as hostile from './support/hostile';
-import { LspDriver } from './support/lspDriver';
 
 type Kind = 'json' | 'yaml';
 interface HostileCase {
@@ -72,14 +70,13 @@ const ORDINARY_URI = 'file:///hostile/ordinary.vpnconn.yaml';
 
 describe('hardening: hostile documents over stdio', function () {
   this.timeout(180_000);
-  let driver: LspDriver;
+  let driver: LspTestClient;
 
   before(async () => {
-    ensureBuilt();
-    ({ driver } = await LspDriver.start(SERVER_COMMAND, { settings: { tencentcloudVpn: {} } }));
+    driver = await startOurServer({ settings: { tencentcloudVpn: {} } });
     const mark = driver.mark();
     await driver.open(ORDINARY_URI, 'tencentcloud-vpn-yaml', 'VpnGatewayId: vpngw-1w9tue3d\n');
-    await driver.diagnosticsAfter(mark, ORDINARY_URI, 1, 10_000);
+    await driver.diagnostics(ORDINARY_URI, fromVersion(1), { since: mark, timeoutMs: 10_000 });
   });
   after(async () => {
     await driver?.stop();
@@ -90,13 +87,13 @@ describe('hardening: hostile documents over stdio', function () {
       const uri = `file:///hostile/case-${index}.vpnconn.${hostileCase.kind}`;
       const mark = driver.mark();
       await driver.open(uri, `tencentcloud-vpn-${hostileCase.kind}`, hostileCase.text());
-      const published = await driver.diagnosticsAfter(mark, uri, 1, 60_000);
+      const published = await driver.diagnostics(uri, fromVersion(1), { since: mark, timeoutMs: 60_000 });
       hostileCase.expect(published.diagnostics);
       // Formatting re-indents the whole text: it must decline what it cannot afford rather than exhaust the heap.
       await driver.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }, 30_000);
       const hover = await driver.request<Hover | null>('textDocument/hover', { textDocument: { uri: ORDINARY_URI }, position: { line: 0, character: 3 } }, 1000);
       assert.ok(hover, 'no hover on the ordinary file after the hostile one');
-      await driver.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      await driver.close(uri);
       assert.deepEqual(driver.errorLogs, [], 'the server logged an error');
       assert.equal(driver.child.exitCode, null, 'the server exited');
     });

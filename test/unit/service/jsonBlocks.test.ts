@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { parseJsonByBlocks } from '../../../language/parsing/jsonBlocks';
 import { parseJson } from '../../../language/parsing/jsonTree';
-import { fixtureText } from '../../lsp/fixtures';
-import { Prng } from '../hardening/support/prng';
+import { fixtureText } from '../../support/fixtures';
+import { Prng } from '../../support/fuzz/prng';
 
 const PIECES = ['x', ' ', '\n', ':', ',', '"', '{', '}', '[', ']', '"Key": 1,', '// c\n', '/*', '\\', '1e', 'null', '"a"'];
 

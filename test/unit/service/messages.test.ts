@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
  */
 import type { JsonPath, Localized, RuleFinding, SemanticFix } from '../../../language/types';
 import { ACTION_SCHEMAS, schemaFindings } from '../../../language/schema/paramsValidation';
-import { CODE_BY_KEYWORD, type ErrorContext } from '../../../language/schema/schemaFindings';
+import type { ErrorContext } from '../../../language/schema/errorContext';
+import { CODE_BY_KEYWORD } from '../../../language/schema/schemaFindings';
 import type { JsonSchema } from '../../../language/schema/schemaLookup';
 import { schemaMessage } from '../../../language/schema/schemaMessages';
 import { EN, ZH, makeDoc, service, underlined, withCode } from './helpers';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { SemanticFix } from '../../../language/types';
-import { fixtureText } from '../../lsp/fixtures';
+import { fixtureText } from '../../support/fixtures';
 import { ACTION_SCHEMAS, schemaFindings } from '../../../language/schema/paramsValidation';
 import { schemaAtPath, type JsonSchema } from '../../../language/schema/schemaLookup';
 import { algorithmOf, closestValue } from '../../../language/schema/similarity';

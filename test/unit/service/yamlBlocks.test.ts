@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { parseYamlByBlocks } from '../../../language/parsing/yamlBlocks';
 import { parseYaml } from '../../../language/parsing/yamlTree';
-import { fixtureText } from '../../lsp/fixtures';
-import { Prng } from '../hardening/support/prng';
+import { fixtureText } from '../../support/fixtures';
+import { Prng } from '../../support/fuzz/prng';
 
 const PIECES = ['x', ' ', '\n', ':', '- ', '  ', '#', '"', 'Key: 1\n', '\nTags: []\n', '&a ', '---\n', '\t', '{', 'IKEVersion: IKEV2'];
 

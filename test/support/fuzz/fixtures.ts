@@ -5,12 +5,11 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { REPO_ROOT } from '../build';
 import type { FuzzFixture } from './serviceFuzz';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+/** Where the committed fixtures live. */
 export const FIXTURE_ROOT = path.join(REPO_ROOT, 'test', 'fixtures');
-/** The server as an editor starts it. */
-export const SERVER_COMMAND = { command: process.execPath, args: [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], cwd: REPO_ROOT };
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

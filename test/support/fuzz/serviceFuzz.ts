@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import { createLanguageService, type VpnLanguageService } from '../../../../language/languageService';
+import { createLanguageService, type VpnLanguageService } from '../../../language/languageService';
 import { applyEdit, randomEdit, type TextEditAt } from './edits';
 import { meaningChange } from './meaning';
 import { Prng } from './prng';

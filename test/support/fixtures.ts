@@ -48,7 +48,7 @@ export function fixtureText(size: FixtureSize, kind: FixtureKind): string {
   return readFileSync(join(FIXTURE_DIR, fixtureName(size, kind)), 'utf8');
 }
 
-/** Regenerates the committed fixtures: `npx tsx test/lsp/fixtures.ts`. */
+/** Regenerates the committed fixtures: `npx tsx test/support/fixtures.ts`. */
 export function writeFixtureFiles(): void {
   for (const kind of ['json', 'yaml'] as const) {
     for (const size of ['typical', 'medium'] as const) writeFileSync(join(FIXTURE_DIR, fixtureName(size, kind)), render(exampleWithSpd(SPD_ENTRIES[size]), kind));

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { randomEdit } from './edits';
-import { LspDriver, type ServerCommand } from './lspDriver';
+import { fromVersion, LspTestClient, type ServerCommand } from '../lsp';
 import { meaningChange } from './meaning';
 import { Prng } from './prng';
 import type { FuzzFailure, FuzzFixture, FuzzReport } from './serviceFuzz';
@@ -28,7 +28,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export async function runLspFuzz(options: LspFuzzOptions): Promise<FuzzReport & { serverAlive: boolean }> {
   const prng = new Prng(options.seed);
   const report: FuzzReport = { seed: options.seed, iterations: 0, failures: [], slowest: {}, meaningChecks: 0 };
-  const { driver } = await LspDriver.start(options.server, { settings: { tencentcloudVpn: {} } });
+  const driver = await LspTestClient.start(options.server, { settings: { tencentcloudVpn: {} } });
   let alive = true;
   let serverAlive = true;
   void driver.exited.then(() => (alive = false));
@@ -60,7 +60,7 @@ function languageIdOf(fixture: FuzzFixture): string {
   return fixture.kind === 'json' ? 'tencentcloud-vpn-json' : 'tencentcloud-vpn-yaml';
 }
 
-async function applyRandomChange(driver: LspDriver, entry: { fixture: FuzzFixture; uri: string; doc: TextDocument; edits: number }, prng: Prng, resetEvery: number): Promise<void> {
+async function applyRandomChange(driver: LspTestClient, entry: { fixture: FuzzFixture; uri: string; doc: TextDocument; edits: number }, prng: Prng, resetEvery: number): Promise<void> {
   const version = entry.doc.version + 1;
   if (++entry.edits > resetEvery) {
     entry.edits = 0;
@@ -90,11 +90,11 @@ async function timedRequest<T>(feature: string, hangMs: number, report: FuzzRepo
   }
 }
 
-async function exercise(driver: LspDriver, doc: TextDocument, kind: 'json' | 'yaml', prng: Prng, hangMs: number, report: FuzzReport, fail: (f: string, p: string) => void): Promise<void> {
+async function exercise(driver: LspTestClient, doc: TextDocument, kind: 'json' | 'yaml', prng: Prng, hangMs: number, report: FuzzReport, fail: (f: string, p: string) => void): Promise<void> {
   const mark = driver.mark();
   const textDocument = { uri: doc.uri };
   const at = () => doc.positionAt(prng.int(doc.getText().length + 1));
-  await timedRequest('diagnostics', hangMs, report, fail, () => driver.diagnosticsAfter(mark, doc.uri, doc.version, hangMs));
+  await timedRequest('diagnostics', hangMs, report, fail, () => driver.diagnostics(doc.uri, fromVersion(doc.version), { since: mark, timeoutMs: hangMs }));
   await timedRequest('completion', hangMs, report, fail, () => driver.request('textDocument/completion', { textDocument, position: at() }, hangMs));
   await timedRequest('hover', hangMs, report, fail, () => driver.request('textDocument/hover', { textDocument, position: at() }, hangMs));
   await timedRequest('symbols', hangMs, report, fail, () => driver.request('textDocument/documentSymbol', { textDocument }, hangMs));

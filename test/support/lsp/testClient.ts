@@ -1,0 +1,174 @@
+/**
+ * The one LSP test client, for every program here that drives a language server over stdio: the LSP tests, the
+ * npm-pack test, the hardening tests and the benchmark (ours and the peer servers alike). It talks through the real
+ * protocol connection (vscode-languageserver-protocol) as an editor does: initialize/initialized, open/change/close,
+ * requests with a deadline, waits for the diagnostics of a uri and version, answers the server's
+ * workspace/configuration, client/registerCapability and window/workDoneProgress/create, shutdown/exit, kill.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  MessageType,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
+  type InitializeResult,
+  type ProtocolConnection,
+  type RequestType,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { DeadlineError, withDeadline } from './deadline';
+import { DiagnosticsLog, type DiagnosticsCheck, type PublishedDiagnostics } from './diagnosticsLog';
+import { ServerProcess, type ExitStatus, type ServerCommand } from './serverProcess';
+import { capabilitiesFor, DEFAULT_TIMEOUT_MS, type SettingsBySection, type StartOptions } from './startOptions';
+
+/** A running server and the client's side of the conversation. */
+export class LspTestClient {
+  readonly connection: ProtocolConnection;
+  /** Every window/logMessage text, and those of type Error on their own. */
+  readonly logs: string[] = [];
+  readonly errorLogs: string[] = [];
+  initializeResult!: InitializeResult;
+  /** Wall-clock ms from before the spawn to the initialize result. */
+  initializeMs = 0;
+  private readonly published = new DiagnosticsLog();
+  private stopping = false;
+
+  private constructor(private readonly server: ServerProcess, private readonly settings: () => SettingsBySection) {
+    this.connection = createProtocolConnection(new StreamMessageReader(server.child.stdout!), new StreamMessageWriter(server.child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.published.record(params));
+    this.connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params.message);
+      if (params.type === MessageType.Error) this.errorLogs.push(params.message);
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section ? (this.settings()[item.section] ?? null) : this.settings())));
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    this.connection.listen();
+    server.died.catch((error: Error) => this.stopping || this.published.failAll(error));
+  }
+
+  /** Spawns the server and completes initialize/initialized; a server that fails to start is killed. */
+  static async start(command: ServerCommand, options: StartOptions = {}): Promise<LspTestClient> {
+    const started = performance.now();
+    const given = options.settings;
+    const client = new LspTestClient(new ServerProcess(command), typeof given === 'function' ? given : () => given ?? {});
+    options.onSpawn?.(client.child);
+    try {
+      await client.initialize(options, started);
+      return client;
+    } catch (error) {
+      client.kill();
+      throw error;
+    }
+  }
+
+  private async initialize(options: StartOptions, started: number): Promise<void> {
+    const params = { processId: process.pid, rootUri: null, workspaceFolders: null, locale: options.locale ?? 'en', capabilities: capabilitiesFor(options), initializationOptions: options.initializationOptions };
+    this.initializeResult = await this.bounded(this.connection.sendRequest(InitializeRequest.type, params), options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'initialize result');
+    this.initializeMs = performance.now() - started;
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    if (options.settings) await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: this.settings() });
+  }
+
+  /** The server process (its pid, exit code). */
+  get child(): ChildProcess {
+    return this.server.child;
+  }
+
+  /** Resolves when the server process has ended. */
+  get exited(): Promise<ExitStatus> {
+    return this.server.exited;
+  }
+
+  /** What the server wrote to stderr (its last 256 KB). */
+  stderr(): string {
+    return this.server.stderr();
+  }
+
+  /** Peak resident set size of the server in bytes (Linux), undefined once it is gone. */
+  peakRssBytes(): number | undefined {
+    return this.server.peakRssBytes();
+  }
+
+  /** textDocument/didOpen. */
+  open(uri: string, languageId: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** textDocument/didChange: whole-text (`{ text }`) or ranged changes. */
+  change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+  }
+
+  /** textDocument/didClose. */
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** A mark in the diagnostics received so far: pass it as `since` to wait for what an edit sent after it causes. */
+  mark(): number {
+    return this.published.mark();
+  }
+
+  /**
+   * The first diagnostics published for `uri` that `accept` takes (default: any), among those after `since`
+   * (default: from now on; 0: since the start). Rejects with a DeadlineError after `timeoutMs` (default 30 s).
+   */
+  diagnostics(uri: string, accept: DiagnosticsCheck = () => true, options: { since?: number; timeoutMs?: number } = {}): Promise<PublishedDiagnostics> {
+    const ms = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return this.published.wait(uri, accept, options.since ?? this.mark(), ms, () => this.deadlineError(`diagnostics of ${uri}`, ms));
+  }
+
+  /** Sends a request (typed, or by method name) and rejects with a DeadlineError when no answer comes in time. */
+  request<P, R>(type: RequestType<P, R, unknown>, params: P, timeoutMs?: number): Promise<R>;
+  request<R>(method: string, params: unknown, timeoutMs?: number): Promise<R>;
+  request<R>(type: string | { method: string }, params: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<R> {
+    const method = typeof type === 'string' ? type : type.method;
+    const sent: Promise<R> = params === undefined ? this.connection.sendRequest(method) : this.connection.sendRequest(method, params);
+    return this.bounded(sent, timeoutMs, method);
+  }
+
+  /** shutdown + exit, then waits for the process (killing it if it lingers); resolves with its exit code. */
+  async stop(timeoutMs = 5000): Promise<number | null> {
+    this.stopping = true;
+    this.published.abandonAll();
+    try {
+      await this.request(ShutdownRequest.method, undefined, timeoutMs);
+      await this.connection.sendNotification(ExitNotification.type);
+      await this.bounded(this.server.exited, timeoutMs, 'exit');
+    } catch {
+      // A server that does not shut down politely is killed below: it must not outlive the test.
+    } finally {
+      this.kill();
+    }
+    return this.server.child.exitCode;
+  }
+
+  /** Ends the process at once (SIGKILL), as a crash would, and drops the connection. */
+  kill(): void {
+    this.connection.dispose();
+    this.server.kill();
+  }
+
+  private bounded<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+    return withDeadline(promise, ms, () => this.deadlineError(what, ms), this.server.died);
+  }
+
+  private deadlineError(what: string, ms: number): DeadlineError {
+    return new DeadlineError(`${this.server.name}: no ${what} within ${ms} ms; stderr: ${this.stderr().slice(-800)}`);
+  }
+}
