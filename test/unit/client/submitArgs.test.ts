@@ -37,7 +37,7 @@ describe('tcvpn submit arguments', () => {
       verbose: true,
       dryRun: false,
     });
-    assert.deepEqual(parseSubmitArgs(['a.json']), { file: 'a.json', region: undefined, endpoint: undefined, output: 'text', profile: undefined, document: undefined, timeoutSeconds: undefined, language: undefined, disabledRules: [], wait: false, verbose: false });
+    assert.deepEqual(parseSubmitArgs(['a.json']), { file: 'a.json', region: undefined, endpoint: undefined, output: 'text', profile: undefined, document: undefined, timeoutSeconds: undefined, language: undefined, disabledRules: [], wait: false, verbose: false, dryRun: false });
   });
 
   it('keeps the old messages for unknown options, missing values and the FILE count', () => {
