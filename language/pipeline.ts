@@ -65,7 +65,16 @@ export function checkParsed(doc: TextDocument, parsed: ParsedFile, options: Chec
   const text = doc.getText();
   const { shown, silenced } = partitionSuppressed(diagnosticsOf(doc, parsed, options), text, parsed.kind, options.disabledRules);
   const blocking = [...shown.filter(isError), ...(options.silencedErrorsBlock ? silenced.filter(isError) : [])];
-  return { parts: parsed.parts.filter((part) => part.value !== undefined && part.value !== null).map((part) => checkedPart(part, text, parsed.kind)), diagnostics: shown, silenced, blocking };
+  let parts: CheckedPart[] | undefined;
+  // The editor's keystroke path reads only the diagnostics: the documents' request views are built when asked for.
+  return {
+    get parts() {
+      return (parts ??= parsed.parts.filter((part) => part.value !== undefined && part.value !== null).map((part) => checkedPart(part, text, parsed.kind)));
+    },
+    diagnostics: shown,
+    silenced,
+    blocking,
+  };
 }
 
 /** The pipeline over a text with no cache (one-shot hosts: the CLI's submit, tests). */
