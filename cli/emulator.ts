@@ -26,7 +26,8 @@ export function parseEmulatorArgs(args: string[]): { options: EmulatorOptions; q
     else if (flag === '--seed' && args[index + 1]) options.seedFile = args[++index];
     else if (numeric[flag]) {
       const value = Number(args[++index]);
-      if (!Number.isInteger(value) || (flag !== '--clock-skew' && value < 0) || (flag === '--port' && value > 65535)) return `${flag} needs a whole number`;
+      if (!Number.isInteger(value) || (flag !== '--clock-skew' && value < 0) || (flag === '--port' && value > 65535))
+        return `${flag} needs a whole number`;
       numeric[flag](value);
     } else return `unknown or incomplete option ${flag}`;
   }
@@ -59,7 +60,10 @@ export async function runEmulator(args: string[]): Promise<number> {
     emulator = await startEmulator({ ...parsed.options, log });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'EADDRINUSE' ? `port ${parsed.options.port} is already in use on 127.0.0.1; pick another with --port N (0 = any free port)` : (error as Error).message;
+    const message =
+      code === 'EADDRINUSE'
+        ? `port ${parsed.options.port} is already in use on 127.0.0.1; pick another with --port N (0 = any free port)`
+        : (error as Error).message;
     process.stderr.write(`tcvpn emulator: ${message}\n`);
     return 2;
   }

@@ -21,7 +21,15 @@ import { resolveCredentials, type Credentials } from '../cloud/credentials';
 import { resolveEndpoint } from '../cloud/endpoint';
 import { MemoryStore, TaskHistory, whenRecord } from '../cloud/history';
 import { LogSink, SILENT_LOG } from '../cloud/log';
-import { checkSubmissionFile, planSubmission, syntaxOf, type PlanChoices, type PlanInput, type SubmissionPlan, type SubmittableDocument } from '../cloud/plan';
+import {
+  checkSubmissionFile,
+  planSubmission,
+  syntaxOf,
+  type PlanChoices,
+  type PlanInput,
+  type SubmissionPlan,
+  type SubmittableDocument,
+} from '../cloud/plan';
 import { submitDocument } from '../cloud/submission';
 import { errorLabel, isFinished, outcomeUnknown, type SubmissionRecord } from '../cloud/submissionRecord';
 import { TaskPoller } from '../cloud/taskPoller';
@@ -81,7 +89,9 @@ function usageErrorOf(error: Error & { code?: string }): UsageError {
   const option = /'(--?[\w-]+)/.exec(error.message)?.[1] ?? '';
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option ${option}`);
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const takesValue = option.replace(/^--/, '') in OPTIONS && OPTIONS[option.replace(/^--/, '') as keyof typeof OPTIONS].type === 'string';
+    const takesValue =
+      option.replace(/^--/, '') in OPTIONS &&
+      OPTIONS[option.replace(/^--/, '') as keyof typeof OPTIONS].type === 'string';
     return new UsageError(takesValue ? `${option} needs a value` : `${option} takes no value`);
   }
   return new UsageError(error.message);
@@ -92,14 +102,18 @@ function positiveNumber(flag: string, value: string | undefined, integer: boolea
   if (value === undefined) return undefined;
   const number = Number(value);
   const valid = value.trim() !== '' && Number.isFinite(number) && number > 0 && (!integer || Number.isInteger(number));
-  if (!valid) throw new UsageError(`--${flag} must be ${integer ? 'a document number (1, 2, …)' : 'a number of seconds'}, not "${value}"`);
+  if (!valid)
+    throw new UsageError(
+      `--${flag} must be ${integer ? 'a document number (1, 2, …)' : 'a number of seconds'}, not "${value}"`,
+    );
   return number;
 }
 
 function checkedValues(values: RawValues): Omit<SubmitArgs, 'file'> {
   const output = values.output ?? 'text';
   if (output !== 'json' && output !== 'text') throw new UsageError('--output must be json or text');
-  if (values.language !== undefined && !REQUEST_LANGUAGES.includes(values.language as RequestLanguage)) throw new UsageError('--language must be zh-CN or en-US');
+  if (values.language !== undefined && !REQUEST_LANGUAGES.includes(values.language as RequestLanguage))
+    throw new UsageError('--language must be zh-CN or en-US');
   return {
     region: values.region,
     endpoint: values.endpoint,
@@ -108,7 +122,10 @@ function checkedValues(values: RawValues): Omit<SubmitArgs, 'file'> {
     document: positiveNumber('document', values.document, true),
     timeoutSeconds: positiveNumber('timeout', values.timeout, false),
     language: values.language as RequestLanguage | undefined,
-    disabledRules: (values.disable ?? []).flatMap((rule) => rule.split(',')).map((rule) => rule.trim()).filter(Boolean),
+    disabledRules: (values.disable ?? [])
+      .flatMap((rule) => rule.split(','))
+      .map((rule) => rule.trim())
+      .filter(Boolean),
     wait: values.wait === true,
     verbose: values.verbose === true,
     dryRun: values['dry-run'] === true,
@@ -129,15 +146,30 @@ export function parseSubmitArgs(argv: readonly string[]): SubmitArgs {
 
 /** The object `--output json` prints for one document. */
 export function summaryOf(record: SubmissionRecord): Record<string, unknown> {
-  const status = record.status === 'succeeded' ? 'SUCCESS' : record.status === 'failed' ? 'FAILED' : (record.taskStatus ?? 'RUNNING');
-  const error = record.error ? { Code: record.error.code ?? record.error.kind ?? null, Message: record.error.message } : null;
-  return { RequestId: record.requestId ?? null, TaskId: record.taskId ?? null, Status: status, VpnConnectionId: record.vpnConnectionId ?? null, State: record.tunnelState ?? null, Error: error };
+  const status =
+    record.status === 'succeeded'
+      ? 'SUCCESS'
+      : record.status === 'failed'
+        ? 'FAILED'
+        : (record.taskStatus ?? 'RUNNING');
+  const error = record.error
+    ? { Code: record.error.code ?? record.error.kind ?? null, Message: record.error.message }
+    : null;
+  return {
+    RequestId: record.requestId ?? null,
+    TaskId: record.taskId ?? null,
+    Status: status,
+    VpnConnectionId: record.vpnConnectionId ?? null,
+    State: record.tunnelState ?? null,
+    Error: error,
+  };
 }
 
 function printText(record: SubmissionRecord, out: (line: string) => void): void {
   const summary = summaryOf(record);
   out(`${record.name} (${record.region})`);
-  for (const key of ['RequestId', 'TaskId', 'Status', 'VpnConnectionId', 'State']) if (summary[key]) out(`  ${key}: ${String(summary[key])}`);
+  for (const key of ['RequestId', 'TaskId', 'Status', 'VpnConnectionId', 'State'])
+    if (summary[key]) out(`  ${key}: ${String(summary[key])}`);
   if (record.output) out(`  Output: ${record.output}`);
   if (record.error) out(`  Error: ${errorLabel(record.error)}`);
 }
@@ -172,21 +204,35 @@ function messageLang(args: SubmitArgs): Lang {
 function planInput(args: SubmitArgs, history: TaskHistory): PlanInput {
   const source = path.resolve(args.file);
   // As with tccli: environment variables win unless a profile is named explicitly.
-  const credentials = (): Promise<Credentials> => resolveCredentials({ source: args.profile ? 'tccliProfile' : 'auto', profile: args.profile, secrets: undefined });
+  const credentials = (): Promise<Credentials> =>
+    resolveCredentials({ source: args.profile ? 'tccliProfile' : 'auto', profile: args.profile, secrets: undefined });
   const endpointFor = async (region: string): Promise<string> => {
     const endpoint = resolveEndpoint(args.endpoint, region);
     endpoint.agent.destroy();
     return endpoint.display;
   };
   const file = { text: readFile(args.file), kind: syntaxOf(args.file), uri: pathToFileURL(source).href, source };
-  return { file, check: { lang: messageLang(args), disabledRules: args.disabledRules }, history, credentials, endpointFor };
+  return {
+    file,
+    check: { lang: messageLang(args), disabledRules: args.disabledRules },
+    history,
+    credentials,
+    endpointFor,
+  };
 }
 
 /** Plans the submit; prints what the check shows; throws UsageError when the file is refused. */
-async function planFromFlags(args: SubmitArgs, history: TaskHistory, err: (line: string) => void): Promise<SubmissionPlan> {
+async function planFromFlags(
+  args: SubmitArgs,
+  history: TaskHistory,
+  err: (line: string) => void,
+): Promise<SubmissionPlan> {
   const result = await planSubmission(planInput(args, history), flagChoices(args));
   result.notices.forEach((notice) => err(`${args.file}: ${notice}`));
-  if (result.outcome === 'blocked') throw new UsageError(result.problems.map((problem) => `${args.file}: ${problem}`).join('\n') + '\nnothing was submitted');
+  if (result.outcome === 'blocked')
+    throw new UsageError(
+      result.problems.map((problem) => `${args.file}: ${problem}`).join('\n') + '\nnothing was submitted',
+    );
   if (result.outcome === 'cancelled') throw new UsageError('no document to submit\nnothing was submitted');
   return result.plan;
 }
@@ -206,12 +252,19 @@ function dryRun(args: SubmitArgs, out: (text: string) => void, err: (line: strin
     err('dry run: the file would be refused; nothing was sent');
     return 1;
   }
-  err(`dry run: ${checked.documents.length} document(s) would be submitted (${checked.documents.map((d) => d.name || `document ${d.index + 1}`).join(', ')}); nothing was sent`);
+  err(
+    `dry run: ${checked.documents.length} document(s) would be submitted (${checked.documents.map((d) => d.name || `document ${d.index + 1}`).join(', ')}); nothing was sent`,
+  );
   return 0;
 }
 
 /** Submits each document, waits as asked, and returns the records. */
-async function submitAll(args: SubmitArgs, plan: SubmissionPlan, history: TaskHistory, log: LogSink): Promise<SubmissionRecord[]> {
+async function submitAll(
+  args: SubmitArgs,
+  plan: SubmissionPlan,
+  history: TaskHistory,
+  log: LogSink,
+): Promise<SubmissionRecord[]> {
   const settings = { endpoint: args.endpoint, language: args.language, timeoutSeconds: args.timeoutSeconds };
   const factory = new ClientFactory({ settings: () => settings, credentials: async () => plan.credentials, log });
   const poller = new TaskPoller({ history, clientFor: (region) => factory.forRegion(region), log });
@@ -221,7 +274,11 @@ async function submitAll(args: SubmitArgs, plan: SubmissionPlan, history: TaskHi
       const record = await submitDocument(await factory.forRegion(planned.region), history, planned);
       poller.track(record.id);
       // An unclear create is always settled before reporting; the task itself only with --wait.
-      const settled = await whenRecord(history, record.id, (current) => isFinished(current) || (!args.wait && !outcomeUnknown(current)));
+      const settled = await whenRecord(
+        history,
+        record.id,
+        (current) => isFinished(current) || (!args.wait && !outcomeUnknown(current)),
+      );
       records.push(settled ?? record);
     }
   } finally {

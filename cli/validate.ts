@@ -59,30 +59,51 @@ export async function runValidate(args: string[], io: CliIo = processIo): Promis
  * Reads every file, fetches the account when --live asks for it, then validates each file; unreadable files
  * become problems and the rest are still checked. A failed --live lookup is one problem (exit 2), not a finding.
  */
-async function checkFiles(files: readonly InputFile[], options: ValidateOptions, env: NodeJS.ProcessEnv): Promise<{ findings: CliFinding[]; problems: InputProblem[] }> {
+async function checkFiles(
+  files: readonly InputFile[],
+  options: ValidateOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<{ findings: CliFinding[]; problems: InputProblem[] }> {
   const service = createLanguageService();
   const documents: Array<{ file: InputFile; document: TextDocument }> = [];
   const problems: InputProblem[] = [];
   for (const file of files) {
     const read = await readSourceText(file.absolutePath);
-    if (read.ok) documents.push({ file, document: TextDocument.create(pathToFileURL(file.absolutePath).href, LANGUAGE_ID[file.kind], 1, read.text) });
+    if (read.ok)
+      documents.push({
+        file,
+        document: TextDocument.create(pathToFileURL(file.absolutePath).href, LANGUAGE_ID[file.kind], 1, read.text),
+      });
     else problems.push({ displayPath: file.displayPath, message: read.message });
   }
   let account: AccountResources | undefined;
   if (options.live && documents.length > 0) {
-    const live = await fetchLiveAccount(documentValues(service, documents.map((entry) => entry.document)), { region: options.region, endpoint: options.endpoint, env });
+    const live = await fetchLiveAccount(
+      documentValues(
+        service,
+        documents.map((entry) => entry.document),
+      ),
+      { region: options.region, endpoint: options.endpoint, env },
+    );
     if (live.ok) account = live.account;
     else return { findings: [], problems: [...problems, { displayPath: '--live', message: live.message }] };
   }
   const findings = documents.flatMap(({ file, document }) =>
-    service.validate(document, { lang: options.lang, disabledRules: options.disabledRules, account }).map((diagnostic) => findingOf(file.displayPath, diagnostic)),
+    service
+      .validate(document, { lang: options.lang, disabledRules: options.disabledRules, account })
+      .map((diagnostic) => findingOf(file.displayPath, diagnostic)),
   );
   return { findings, problems };
 }
 
 /** The plain value of every document of every file (a YAML file may hold several). */
 function documentValues(service: VpnLanguageService, documents: TextDocument[]): unknown[] {
-  return documents.flatMap((document) => service.parse(document).parts.map((part) => part.value).filter((value) => value !== undefined));
+  return documents.flatMap((document) =>
+    service
+      .parse(document)
+      .parts.map((part) => part.value)
+      .filter((value) => value !== undefined),
+  );
 }
 
 function render(options: ValidateOptions, findings: CliFinding[], problems: InputProblem[], cwd: string): string {

@@ -29,7 +29,11 @@ export class AccountResourcesProvider implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
-    this.account = new AccountService({ credentials: services.credentials, clientFor: (region) => services.clients.forRegion(region), regionSetting });
+    this.account = new AccountService({
+      credentials: services.credentials,
+      clientFor: (region) => services.clients.forRegion(region),
+      regionSetting,
+    });
     this.subscriptions.push(
       vscode.commands.registerCommand(Commands.refreshAccountResources, () => this.refresh(true)),
       services.context.secrets.onDidChange(() => this.refresh(false)),
@@ -42,9 +46,15 @@ export class AccountResourcesProvider implements vscode.Disposable {
   /** Registers the request handlers on a client before it starts (LanguageClientHost calls this for each). */
   attach(client: LanguageClient): void {
     this.client = client;
-    client.onRequest(ResourcesRequest.type, (params, token) => this.answer(`resources of ${params.region ?? 'the default region'}`, () => this.account.resources(params.region, signalOf(token))));
+    client.onRequest(ResourcesRequest.type, (params, token) =>
+      this.answer(`resources of ${params.region ?? 'the default region'}`, () =>
+        this.account.resources(params.region, signalOf(token)),
+      ),
+    );
     client.onRequest(LocateResourceRequest.type, async (params, token) => ({
-      region: await this.answer(`location of ${params.id}`, () => this.account.locate(params.kind, params.id, params.except, signalOf(token))),
+      region: await this.answer(`location of ${params.id}`, () =>
+        this.account.locate(params.kind, params.id, params.except, signalOf(token)),
+      ),
     }));
   }
 
@@ -53,14 +63,18 @@ export class AccountResourcesProvider implements vscode.Disposable {
     this.account.refresh();
     void this.client?.sendNotification(ResourcesChangedNotification.type).catch(() => undefined);
     this.services.log.info('account resources: cache cleared');
-    if (fromCommand) vscode.window.setStatusBarMessage(vscode.l10n.t('Tencent Cloud account resources will be fetched again.'), 4000);
+    if (fromCommand)
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Tencent Cloud account resources will be fetched again.'), 4000);
   }
 
   private async answer<T>(what: string, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      if (!(error instanceof CancelledError)) this.services.log.info(`account lookup (${what}) failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!(error instanceof CancelledError))
+        this.services.log.info(
+          `account lookup (${what}) failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       throw error;
     }
   }

@@ -9,7 +9,13 @@ import type { CredentialSource } from '../cloud/credentials';
 import type { RequestLanguage } from '../cloud/tcClient';
 
 /** The settings that change how requests are made; a change to any of them resets the cached clients. */
-export const CLIENT_SETTING_IDS = [Settings.endpoint, Settings.requestLanguage, Settings.requestTimeout, Settings.credentialSource, Settings.tccliProfile];
+export const CLIENT_SETTING_IDS = [
+  Settings.endpoint,
+  Settings.requestLanguage,
+  Settings.requestTimeout,
+  Settings.credentialSource,
+  Settings.tccliProfile,
+];
 
 function read<T>(id: string, fallback: T): T {
   return vscode.workspace.getConfiguration().get<T>(id, fallback);
@@ -28,7 +34,10 @@ export function clientSettings(): ClientSettings {
 export function credentialSettings(): { source: CredentialSource; profile?: string } {
   const profile = read<string>(Settings.tccliProfile, 'default').trim();
   // "default" is the setting's default: leave the choice to TCCLI_PROFILE then, as tccli does.
-  return { source: read<CredentialSource>(Settings.credentialSource, 'auto'), profile: profile && profile !== 'default' ? profile : undefined };
+  return {
+    source: read<CredentialSource>(Settings.credentialSource, 'auto'),
+    profile: profile && profile !== 'default' ? profile : undefined,
+  };
 }
 
 /** The region setting (a default for documents without a Region key). */

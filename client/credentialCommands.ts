@@ -16,7 +16,12 @@ interface KeyPair {
 
 function isKeyPair(value: unknown): value is KeyPair {
   const pair = value as KeyPair | undefined;
-  return typeof pair?.secretId === 'string' && typeof pair.secretKey === 'string' && !!pair.secretId.trim() && !!pair.secretKey.trim();
+  return (
+    typeof pair?.secretId === 'string' &&
+    typeof pair.secretKey === 'string' &&
+    !!pair.secretId.trim() &&
+    !!pair.secretKey.trim()
+  );
 }
 
 async function askKeyPair(): Promise<KeyPair | undefined> {
@@ -29,7 +34,7 @@ async function askKeyPair(): Promise<KeyPair | undefined> {
   if (!secretId) return undefined;
   const secretKey = await vscode.window.showInputBox({
     title: vscode.l10n.t('Tencent Cloud SecretKey'),
-    prompt: vscode.l10n.t('The SecretKey of the same API key. It is kept in VS Code\'s secret storage only.'),
+    prompt: vscode.l10n.t("The SecretKey of the same API key. It is kept in VS Code's secret storage only."),
     password: true,
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('The SecretKey cannot be empty.')),
@@ -48,7 +53,9 @@ export function registerCredentialCommands(services: Services): vscode.Disposabl
     await secrets.store(SECRET_KEY_KEY, pair.secretKey.trim());
     services.clients.reset();
     services.log.info(`credentials saved in secret storage: ${maskSecretId(pair.secretId)}`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Credentials saved in VS Code\'s secret storage ({0}).', maskSecretId(pair.secretId)));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t("Credentials saved in VS Code's secret storage ({0}).", maskSecretId(pair.secretId)),
+    );
     return true;
   };
   const clear = async (): Promise<void> => {
@@ -56,7 +63,7 @@ export function registerCredentialCommands(services: Services): vscode.Disposabl
     await secrets.delete(SECRET_KEY_KEY);
     services.clients.reset();
     services.log.info('credentials removed from secret storage');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Credentials removed from VS Code\'s secret storage.'));
+    void vscode.window.showInformationMessage(vscode.l10n.t("Credentials removed from VS Code's secret storage."));
   };
   return [
     vscode.commands.registerCommand(Commands.setCredentials, set),

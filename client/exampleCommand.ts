@@ -50,7 +50,8 @@ export async function openExample(): Promise<vscode.TextDocument> {
     await vscode.workspace.applyEdit(edit);
   }
   await vscode.window.showTextDocument(document);
-  if (document.languageId !== 'tencentcloud-vpn-yaml') await vscode.languages.setTextDocumentLanguage(document, 'tencentcloud-vpn-yaml');
+  if (document.languageId !== 'tencentcloud-vpn-yaml')
+    await vscode.languages.setTextDocumentLanguage(document, 'tencentcloud-vpn-yaml');
   return document;
 }
 

@@ -52,7 +52,10 @@ class RestartingErrorHandler implements ErrorHandler {
     this.restarts.push(now);
     while (this.restarts.length && now - this.restarts[0] > RESTART_WINDOW_MS) this.restarts.shift();
     if (this.restarts.length > MAX_RESTARTS) {
-      const message = vscode.l10n.t('The Tencent Cloud VPN language server stopped {0} times in 3 minutes and will not be restarted.', MAX_RESTARTS);
+      const message = vscode.l10n.t(
+        'The Tencent Cloud VPN language server stopped {0} times in 3 minutes and will not be restarted.',
+        MAX_RESTARTS,
+      );
       this.log.info(message);
       return { action: CloseAction.DoNotRestart, message };
     }
@@ -68,7 +71,10 @@ export class LanguageClientHost implements vscode.Disposable {
   readonly ready: Promise<void>;
 
   /** `configure` runs on every client before it starts (the account request handlers attach there). */
-  constructor(private readonly log: LogSink, private readonly configure: (client: LanguageClient) => void = () => undefined) {
+  constructor(
+    private readonly log: LogSink,
+    private readonly configure: (client: LanguageClient) => void = () => undefined,
+  ) {
     this.ready = this.start();
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -120,5 +126,10 @@ function createClient(documentSelector: DocumentSelector, log: LogSink): Languag
     errorHandler: new RestartingErrorHandler(log),
     initializationOptions: initializationOptions(),
   };
-  return new LanguageClient('tencentcloudVpn', vscode.l10n.t('Tencent Cloud VPN Language Server'), serverOptions, clientOptions);
+  return new LanguageClient(
+    'tencentcloudVpn',
+    vscode.l10n.t('Tencent Cloud VPN Language Server'),
+    serverOptions,
+    clientOptions,
+  );
 }

@@ -27,7 +27,11 @@ export interface Services {
 }
 
 /** Builds the services; `onFinished` is told when a task ends (the notification). */
-export function createServices(context: vscode.ExtensionContext, log: OutputLog, onFinished: (record: SubmissionRecord) => void): Services {
+export function createServices(
+  context: vscode.ExtensionContext,
+  log: OutputLog,
+  onFinished: (record: SubmissionRecord) => void,
+): Services {
   const redactor = log.redactor;
   const credentials = async (): Promise<Credentials> => {
     const found = await resolveCredentials({ ...credentialSettings(), secrets: context.secrets });

@@ -10,7 +10,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CredentialsError } from '../cloud/credentials';
 import { SubmitRefusedError } from '../cloud/inFlight';
-import { planSubmission, syntaxOf, type PlanChoices, type PlanInput, type SubmissionPlan, type SubmittableDocument } from '../cloud/plan';
+import {
+  planSubmission,
+  syntaxOf,
+  type PlanChoices,
+  type PlanInput,
+  type SubmissionPlan,
+  type SubmittableDocument,
+} from '../cloud/plan';
 import { submitDocument } from '../cloud/submission';
 import type { SubmissionRecord } from '../cloud/submissionRecord';
 import { Settings } from '../protocol/settings';
@@ -29,14 +36,18 @@ export interface SubmitOptions {
 
 function optionsOf(value: unknown): SubmitOptions {
   const given = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const documents = Array.isArray(given.documents) && given.documents.every(Number.isInteger) ? (given.documents as number[]) : undefined;
+  const documents =
+    Array.isArray(given.documents) && given.documents.every(Number.isInteger)
+      ? (given.documents as number[])
+      : undefined;
   return { skipConfirmation: given.skipConfirmation === true, documents };
 }
 
 /** The extension's answers to the planning's choices: the quick pick and the modal, unless the options decide. */
 function promptChoices(options: SubmitOptions): PlanChoices {
   return {
-    pickDocuments: async (all: readonly SubmittableDocument[]) => (options.documents ? all.filter((document) => options.documents!.includes(document.index)) : pickDocuments(all)),
+    pickDocuments: async (all: readonly SubmittableDocument[]) =>
+      options.documents ? all.filter((document) => options.documents!.includes(document.index)) : pickDocuments(all),
     region: { setting: regionSetting() },
     confirm: async (plan: SubmissionPlan) => options.skipConfirmation === true || confirmSubmit(plan),
   };
@@ -45,7 +56,12 @@ function promptChoices(options: SubmitOptions): PlanChoices {
 /** What the extension knows about the file and the user. */
 function planInput(services: Services, document: vscode.TextDocument): PlanInput {
   return {
-    file: { text: document.getText(), kind: syntaxOf(document.languageId), uri: document.uri.toString(), source: document.uri.toString() },
+    file: {
+      text: document.getText(),
+      kind: syntaxOf(document.languageId),
+      uri: document.uri.toString(),
+      source: document.uri.toString(),
+    },
     check: {
       lang: vscode.env.language.startsWith('zh') ? 'zh' : 'en',
       disabledRules: vscode.workspace.getConfiguration().get<string[]>(Settings.disabledRules, []),
@@ -61,12 +77,20 @@ function explainMissingCredentials(error: CredentialsError): void {
   const setCredentials = vscode.l10n.t('Set Credentials');
   // The command must not hold the file while the message waits for a click.
   void vscode.window
-    .showErrorMessage(vscode.l10n.t('No Tencent Cloud credentials found.'), { modal: false, detail: error.tried.join('\n') }, setCredentials)
+    .showErrorMessage(
+      vscode.l10n.t('No Tencent Cloud credentials found.'),
+      { modal: false, detail: error.tried.join('\n') },
+      setCredentials,
+    )
     .then((choice) => choice === setCredentials && vscode.commands.executeCommand(Commands.setCredentials));
 }
 
 /** The plan, or undefined after telling the user why nothing will be sent. */
-async function planFor(services: Services, document: vscode.TextDocument, options: SubmitOptions): Promise<SubmissionPlan | undefined> {
+async function planFor(
+  services: Services,
+  document: vscode.TextDocument,
+  options: SubmitOptions,
+): Promise<SubmissionPlan | undefined> {
   const fileName = path.basename(document.fileName);
   // What the user sees in the Problems view blocks first; the plan checks the newest text again.
   const diagnostics = blockingDiagnostics(document.uri);
@@ -87,7 +111,9 @@ async function send(services: Services, plan: SubmissionPlan): Promise<Submissio
     const records: SubmissionRecord[] = [];
     for (const planned of plan.documents) {
       progress.report({ message: planned.document.name });
-      services.redactor.add(typeof planned.document.params.PreShareKey === 'string' ? planned.document.params.PreShareKey : undefined);
+      services.redactor.add(
+        typeof planned.document.params.PreShareKey === 'string' ? planned.document.params.PreShareKey : undefined,
+      );
       const client = await services.clients.forRegion(planned.region);
       const record = await submitDocument(client, services.history, planned);
       services.poller.track(record.id, 1000);
@@ -97,7 +123,11 @@ async function send(services: Services, plan: SubmissionPlan): Promise<Submissio
   });
 }
 
-async function run(services: Services, document: vscode.TextDocument, options: SubmitOptions): Promise<SubmissionRecord[] | undefined> {
+async function run(
+  services: Services,
+  document: vscode.TextDocument,
+  options: SubmitOptions,
+): Promise<SubmissionRecord[] | undefined> {
   const plan = await planFor(services, document, options);
   if (!plan) return undefined;
   const records = await send(services, plan);
@@ -110,7 +140,10 @@ function refusalMessage(error: unknown, document: vscode.TextDocument, services:
     return vscode.l10n.t('{0} is already being submitted.', path.basename(document.fileName));
   }
   if (error instanceof SubmitRefusedError) {
-    return vscode.l10n.t('"{0}" from this file is still being created; wait for it to finish or remove it from VPN Tasks.', error.subject);
+    return vscode.l10n.t(
+      '"{0}" from this file is still being created; wait for it to finish or remove it from VPN Tasks.',
+      error.subject,
+    );
   }
   return services.redactor.redact(error instanceof Error ? error.message : String(error));
 }

@@ -14,28 +14,40 @@ const LISTED_ERRORS = 5;
 export function blockingDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages
     .getDiagnostics(uri)
-    .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.severity === vscode.DiagnosticSeverity.Error);
+    .filter(
+      (diagnostic) =>
+        diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.severity === vscode.DiagnosticSeverity.Error,
+    );
 }
 
 /** "line 12: message [code]" for a diagnostic. */
 export function describeDiagnostic(diagnostic: vscode.Diagnostic): string {
   const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  return vscode.l10n.t('line {0}: {1}', diagnostic.range.start.line + 1, diagnostic.message) + (code ? ` [${code}]` : '');
+  return (
+    vscode.l10n.t('line {0}: {1}', diagnostic.range.start.line + 1, diagnostic.message) + (code ? ` [${code}]` : '')
+  );
 }
 
 /** Tells the user the file cannot be submitted and why; offers the Problems view. */
 export function reportBlocked(fileName: string, problems: string[]): void {
   const listed = problems.slice(0, LISTED_ERRORS).join('\n');
-  const more = problems.length > LISTED_ERRORS ? `\n${vscode.l10n.t('…and {0} more.', problems.length - LISTED_ERRORS)}` : '';
+  const more =
+    problems.length > LISTED_ERRORS ? `\n${vscode.l10n.t('…and {0} more.', problems.length - LISTED_ERRORS)}` : '';
   const showProblems = vscode.l10n.t('Show Problems');
   // Not awaited: the command ends (and frees the file for the next submit) while the message waits for a click.
   void vscode.window
-    .showErrorMessage(vscode.l10n.t('{0} has {1} error(s) and was not submitted.', fileName, problems.length), { modal: false, detail: listed + more }, showProblems)
+    .showErrorMessage(
+      vscode.l10n.t('{0} has {1} error(s) and was not submitted.', fileName, problems.length),
+      { modal: false, detail: listed + more },
+      showProblems,
+    )
     .then((choice) => choice === showProblems && vscode.commands.executeCommand('workbench.actions.view.problems'));
 }
 
 /** Lets the user pick documents of a YAML stream; undefined when cancelled. */
-export async function pickDocuments(documents: readonly SubmittableDocument[]): Promise<readonly SubmittableDocument[] | undefined> {
+export async function pickDocuments(
+  documents: readonly SubmittableDocument[],
+): Promise<readonly SubmittableDocument[] | undefined> {
   if (documents.length <= 1) return documents;
   const items = documents.map((document) => ({
     label: `${document.index + 1}. ${document.name || vscode.l10n.t('(unnamed)')}`,

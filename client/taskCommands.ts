@@ -18,7 +18,8 @@ async function openSource(node: TreeNode | undefined): Promise<void> {
   const task = taskOf(node);
   if (!task) return;
   const source = task.record.source;
-  const uri = /^[a-z][\w+.-]+:/i.test(source) && !/^[a-z]:\\/i.test(source) ? vscode.Uri.parse(source) : vscode.Uri.file(source);
+  const uri =
+    /^[a-z][\w+.-]+:/i.test(source) && !/^[a-z]:\\/i.test(source) ? vscode.Uri.parse(source) : vscode.Uri.file(source);
   try {
     await vscode.window.showTextDocument(uri);
   } catch {

@@ -26,7 +26,10 @@ export class TaskNode {
 
   toTreeItem(): vscode.TreeItem {
     const { record } = this;
-    const item = new vscode.TreeItem(record.name || vscode.l10n.t('(unnamed)'), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      record.name || vscode.l10n.t('(unnamed)'),
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = record.id;
     item.description = `${record.region} · ${ageOf(record.createdAt)}`;
     item.iconPath = STATE_ICONS[record.status];
@@ -47,8 +50,14 @@ export class TaskNode {
     add(vscode.l10n.t('Task status'), record.taskStatus, false, 'tasklist');
     add(vscode.l10n.t('Output'), record.status === 'failed' ? undefined : record.output, false, 'output');
     add(vscode.l10n.t('Error'), record.error && errorLabel(record.error), false, 'warning');
-    add(vscode.l10n.t('Retrying after'), record.pollError && `${record.pollError.code ?? ''} ${record.pollError.message}`.trim(), false, 'debug-restart');
-    if (outcomeUnknown(record)) add(vscode.l10n.t('Checking'), vscode.l10n.t('whether the create went through'), false, 'search');
+    add(
+      vscode.l10n.t('Retrying after'),
+      record.pollError && `${record.pollError.code ?? ''} ${record.pollError.message}`.trim(),
+      false,
+      'debug-restart',
+    );
+    if (outcomeUnknown(record))
+      add(vscode.l10n.t('Checking'), vscode.l10n.t('whether the create went through'), false, 'search');
     return details;
   }
 

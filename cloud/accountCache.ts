@@ -42,7 +42,8 @@ export class AccountResourceCache {
     const key = `${credentialKey}\n${region}`;
     let entry = this.entries.get(key);
     if (!entry) this.entries.set(key, (entry = { storedAt: 0 }));
-    if (entry.snapshot && this.now() - entry.storedAt < (this.options.ttlMs ?? 60_000)) return Promise.resolve(entry.snapshot);
+    if (entry.snapshot && this.now() - entry.storedAt < (this.options.ttlMs ?? 60_000))
+      return Promise.resolve(entry.snapshot);
     const pending = entry.pending ?? this.start(entry, region);
     return this.wait(pending, signal);
   }
@@ -56,7 +57,9 @@ export class AccountResourceCache {
   /** The regions with a stored snapshot for this credential (for locating an id without new requests). */
   cachedSnapshots(credentialKey: string): ResourceSnapshot[] {
     const prefix = `${credentialKey}\n`;
-    return [...this.entries].filter(([key, entry]) => key.startsWith(prefix) && entry.snapshot).map(([, entry]) => entry.snapshot!);
+    return [...this.entries]
+      .filter(([key, entry]) => key.startsWith(prefix) && entry.snapshot)
+      .map(([, entry]) => entry.snapshot!);
   }
 
   private start(entry: Entry, region: string): Pending {

@@ -28,7 +28,9 @@ export interface AccountServiceOptions {
 }
 
 /** The public (non-financial) regions, searched in this order when locating an id. */
-export const SEARCH_REGIONS: readonly string[] = regionList.regions.filter((region) => !region.financial).map((region) => region.region);
+export const SEARCH_REGIONS: readonly string[] = regionList.regions
+  .filter((region) => !region.financial)
+  .map((region) => region.region);
 
 /** The API's list action and id parameter for one kind, to ask a region about a single id. */
 const BY_ID: Record<Exclude<ResourceKind, 'connections'>, { action: string; idsKey: string; setKey: string }> = {
@@ -39,7 +41,10 @@ const BY_ID: Record<Exclude<ResourceKind, 'connections'>, { action: string; idsK
 
 /** Identifies a credential in cache keys without holding its secret: a hash of where it came from and its SecretId. */
 export function credentialKeyOf(credentials: Credentials): string {
-  return createHash('sha256').update(`${credentials.source}\n${credentials.profile ?? ''}\n${credentials.secretId}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${credentials.source}\n${credentials.profile ?? ''}\n${credentials.secretId}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export class AccountService {
@@ -64,7 +69,9 @@ export class AccountService {
   async locate(kind: ResourceKind, id: string, except: string, signal?: AbortSignal): Promise<string | null> {
     const credentials = await this.credentialsOrNull();
     if (!credentials || kind === 'connections') return null;
-    const cached = this.cache.cachedSnapshots(credentialKeyOf(credentials)).find((snapshot) => snapshot.region !== except && itemsOf(snapshot, kind).some((item) => item.id === id));
+    const cached = this.cache
+      .cachedSnapshots(credentialKeyOf(credentials))
+      .find((snapshot) => snapshot.region !== except && itemsOf(snapshot, kind).some((item) => item.id === id));
     if (cached) return cached.region;
     for (const region of this.options.searchRegions ?? SEARCH_REGIONS) {
       if (region !== except && (await this.regionHas(region, kind, id, signal))) return region;
@@ -77,7 +84,12 @@ export class AccountService {
     this.cache.clear();
   }
 
-  private async regionHas(region: string, kind: Exclude<ResourceKind, 'connections'>, id: string, signal?: AbortSignal): Promise<boolean> {
+  private async regionHas(
+    region: string,
+    kind: Exclude<ResourceKind, 'connections'>,
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
     const { action, idsKey, setKey } = BY_ID[kind];
     const client = await this.options.clientFor(region);
     try {
@@ -85,7 +97,8 @@ export class AccountService {
       return Array.isArray(response[setKey]) && (response[setKey] as unknown[]).length > 0;
     } catch (error) {
       // "Not found" and "not offered in this region" both mean: not here.
-      if (error instanceof ApiError && /NotFound|Malformed|UnsupportedRegion|InvalidParameter/.test(error.code ?? '')) return false;
+      if (error instanceof ApiError && /NotFound|Malformed|UnsupportedRegion|InvalidParameter/.test(error.code ?? ''))
+        return false;
       throw error;
     }
   }

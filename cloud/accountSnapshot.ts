@@ -4,7 +4,13 @@
  * field into the snapshot's small types, so nothing else crosses to the language server: in particular the
  * pre-shared keys that DescribeVpnConnections returns in clear are never read.
  */
-import type { CustomerGatewayInfo, ResourceSnapshot, VpcInfo, VpnConnectionInfo, VpnGatewayInfo } from '../language/account/snapshot';
+import type {
+  CustomerGatewayInfo,
+  ResourceSnapshot,
+  VpcInfo,
+  VpnConnectionInfo,
+  VpnGatewayInfo,
+} from '../language/account/snapshot';
 import type { VpcClient } from './tcClient';
 
 type ApiObject = Record<string, unknown>;
@@ -30,32 +36,59 @@ async function listAll(client: VpcClient, action: string, setKey: string, signal
 
 export function gatewayOf(raw: ApiObject): VpnGatewayInfo {
   return {
-    id: text(raw.VpnGatewayId), name: text(raw.VpnGatewayName), publicIp: text(raw.PublicIpAddress), type: text(raw.Type),
-    version: text(raw.Version), state: text(raw.State), vpcId: text(raw.VpcId), bgpAsn: asn(raw.BgpAsn),
+    id: text(raw.VpnGatewayId),
+    name: text(raw.VpnGatewayName),
+    publicIp: text(raw.PublicIpAddress),
+    type: text(raw.Type),
+    version: text(raw.Version),
+    state: text(raw.State),
+    vpcId: text(raw.VpcId),
+    bgpAsn: asn(raw.BgpAsn),
   };
 }
 
 export function customerGatewayOf(raw: ApiObject): CustomerGatewayInfo {
-  return { id: text(raw.CustomerGatewayId), name: text(raw.CustomerGatewayName), ipAddress: text(raw.IpAddress), bgpAsn: asn(raw.BgpAsn) };
+  return {
+    id: text(raw.CustomerGatewayId),
+    name: text(raw.CustomerGatewayName),
+    ipAddress: text(raw.IpAddress),
+    bgpAsn: asn(raw.BgpAsn),
+  };
 }
 
 export function vpcOf(raw: ApiObject): VpcInfo {
-  return { id: text(raw.VpcId), name: text(raw.VpcName), cidrBlock: text(raw.CidrBlock), isDefault: raw.IsDefault === true };
+  return {
+    id: text(raw.VpcId),
+    name: text(raw.VpcName),
+    cidrBlock: text(raw.CidrBlock),
+    isDefault: raw.IsDefault === true,
+  };
 }
 
 /** A tunnel without its pre-shared key (the field is never read). */
 export function connectionOf(raw: ApiObject): VpnConnectionInfo {
   const spd = Array.isArray(raw.SecurityPolicyDatabaseSet) ? (raw.SecurityPolicyDatabaseSet as ApiObject[]) : [];
   return {
-    id: text(raw.VpnConnectionId), name: text(raw.VpnConnectionName), vpnGatewayId: text(raw.VpnGatewayId),
-    customerGatewayId: text(raw.CustomerGatewayId), routeType: text(raw.RouteType) || 'STATIC', state: text(raw.State),
+    id: text(raw.VpnConnectionId),
+    name: text(raw.VpnConnectionName),
+    vpnGatewayId: text(raw.VpnGatewayId),
+    customerGatewayId: text(raw.CustomerGatewayId),
+    routeType: text(raw.RouteType) || 'STATIC',
+    state: text(raw.State),
     ...(text(raw.NetStatus) ? { netStatus: text(raw.NetStatus) } : {}),
-    spd: spd.map((rule) => ({ local: text(rule.LocalCidrBlock), remote: Array.isArray(rule.RemoteCidrBlock) ? rule.RemoteCidrBlock.map(text) : [] })),
+    spd: spd.map((rule) => ({
+      local: text(rule.LocalCidrBlock),
+      remote: Array.isArray(rule.RemoteCidrBlock) ? rule.RemoteCidrBlock.map(text) : [],
+    })),
   };
 }
 
 /** The snapshot of the client's region, fetched now (four list actions in parallel). */
-export async function fetchResourceSnapshot(client: VpcClient, signal?: AbortSignal, now: () => number = Date.now): Promise<ResourceSnapshot> {
+export async function fetchResourceSnapshot(
+  client: VpcClient,
+  signal?: AbortSignal,
+  now: () => number = Date.now,
+): Promise<ResourceSnapshot> {
   const [gateways, customerGateways, vpcs, connections] = await Promise.all([
     listAll(client, 'DescribeVpnGateways', 'VpnGatewaySet', signal),
     listAll(client, 'DescribeCustomerGateways', 'CustomerGatewaySet', signal),

@@ -23,7 +23,17 @@ import { RegionError } from './region';
  * - `region`: a malformed or contradictory region (RegionError);
  * - `cancelled`: the caller aborted (CancelledError).
  */
-export const ERROR_KINDS = ['api', 'http', 'network', 'timeout', 'protocol', 'credentials', 'endpoint', 'region', 'cancelled'] as const;
+export const ERROR_KINDS = [
+  'api',
+  'http',
+  'network',
+  'timeout',
+  'protocol',
+  'credentials',
+  'endpoint',
+  'region',
+  'cancelled',
+] as const;
 
 /** One of ERROR_KINDS. */
 export type ErrorKind = (typeof ERROR_KINDS)[number];
@@ -53,7 +63,15 @@ export class ApiError extends Error {
   /** True when the service may have acted on the request although the call failed (e.g. a create timed out). */
   readonly ambiguous: boolean;
 
-  constructor(fields: { kind: ApiErrorKind; message: string; code?: string; requestId?: string; httpStatus?: number; retryable: boolean; ambiguous: boolean }) {
+  constructor(fields: {
+    kind: ApiErrorKind;
+    message: string;
+    code?: string;
+    requestId?: string;
+    httpStatus?: number;
+    retryable: boolean;
+    ambiguous: boolean;
+  }) {
     super(fields.message);
     this.name = 'ApiError';
     this.kind = fields.kind;
@@ -91,14 +109,27 @@ function fromApiResponse(error: SdkLikeError): ApiError {
   const retryable = RETRYABLE_PREFIXES.some((prefix) => code.startsWith(prefix));
   // An InternalError may hide a half-done create, so it is treated as ambiguous; a throttled call never ran.
   const ambiguous = code.startsWith('InternalError') || code.startsWith('ServiceUnavailable');
-  return new ApiError({ kind: 'api', code, message: error.message, requestId: String(error.requestId ?? ''), retryable, ambiguous });
+  return new ApiError({
+    kind: 'api',
+    code,
+    message: error.message,
+    requestId: String(error.requestId ?? ''),
+    retryable,
+    ambiguous,
+  });
 }
 
 function fromHttpStatus(error: SdkLikeError): ApiError {
   const status = Number(error.httpCode);
   const serverSide = status >= 500;
   const message = error.message || `HTTP ${status}`;
-  return new ApiError({ kind: 'http', message, httpStatus: status, retryable: serverSide || status === 429, ambiguous: serverSide });
+  return new ApiError({
+    kind: 'http',
+    message,
+    httpStatus: status,
+    retryable: serverSide || status === 429,
+    ambiguous: serverSide,
+  });
 }
 
 function fromNetworkMessage(message: string): ApiError {
@@ -121,7 +152,13 @@ export function toApiError(thrown: unknown): ApiError {
   if (typeof error.code === 'string' && error.code && error.name !== 'FetchError') return fromApiResponse(error);
   if (typeof error.httpCode === 'number') return fromHttpStatus(error);
   if (error.name === 'FetchError' && error.type === 'invalid-json') {
-    return new ApiError({ kind: 'protocol', code: 'InvalidJson', message: error.message, retryable: true, ambiguous: true });
+    return new ApiError({
+      kind: 'protocol',
+      code: 'InvalidJson',
+      message: error.message,
+      retryable: true,
+      ambiguous: true,
+    });
   }
   if (error instanceof TypeError) {
     const message = `The response has no "Response" object (${error.message})`;

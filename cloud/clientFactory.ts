@@ -48,12 +48,25 @@ export class ClientFactory {
   async dispose(): Promise<void> {
     const old = [...this.clients.values()];
     this.clients.clear();
-    await Promise.all(old.map((client) => client.then((built) => built.dispose(), () => undefined)));
+    await Promise.all(
+      old.map((client) =>
+        client.then(
+          (built) => built.dispose(),
+          () => undefined,
+        ),
+      ),
+    );
   }
 
   private async build(region: string): Promise<VpcClient> {
     const credentials = await this.options.credentials();
-    const client: VpcClient = new VpcClient({ ...this.options.settings(), credentials, region, log: this.options.log, onAuthFailure: () => this.forget(region, client) });
+    const client: VpcClient = new VpcClient({
+      ...this.options.settings(),
+      credentials,
+      region,
+      log: this.options.log,
+      onAuthFailure: () => this.forget(region, client),
+    });
     return client;
   }
 
@@ -64,6 +77,9 @@ export class ClientFactory {
    */
   private forget(region: string, client: VpcClient): void {
     const held = this.clients.get(region);
-    void held?.then((current) => current === client && this.clients.get(region) === held && this.clients.delete(region), () => undefined);
+    void held?.then(
+      (current) => current === client && this.clients.get(region) === held && this.clients.delete(region),
+      () => undefined,
+    );
   }
 }

@@ -70,7 +70,8 @@ function fromTccli(options: CredentialOptions, env: NodeJS.ProcessEnv): Credenti
   const profile = readTccliProfile(name, options.homeDir);
   if (!profile) return `tccli profile "${name}" (no ~/.tccli/${name}.credential)`;
   if (profile.type === 'cvm-role') return `tccli profile "${name}" (type cvm-role is not supported: it has no keys)`;
-  if (!profile.secretId || !profile.secretKey) return `tccli profile "${name}" (secretId or secretKey unset in ${profile.credentialFile})`;
+  if (!profile.secretId || !profile.secretKey)
+    return `tccli profile "${name}" (secretId or secretKey unset in ${profile.credentialFile})`;
   const { secretId, secretKey, token, region } = profile;
   return { secretId, secretKey, token, source: 'tccliProfile', profile: name, region };
 }
@@ -83,7 +84,8 @@ export async function resolveCredentials(options: CredentialOptions = {}): Promi
     environment: () => fromEnvironment(env),
     tccliProfile: () => fromTccli(options, env),
   };
-  const order: ConcreteSource[] = !options.source || options.source === 'auto' ? ['secretStorage', 'environment', 'tccliProfile'] : [options.source];
+  const order: ConcreteSource[] =
+    !options.source || options.source === 'auto' ? ['secretStorage', 'environment', 'tccliProfile'] : [options.source];
   const tried: string[] = [];
   for (const source of order) {
     const found = await lookups[source]();

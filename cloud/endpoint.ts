@@ -39,7 +39,10 @@ export class LoopbackAgent extends http.Agent {
   /** Where the requests really go, e.g. "http://127.0.0.1:8930". */
   readonly origin: string;
 
-  constructor(hostname: string, readonly port: number) {
+  constructor(
+    hostname: string,
+    readonly port: number,
+  ) {
     super({ keepAlive: false });
     const host = hostname === '[::1]' ? '::1' : '127.0.0.1';
     this.origin = `http://${hostname === '[::1]' ? '[::1]' : '127.0.0.1'}:${port}`;
@@ -67,7 +70,9 @@ function resolveLoopback(url: URL, setting: string): ResolvedEndpoint {
 function resolveHost(host: string, region: string): ResolvedEndpoint {
   const chosen = host === DEFAULT_HOST && isFinancialRegion(region) ? `vpc.${region}.tencentcloudapi.com` : host;
   if (!/^vpc\.([a-z0-9-]+\.)*tencentcloudapi\.com$/.test(chosen)) {
-    throw new EndpointError(`The endpoint must be a VPC API host such as ${DEFAULT_HOST} or vpc.<region>.tencentcloudapi.com, not "${host}".`);
+    throw new EndpointError(
+      `The endpoint must be a VPC API host such as ${DEFAULT_HOST} or vpc.<region>.tencentcloudapi.com, not "${host}".`,
+    );
   }
   return { host: chosen, protocol: 'https://', agent: new https.Agent({ keepAlive: true }), display: chosen };
 }

@@ -144,7 +144,11 @@ export class TaskHistory {
 }
 
 /** Resolves with the record once `settled(record)` holds (checked now and after every change), or undefined if removed. */
-export function whenRecord(history: TaskHistory, id: string, settled: (record: SubmissionRecord) => boolean): Promise<SubmissionRecord | undefined> {
+export function whenRecord(
+  history: TaskHistory,
+  id: string,
+  settled: (record: SubmissionRecord) => boolean,
+): Promise<SubmissionRecord | undefined> {
   return new Promise((resolve) => {
     const check = (): boolean => {
       const record = history.get(id);

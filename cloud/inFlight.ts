@@ -42,9 +42,15 @@ export class InFlightGuard {
 
 /** Throws SubmitRefusedError if a running record exists for the same document of the same file. */
 export function assertNotRunning(history: TaskHistory, source: string, documentIndex: number): void {
-  const running = history.unfinished().find((record) => record.source === source && record.documentIndex === documentIndex);
+  const running = history
+    .unfinished()
+    .find((record) => record.source === source && record.documentIndex === documentIndex);
   if (running) {
     const id = running.taskId ?? running.vpnConnectionId ?? running.id;
-    throw new SubmitRefusedError(`"${running.name}" from this file is still being created (${id}); wait for it to finish or remove it from the history.`, 'stillRunning', running.name);
+    throw new SubmitRefusedError(
+      `"${running.name}" from this file is still being created (${id}); wait for it to finish or remove it from the history.`,
+      'stillRunning',
+      running.name,
+    );
   }
 }

@@ -116,7 +116,8 @@ export function describeFinding(diagnostic: Diagnostic, silenced = false): strin
 /** Why a part of the file cannot be sent, beyond its diagnostics. */
 function partProblem(part: FileCheck['parts'][number], blocked: ReadonlySet<number>): string | undefined {
   const where = `document ${part.index + 1}`;
-  if (!part.params) return blocked.has(part.index) ? undefined : `${where}: expected an object of ${SUBMIT_ACTION} parameters`;
+  if (!part.params)
+    return blocked.has(part.index) ? undefined : `${where}: expected an object of ${SUBMIT_ACTION} parameters`;
   if (part.action !== SUBMIT_ACTION) return `${where}: only ${SUBMIT_ACTION} can be submitted, not ${part.action}`;
   return undefined;
 }
@@ -125,17 +126,36 @@ function partProblem(part: FileCheck['parts'][number], blocked: ReadonlySet<numb
 export function checkSubmissionFile(file: PlanFile, options: PlanInput['check']): CheckedFile {
   const check = checkText(file.text, file.kind, file.uri, { ...options, silencedErrorsBlock: true });
   const problems = check.blocking.map((diagnostic) => describeFinding(diagnostic, check.silenced.includes(diagnostic)));
-  const blocked = new Set(check.blocking.map((diagnostic) => (diagnostic.data as DiagnosticData | undefined)?.documentIndex ?? 0));
-  problems.push(...check.parts.map((part) => partProblem(part, blocked)).filter((problem): problem is string => problem !== undefined));
+  const blocked = new Set(
+    check.blocking.map((diagnostic) => (diagnostic.data as DiagnosticData | undefined)?.documentIndex ?? 0),
+  );
+  problems.push(
+    ...check.parts
+      .map((part) => partProblem(part, blocked))
+      .filter((problem): problem is string => problem !== undefined),
+  );
   if (!problems.length && !check.parts.length) problems.push('the file holds no document to submit');
-  const documents = check.parts.flatMap(({ index, name, params, region, vpnGatewayId, customerGatewayId }) => (params ? [{ index, name, params, region, vpnGatewayId, customerGatewayId }] : []));
-  const notices = check.diagnostics.filter((diagnostic) => !check.blocking.includes(diagnostic)).map((diagnostic) => describeFinding(diagnostic));
+  const documents = check.parts.flatMap(({ index, name, params, region, vpnGatewayId, customerGatewayId }) =>
+    params ? [{ index, name, params, region, vpnGatewayId, customerGatewayId }] : [],
+  );
+  const notices = check.diagnostics
+    .filter((diagnostic) => !check.blocking.includes(diagnostic))
+    .map((diagnostic) => describeFinding(diagnostic));
   return { check, documents, problems, notices };
 }
 
 /** Each document's region (RegionError when a choice contradicts a document's own Region). */
-function placeDocuments(source: string, chosen: readonly SubmittableDocument[], region: PlanChoices['region'], credentials: Credentials): PlannedDocument[] {
-  return chosen.map((document) => ({ source, document, region: chooseRegion({ documentRegion: document.region, ...region, credentials }) }));
+function placeDocuments(
+  source: string,
+  chosen: readonly SubmittableDocument[],
+  region: PlanChoices['region'],
+  credentials: Credentials,
+): PlannedDocument[] {
+  return chosen.map((document) => ({
+    source,
+    document,
+    region: chooseRegion({ documentRegion: document.region, ...region, credentials }),
+  }));
 }
 
 /** Checks the endpoint of every region the plan sends to; returns the first one's display form. */
@@ -159,7 +179,12 @@ export async function planSubmission(input: PlanInput, choices: PlanChoices): Pr
   chosen.forEach((document) => assertNotRunning(input.history, source, document.index));
   const credentials = await input.credentials();
   const planned = placeDocuments(source, chosen, choices.region, credentials);
-  const plan: SubmissionPlan = { source, documents: planned, credentials, endpoint: await checkEndpoints(input, planned) };
+  const plan: SubmissionPlan = {
+    source,
+    documents: planned,
+    credentials,
+    endpoint: await checkEndpoints(input, planned),
+  };
   if (!(await choices.confirm(plan))) return { outcome: 'cancelled', notices };
   return { outcome: 'ready', plan, notices };
 }

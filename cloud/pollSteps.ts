@@ -20,14 +20,24 @@ export interface StepOptions {
  * Looks for the tunnel the record's create made: the matching one that did not exist before the create. Used after
  * an unclear create (did it go through?) and after a task that succeeded without saying the tunnel's id.
  */
-export async function lookForCreatedTunnel(client: VpcClient, record: SubmissionRecord, options: StepOptions): Promise<SubmissionEvent> {
-  const tunnel = await findNewTunnel(client, tunnelKeyOf(record), record.preexistingIds ?? [], { signal: options.signal });
+export async function lookForCreatedTunnel(
+  client: VpcClient,
+  record: SubmissionRecord,
+  options: StepOptions,
+): Promise<SubmissionEvent> {
+  const tunnel = await findNewTunnel(client, tunnelKeyOf(record), record.preexistingIds ?? [], {
+    signal: options.signal,
+  });
   return tunnel ? { type: 'tunnelFound', tunnel } : { type: 'lookupMissed', maxLookups: options.maxLookups };
 }
 
 async function pollTask(client: VpcClient, record: SubmissionRecord, options: StepOptions): Promise<SubmissionEvent> {
   try {
-    const result = await client.request<TaskResult>('DescribeVpcTaskResult', { TaskId: record.taskId }, { signal: options.signal });
+    const result = await client.request<TaskResult>(
+      'DescribeVpcTaskResult',
+      { TaskId: record.taskId },
+      { signal: options.signal },
+    );
     return { type: 'taskReported', result };
   } catch (error) {
     if (isNotFound(error)) return { type: 'taskUnknown' };
@@ -41,7 +51,11 @@ async function pollTunnel(client: VpcClient, id: string, options: StepOptions): 
 }
 
 /** Sends the requests of the record's state and returns what they found; throws for a finished record. */
-export async function pollStep(client: VpcClient, record: SubmissionRecord, options: StepOptions): Promise<SubmissionEvent> {
+export async function pollStep(
+  client: VpcClient,
+  record: SubmissionRecord,
+  options: StepOptions,
+): Promise<SubmissionEvent> {
   const state = stateOf(record);
   switch (state) {
     case 'sending':
@@ -52,7 +66,9 @@ export async function pollStep(client: VpcClient, record: SubmissionRecord, opti
       return pollTask(client, record, options);
     case 'tunnel':
       // A tunnel state without an id is never written; a record that has one anyway is found by name.
-      return record.vpnConnectionId ? pollTunnel(client, record.vpnConnectionId, options) : lookForCreatedTunnel(client, record, options);
+      return record.vpnConnectionId
+        ? pollTunnel(client, record.vpnConnectionId, options)
+        : lookForCreatedTunnel(client, record, options);
     default:
       throw new Error(`A ${state} submission has nothing to poll.`);
   }

@@ -16,7 +16,13 @@ import { stateFields, type RecordedError, type SubmissionRecord, type Submission
 type Stored = Record<string, unknown>;
 
 const STATUSES = ['running', 'succeeded', 'failed'];
-const RUNNING_PHASES: Record<string, SubmissionState> = { send: 'sending', verify: 'verify', task: 'task', resolve: 'resolve', tunnel: 'tunnel' };
+const RUNNING_PHASES: Record<string, SubmissionState> = {
+  send: 'sending',
+  verify: 'verify',
+  task: 'task',
+  resolve: 'resolve',
+  tunnel: 'tunnel',
+};
 /** The kinds the old poller left out of the set-up errors it stored. */
 const KIND_OF_OLD_CODE: Record<string, ErrorKind> = { CredentialsError: 'credentials', EndpointError: 'endpoint' };
 
@@ -47,7 +53,8 @@ function stateOfStored(stored: Stored): SubmissionState {
 
 /** One stored record as the current SubmissionRecord, or undefined when it cannot be one. */
 export function migrateRecord(stored: unknown): SubmissionRecord | undefined {
-  if (!isObject(stored) || typeof stored.id !== 'string' || !STATUSES.includes(stored.status as string)) return undefined;
+  if (!isObject(stored) || typeof stored.id !== 'string' || !STATUSES.includes(stored.status as string))
+    return undefined;
   const { error, pollError, ...fields } = stored;
   const migrated = { error: migrateError(error), pollError: migrateError(pollError) };
   const present = Object.fromEntries(Object.entries(migrated).filter(([, value]) => value !== undefined));

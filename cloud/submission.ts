@@ -10,7 +10,16 @@ import { backoffDelay, sleep } from './backoff';
 import type { TaskHistory } from './history';
 import type { PlannedDocument } from './plan';
 import { lookForCreatedTunnel } from './pollSteps';
-import { next, recordedError, startRecord, stateOf, SUBMIT_ACTION, type CreateAnswer, type SubmissionEvent, type SubmissionRecord } from './submissionRecord';
+import {
+  next,
+  recordedError,
+  startRecord,
+  stateOf,
+  SUBMIT_ACTION,
+  type CreateAnswer,
+  type SubmissionEvent,
+  type SubmissionRecord,
+} from './submissionRecord';
 import type { VpcClient } from './tcClient';
 import { findTunnels, tunnelKeyOf } from './tunnelLookup';
 
@@ -41,7 +50,8 @@ async function snapshotTunnels(client: VpcClient, record: SubmissionRecord): Pro
     } catch (thrown) {
       const error = toApiError(thrown);
       // Nothing was sent yet, so giving up here is final and safe: the user may simply submit again.
-      if (!error.retryable || attempt >= SNAPSHOT_RETRIES) return { type: 'snapshotFailed', error: recordedError(error) };
+      if (!error.retryable || attempt >= SNAPSHOT_RETRIES)
+        return { type: 'snapshotFailed', error: recordedError(error) };
       await sleep(backoffDelay(attempt, client.backoff));
     }
   }
@@ -70,7 +80,11 @@ async function lookUpAtOnce(client: VpcClient, record: SubmissionRecord): Promis
  * Submits one planned document and returns its record, already persisted. Resolves (never rejects) for API and
  * network failures: those end up in the record, so the caller shows the record either way.
  */
-export async function submitDocument(client: VpcClient, history: TaskHistory, planned: PlannedDocument): Promise<SubmissionRecord> {
+export async function submitDocument(
+  client: VpcClient,
+  history: TaskHistory,
+  planned: PlannedDocument,
+): Promise<SubmissionRecord> {
   let record = recordOf(planned);
   await history.upsert(record);
   record = next(record, await snapshotTunnels(client, record));

@@ -91,8 +91,6 @@ export interface SubmissionRecord {
   readonly lookups?: number;
 }
 
-
-
 /** The create's answer, as far as the record reads it. */
 export interface CreateAnswer {
   RequestId?: string;
@@ -133,7 +131,11 @@ export type SubmissionEvent =
 export type SubmissionEventType = SubmissionEvent['type'];
 
 type EventOf<T extends SubmissionEventType> = Extract<SubmissionEvent, { type: T }>;
-type Handler<T extends SubmissionEventType> = (record: SubmissionRecord, event: EventOf<T>, now: number) => SubmissionRecord;
+type Handler<T extends SubmissionEventType> = (
+  record: SubmissionRecord,
+  event: EventOf<T>,
+  now: number,
+) => SubmissionRecord;
 type Handlers = { readonly [T in SubmissionEventType]?: Handler<T> };
 
 /** Raised for an event the record's state does not take (a bug in the caller, never an API outcome). */
@@ -168,7 +170,11 @@ const STATE_FIELDS: Record<SubmissionState, { status: SubmissionStatus; phase: S
 };
 
 /** The client codes shown for set-up failures (what the tree and the CLI print). */
-const SETUP_CODES: Record<SetupErrorKind, string> = { credentials: 'CredentialsError', endpoint: 'EndpointError', region: 'RegionError' };
+const SETUP_CODES: Record<SetupErrorKind, string> = {
+  credentials: 'CredentialsError',
+  endpoint: 'EndpointError',
+  region: 'RegionError',
+};
 
 /** The persisted fields of a state (the migration of stored records uses it too). */
 export function stateFields(state: SubmissionState): { status: SubmissionStatus; phase: SubmissionPhase } {
@@ -202,9 +208,15 @@ export function errorLabel(error: RecordedError): string {
 /** Anything a submit or a poll threw, as a record stores it. */
 export function recordedError(thrown: unknown): RecordedError {
   const kind = errorKindOf(thrown);
-  if (isSetupError(kind)) return { kind, code: SETUP_CODES[kind], message: thrown instanceof Error ? thrown.message : String(thrown) };
+  if (isSetupError(kind))
+    return { kind, code: SETUP_CODES[kind], message: thrown instanceof Error ? thrown.message : String(thrown) };
   const error = toApiError(thrown);
-  return { code: error.code ?? (error.httpStatus ? `HTTP ${error.httpStatus}` : undefined), message: error.message, kind: error.kind, requestId: error.requestId };
+  return {
+    code: error.code ?? (error.httpStatus ? `HTTP ${error.httpStatus}` : undefined),
+    message: error.message,
+    kind: error.kind,
+    requestId: error.requestId,
+  };
 }
 
 /** A new record: `sending`, nothing sent yet. */
@@ -226,7 +238,12 @@ export function next(record: SubmissionRecord, event: SubmissionEvent, now = Dat
 }
 
 /** The one writer of `status` and `phase`; a final state also stamps `finishedAt`. */
-function enter(record: SubmissionRecord, state: SubmissionState, now: number, changes: Partial<SubmissionRecord> = {}): SubmissionRecord {
+function enter(
+  record: SubmissionRecord,
+  state: SubmissionState,
+  now: number,
+  changes: Partial<SubmissionRecord> = {},
+): SubmissionRecord {
   const finished = state === 'succeeded' || state === 'failed';
   return { ...record, ...changes, ...STATE_FIELDS[state], ...(finished ? { finishedAt: now } : {}) };
 }
@@ -244,7 +261,10 @@ function answered(record: SubmissionRecord): SubmissionRecord {
   return { ...record, transientFailures: 0, pollError: undefined };
 }
 
-const recordSnapshot: Handler<'snapshotTaken'> = (record, event) => ({ ...record, preexistingIds: event.preexistingIds });
+const recordSnapshot: Handler<'snapshotTaken'> = (record, event) => ({
+  ...record,
+  preexistingIds: event.preexistingIds,
+});
 
 /** A definite failure: nothing was created. */
 function failWith(record: SubmissionRecord, event: { error: RecordedError }, now: number): SubmissionRecord {
@@ -262,7 +282,8 @@ const acceptCreate: Handler<'createAccepted'> = (record, { answer }, now) =>
   });
 
 // The create's own error stays on the record while it is verified, so the user sees why it is verifying.
-const awaitVerify: Handler<'createUnclear'> = (record, event, now) => enter(record, 'verify', now, { error: event.error });
+const awaitVerify: Handler<'createUnclear'> = (record, event, now) =>
+  enter(record, 'verify', now, { error: event.error });
 
 /** AVAILABLE ends the record, PENDING (or no State yet) keeps following it, anything else (DELETING) fails it. */
 const adoptTunnel: Handler<'tunnelFound'> = (record, { tunnel }, now) => {
@@ -283,10 +304,17 @@ const adoptTunnel: Handler<'tunnelFound'> = (record, { tunnel }, now) => {
 function missVerdict(record: SubmissionRecord, state: SubmissionState): RecordedError {
   if (state === 'sending' || state === 'verify') {
     const cause = record.error ? ` (${record.error.code ?? record.error.kind}: ${record.error.message})` : '';
-    return verdict('NotCreated', `The create request's outcome was unclear${cause}, and ${record.lookups} lookups found no new tunnel "${record.name}", so none was created. It is safe to submit again.`);
+    return verdict(
+      'NotCreated',
+      `The create request's outcome was unclear${cause}, and ${record.lookups} lookups found no new tunnel "${record.name}", so none was created. It is safe to submit again.`,
+    );
   }
-  if (state === 'tunnel' && record.vpnConnectionId) return verdict('ResourceNotFound', `The tunnel ${record.vpnConnectionId} no longer exists.`);
-  return verdict('ResourceNotFound', `The task succeeded but no tunnel "${record.name}" was found on ${record.vpnGatewayId}.`);
+  if (state === 'tunnel' && record.vpnConnectionId)
+    return verdict('ResourceNotFound', `The tunnel ${record.vpnConnectionId} no longer exists.`);
+  return verdict(
+    'ResourceNotFound',
+    `The task succeeded but no tunnel "${record.name}" was found on ${record.vpnGatewayId}.`,
+  );
 }
 
 const countMiss: Handler<'lookupMissed'> = (record, event, now) => {
@@ -298,16 +326,30 @@ const countMiss: Handler<'lookupMissed'> = (record, event, now) => {
 };
 
 const applyTaskResult: Handler<'taskReported'> = (record, { result }, now) => {
-  const reported: SubmissionRecord = { ...answered(record), taskStatus: result.Status, responses: { ...record.responses, DescribeVpcTaskResult: deepMask(result) } };
-  if (result.Status === 'SUCCESS') return enter(reported, reported.vpnConnectionId ? 'tunnel' : 'resolve', now, { output: result.Output });
-  if (result.Status === 'FAILED') return fail({ ...reported, output: result.Output }, verdict('TaskFailed', result.Output || 'The task failed without output.'), now);
+  const reported: SubmissionRecord = {
+    ...answered(record),
+    taskStatus: result.Status,
+    responses: { ...record.responses, DescribeVpcTaskResult: deepMask(result) },
+  };
+  if (result.Status === 'SUCCESS')
+    return enter(reported, reported.vpnConnectionId ? 'tunnel' : 'resolve', now, { output: result.Output });
+  if (result.Status === 'FAILED')
+    return fail(
+      { ...reported, output: result.Output },
+      verdict('TaskFailed', result.Output || 'The task failed without output.'),
+      now,
+    );
   // RUNNING (or a status the API may add later): keep polling.
   return reported;
 };
 
 const lookUpInstead: Handler<'taskUnknown'> = (record, _event, now) => enter(answered(record), 'resolve', now);
 
-const countFailure: Handler<'pollFailed'> = (record, event) => ({ ...record, transientFailures: (record.transientFailures ?? 0) + 1, pollError: event.error });
+const countFailure: Handler<'pollFailed'> = (record, event) => ({
+  ...record,
+  transientFailures: (record.transientFailures ?? 0) + 1,
+  pollError: event.error,
+});
 
 /** The lookup outcomes, which every state that looks for the tunnel takes. */
 const LOOKUPS: Handlers = { tunnelFound: adoptTunnel, lookupMissed: countMiss, pollFailed: countFailure };
@@ -315,7 +357,14 @@ const LOOKUPS: Handlers = { tunnelFound: adoptTunnel, lookupMissed: countMiss, p
 /** Which events each state takes, and what each does. A final state takes none. */
 const TRANSITIONS: Record<SubmissionState, Handlers> = {
   // A record still `sending` after a reload is looked up like `verify`: the create may have gone out.
-  sending: { snapshotTaken: recordSnapshot, snapshotFailed: failWith, createAccepted: acceptCreate, createRefused: failWith, createUnclear: awaitVerify, ...LOOKUPS },
+  sending: {
+    snapshotTaken: recordSnapshot,
+    snapshotFailed: failWith,
+    createAccepted: acceptCreate,
+    createRefused: failWith,
+    createUnclear: awaitVerify,
+    ...LOOKUPS,
+  },
   verify: LOOKUPS,
   task: { taskReported: applyTaskResult, taskUnknown: lookUpInstead, pollFailed: countFailure },
   resolve: LOOKUPS,

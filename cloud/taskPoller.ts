@@ -125,7 +125,9 @@ export class TaskPoller {
       if (errorKindOf(thrown) === 'cancelled' || this.disposed) return { updated: record, delay: 0 };
       const error = recordedError(thrown);
       const updated = next(record, { type: 'pollFailed', error });
-      (this.options.log ?? SILENT_LOG).info(`poll ${record.name}: ${error.code ?? error.kind}: ${error.message} (attempt ${updated.transientFailures})`);
+      (this.options.log ?? SILENT_LOG).info(
+        `poll ${record.name}: ${error.code ?? error.kind}: ${error.message} (attempt ${updated.transientFailures})`,
+      );
       return { updated, delay: this.backoffFor(updated.transientFailures! - 1) };
     }
   }

@@ -15,7 +15,13 @@ export const API_VERSION = '2017-03-12';
 export type RequestLanguage = 'zh-CN' | 'en-US';
 
 /** Actions that change nothing, so a throttled or failed call can simply be sent again. */
-const READ_ONLY_ACTIONS = new Set(['DescribeVpcTaskResult', 'DescribeVpnConnections', 'DescribeVpnGateways', 'DescribeCustomerGateways', 'DescribeVpcs']);
+const READ_ONLY_ACTIONS = new Set([
+  'DescribeVpcTaskResult',
+  'DescribeVpnConnections',
+  'DescribeVpnGateways',
+  'DescribeCustomerGateways',
+  'DescribeVpcs',
+]);
 
 export interface VpcClientOptions {
   credentials: Pick<Credentials, 'secretId' | 'secretKey' | 'token'>;

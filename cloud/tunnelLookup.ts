@@ -42,11 +42,17 @@ export function lookupFilters(key: TunnelKey): { Name: string; Values: string[] 
     { Name: 'customer-gateway-id', Values: [key.customerGatewayId] },
     { Name: 'vpn-connection-name', Values: [key.name] },
   ];
-  return filters.filter((filter) => filter.Values[0]).map((filter) => ({ Name: filter.Name, Values: filter.Values as string[] }));
+  return filters
+    .filter((filter) => filter.Values[0])
+    .map((filter) => ({ Name: filter.Name, Values: filter.Values as string[] }));
 }
 
 /** Every tunnel matching the key (paged, at most 1000). */
-export async function findTunnels(client: VpcClient, key: TunnelKey, options: RequestOptions = {}): Promise<VpnConnectionSummary[]> {
+export async function findTunnels(
+  client: VpcClient,
+  key: TunnelKey,
+  options: RequestOptions = {},
+): Promise<VpnConnectionSummary[]> {
   const found: VpnConnectionSummary[] = [];
   let seen = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -55,7 +61,11 @@ export async function findTunnels(client: VpcClient, key: TunnelKey, options: Re
     const set = response.VpnConnectionSet ?? [];
     seen += set.length;
     // The name filter may match by substring on the real service; keep exact matches only.
-    found.push(...set.filter((tunnel) => !key.name || tunnel.VpnConnectionName === undefined || tunnel.VpnConnectionName === key.name));
+    found.push(
+      ...set.filter(
+        (tunnel) => !key.name || tunnel.VpnConnectionName === undefined || tunnel.VpnConnectionName === key.name,
+      ),
+    );
     if (set.length < PAGE || seen >= (response.TotalCount ?? 0)) break;
   }
   return found;
@@ -68,12 +78,18 @@ export async function findNewTunnel(
   preexisting: readonly string[],
   options: RequestOptions = {},
 ): Promise<VpnConnectionSummary | undefined> {
-  const fresh = (await findTunnels(client, key, options)).filter((tunnel) => !preexisting.includes(tunnel.VpnConnectionId));
+  const fresh = (await findTunnels(client, key, options)).filter(
+    (tunnel) => !preexisting.includes(tunnel.VpnConnectionId),
+  );
   return fresh[fresh.length - 1];
 }
 
 /** One tunnel by id, or undefined when the service no longer knows it. */
-export async function describeTunnel(client: VpcClient, id: string, options: RequestOptions = {}): Promise<VpnConnectionSummary | undefined> {
+export async function describeTunnel(
+  client: VpcClient,
+  id: string,
+  options: RequestOptions = {},
+): Promise<VpnConnectionSummary | undefined> {
   let response: DescribeResponse;
   try {
     response = await client.request<DescribeResponse>('DescribeVpnConnections', { VpnConnectionIds: [id] }, options);

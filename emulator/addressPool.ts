@@ -34,7 +34,9 @@ export type SpdPair = [string, string];
 export function spdPairs(databases: unknown): SpdPair[] {
   if (!Array.isArray(databases)) return [];
   return databases.flatMap((rule: { LocalCidrBlock?: unknown; RemoteCidrBlock?: unknown }) =>
-    Array.isArray(rule?.RemoteCidrBlock) ? rule.RemoteCidrBlock.map((remote): SpdPair => [String(rule.LocalCidrBlock), String(remote)]) : [],
+    Array.isArray(rule?.RemoteCidrBlock)
+      ? rule.RemoteCidrBlock.map((remote): SpdPair => [String(rule.LocalCidrBlock), String(remote)])
+      : [],
   );
 }
 

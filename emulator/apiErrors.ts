@@ -16,7 +16,9 @@ interface Described {
 
 const descriptions = new Map<string, Described>();
 for (const error of commonErrors.errors) descriptions.set(error.code, { zh: error.desc_zh, en: error.desc_en });
-for (const action of Object.values(spec.actions) as { errors: { code: string; desc_zh: string | null; desc_en: string | null }[] }[]) {
+for (const action of Object.values(spec.actions) as {
+  errors: { code: string; desc_zh: string | null; desc_en: string | null }[];
+}[]) {
   for (const error of action.errors) {
     if (!descriptions.has(error.code)) descriptions.set(error.code, { zh: error.desc_zh, en: error.desc_en });
   }
@@ -50,7 +52,10 @@ function describe(code: string, language: Language): string {
 
 /** The Message of an error in one language: the service's description, then the emulator's detail. */
 export function messageOf(error: ApiError, language: Language): string {
-  const base = describe(error.code, language).replace(/%\((\w+)\)s/g, (whole, name: string) => error.params[name] ?? whole);
+  const base = describe(error.code, language).replace(
+    /%\((\w+)\)s/g,
+    (whole, name: string) => error.params[name] ?? whole,
+  );
   if (!error.detail) return base;
   const detail = typeof error.detail === 'string' ? error.detail : error.detail[language];
   return language === 'zh' ? `${base}（${detail}）` : `${base} (${detail})`;

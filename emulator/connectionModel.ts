@@ -9,11 +9,23 @@ import type { Regional } from './types';
 type Params = Record<string, unknown>;
 
 const IKE_DEFAULTS = {
-  PropoEncryAlgorithm: '3DES-CBC', PropoAuthenAlgorithm: 'SHA', ExchangeMode: 'MAIN', LocalIdentity: 'ADDRESS',
-  RemoteIdentity: 'ADDRESS', LocalFqdnName: '', RemoteFqdnName: '', DhGroupName: 'GROUP1', IKESaLifetimeSeconds: 86400, IKEVersion: 'IKEV1',
+  PropoEncryAlgorithm: '3DES-CBC',
+  PropoAuthenAlgorithm: 'SHA',
+  ExchangeMode: 'MAIN',
+  LocalIdentity: 'ADDRESS',
+  RemoteIdentity: 'ADDRESS',
+  LocalFqdnName: '',
+  RemoteFqdnName: '',
+  DhGroupName: 'GROUP1',
+  IKESaLifetimeSeconds: 86400,
+  IKEVersion: 'IKEV1',
 };
 const IPSEC_DEFAULTS = {
-  EncryptAlgorithm: 'AES-CBC-128', IntegrityAlgorith: 'SHA1', IPSECSaLifetimeSeconds: 14400, IPSECSaLifetimeTraffic: 4096000000, PfsDhGroup: 'NULL',
+  EncryptAlgorithm: 'AES-CBC-128',
+  IntegrityAlgorith: 'SHA1',
+  IPSECSaLifetimeSeconds: 14400,
+  IPSECSaLifetimeTraffic: 4096000000,
+  PfsDhGroup: 'NULL',
 };
 
 /** What a new tunnel needs besides its parameters. */
@@ -27,15 +39,23 @@ export interface ConnectionContext {
   healthCheckIps: { local: string; remote: string };
 }
 
-const object = (value: unknown): Params => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Params) : {});
+const object = (value: unknown): Params =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Params) : {};
 
 function ipsecOptions(given: Params): Params {
   const { IntegrityAlgorithm, ...rest } = given;
-  return { ...IPSEC_DEFAULTS, ...(IntegrityAlgorithm !== undefined && rest.IntegrityAlgorith === undefined ? { IntegrityAlgorith: IntegrityAlgorithm } : {}), ...rest };
+  return {
+    ...IPSEC_DEFAULTS,
+    ...(IntegrityAlgorithm !== undefined && rest.IntegrityAlgorith === undefined
+      ? { IntegrityAlgorith: IntegrityAlgorithm }
+      : {}),
+    ...rest,
+  };
 }
 
 /** The route type a request asks for: Bgp when it says so, else its RouteType, else the legacy default STATIC. */
-export const routeTypeOf = (params: Params): string => (typeof params.RouteType === 'string' ? params.RouteType : 'STATIC');
+export const routeTypeOf = (params: Params): string =>
+  typeof params.RouteType === 'string' ? params.RouteType : 'STATIC';
 
 /** True for the route types that carry SPD rules (the others route by destination or BGP). */
 export const carriesSpd = (routeType: string): boolean => routeType === 'STATIC' || routeType === 'Policy';
@@ -43,7 +63,11 @@ export const carriesSpd = (routeType: string): boolean => routeType === 'STATIC'
 /** The BgpConfig a tunnel reports: the request's addresses plus both gateways' ASNs, as strings. */
 function bgpConfig(params: Params, context: ConnectionContext): Params | undefined {
   if (routeTypeOf(params) !== 'Bgp' && !params.BgpConfig) return undefined;
-  return { ...object(params.BgpConfig), LocalBgpAsn: String(context.gateway.BgpAsn ?? ''), RemoteBgpAsn: String(context.customerGateway.BgpAsn ?? '') };
+  return {
+    ...object(params.BgpConfig),
+    LocalBgpAsn: String(context.gateway.BgpAsn ?? ''),
+    RemoteBgpAsn: String(context.customerGateway.BgpAsn ?? ''),
+  };
 }
 
 /** A complete VpnConnection (plus Region) for a create request that passed every check. */
@@ -63,9 +87,13 @@ export function buildConnection(params: Params, context: ConnectionContext): Reg
     CreatedTime: context.createdTime,
     State: context.state,
     NetStatus: 'AVAILABLE',
-    SecurityPolicyDatabaseSet: carriesSpd(routeType) && Array.isArray(params.SecurityPolicyDatabases) ? params.SecurityPolicyDatabases : [],
+    SecurityPolicyDatabaseSet:
+      carriesSpd(routeType) && Array.isArray(params.SecurityPolicyDatabases) ? params.SecurityPolicyDatabases : [],
     IKEOptionsSpecification: {
-      ...IKE_DEFAULTS, LocalAddress: context.gateway.PublicIpAddress, RemoteAddress: context.customerGateway.IpAddress, ...object(params.IKEOptionsSpecification),
+      ...IKE_DEFAULTS,
+      LocalAddress: context.gateway.PublicIpAddress,
+      RemoteAddress: context.customerGateway.IpAddress,
+      ...object(params.IKEOptionsSpecification),
     },
     IPSECOptionsSpecification: ipsecOptions(object(params.IPSECOptionsSpecification)),
     EnableHealthCheck: params.EnableHealthCheck === true,
@@ -80,21 +108,40 @@ export function buildConnection(params: Params, context: ConnectionContext): Reg
   };
   const bgp = bgpConfig(params, context);
   if (bgp) connection.BgpConfig = bgp;
-  if (params.HealthCheckConfig) connection.HealthCheckConfig = { ProbeType: 'NQA', ...object(params.HealthCheckConfig) };
+  if (params.HealthCheckConfig)
+    connection.HealthCheckConfig = { ProbeType: 'NQA', ...object(params.HealthCheckConfig) };
   return connection;
 }
 
 const MODIFIABLE = [
-  'VpnConnectionName', 'PreShareKey', 'EnableHealthCheck', 'HealthCheckLocalIp', 'HealthCheckRemoteIp',
-  'NegotiationType', 'DpdEnable', 'DpdTimeout', 'DpdAction', 'CustomerGatewayId',
+  'VpnConnectionName',
+  'PreShareKey',
+  'EnableHealthCheck',
+  'HealthCheckLocalIp',
+  'HealthCheckRemoteIp',
+  'NegotiationType',
+  'DpdEnable',
+  'DpdTimeout',
+  'DpdAction',
+  'CustomerGatewayId',
 ];
 
 /** Applies ModifyVpnConnectionAttribute parameters (already checked) to a tunnel, in place. */
 export function modifyConnection(connection: Regional, params: Params): void {
   for (const key of MODIFIABLE) if (params[key] !== undefined) connection[key] = params[key];
-  if (params.SecurityPolicyDatabases !== undefined) connection.SecurityPolicyDatabaseSet = params.SecurityPolicyDatabases;
-  if (params.IKEOptionsSpecification) connection.IKEOptionsSpecification = { ...object(connection.IKEOptionsSpecification), ...object(params.IKEOptionsSpecification) };
-  if (params.IPSECOptionsSpecification) connection.IPSECOptionsSpecification = ipsecOptions({ ...object(connection.IPSECOptionsSpecification), ...object(params.IPSECOptionsSpecification) });
-  if (params.HealthCheckConfig) connection.HealthCheckConfig = { ProbeType: 'NQA', ...object(params.HealthCheckConfig) };
+  if (params.SecurityPolicyDatabases !== undefined)
+    connection.SecurityPolicyDatabaseSet = params.SecurityPolicyDatabases;
+  if (params.IKEOptionsSpecification)
+    connection.IKEOptionsSpecification = {
+      ...object(connection.IKEOptionsSpecification),
+      ...object(params.IKEOptionsSpecification),
+    };
+  if (params.IPSECOptionsSpecification)
+    connection.IPSECOptionsSpecification = ipsecOptions({
+      ...object(connection.IPSECOptionsSpecification),
+      ...object(params.IPSECOptionsSpecification),
+    });
+  if (params.HealthCheckConfig)
+    connection.HealthCheckConfig = { ProbeType: 'NQA', ...object(params.HealthCheckConfig) };
   if (params.BgpConfig) connection.BgpConfig = { ...object(connection.BgpConfig), ...object(params.BgpConfig) };
 }

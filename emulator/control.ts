@@ -29,7 +29,13 @@ function injectFaults(core: EmulatorCore, body: Buffer): ControlAnswer {
 }
 
 /** Answers one control request; `reset` restores the whole emulator. */
-export function handleControl(core: EmulatorCore, method: string, path: string, body: Buffer, reset: () => void): ControlAnswer {
+export function handleControl(
+  core: EmulatorCore,
+  method: string,
+  path: string,
+  body: Buffer,
+  reset: () => void,
+): ControlAnswer {
   const route = `${method} ${path.slice(CONTROL_PREFIX.length).replace(/\/$/, '')}`;
   switch (route) {
     case 'POST faults':

@@ -15,7 +15,16 @@ export type FaultKind =
   | 'taskFails' // the next create's (or, with action DeleteVpnConnection, delete's) task ends FAILED with `output`
   | 'createThenDrop'; // perform the create, then destroy the socket: the ambiguous failure
 
-export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'http5xx', 'throttle', 'drop', 'nonJson', 'noResponseKey', 'taskFails', 'createThenDrop'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'latency',
+  'http5xx',
+  'throttle',
+  'drop',
+  'nonJson',
+  'noResponseKey',
+  'taskFails',
+  'createThenDrop',
+];
 
 /** A fault as injected. */
 export interface FaultSpec {
@@ -40,12 +49,19 @@ export interface ActiveFault extends FaultSpec {
 
 /** Checks a spec from JSON; throws a TypeError that says what is wrong. */
 export function checkFaultSpec(value: unknown): FaultSpec {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new TypeError('a fault is a JSON object with a "kind"');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new TypeError('a fault is a JSON object with a "kind"');
   const spec = value as FaultSpec;
   if (!FAULT_KINDS.includes(spec.kind)) throw new TypeError(`fault kind must be one of ${FAULT_KINDS.join(', ')}`);
-  if (spec.times !== undefined && !(Number.isInteger(spec.times) && spec.times >= 1)) throw new TypeError('times must be an integer >= 1');
-  if (spec.kind === 'latency' && !(typeof spec.ms === 'number' && spec.ms >= 0)) throw new TypeError('latency needs ms >= 0');
-  if (spec.kind === 'http5xx' && spec.status !== undefined && !(Number.isInteger(spec.status) && spec.status >= 500 && spec.status <= 599)) {
+  if (spec.times !== undefined && !(Number.isInteger(spec.times) && spec.times >= 1))
+    throw new TypeError('times must be an integer >= 1');
+  if (spec.kind === 'latency' && !(typeof spec.ms === 'number' && spec.ms >= 0))
+    throw new TypeError('latency needs ms >= 0');
+  if (
+    spec.kind === 'http5xx' &&
+    spec.status !== undefined &&
+    !(Number.isInteger(spec.status) && spec.status >= 500 && spec.status <= 599)
+  ) {
     throw new TypeError('http5xx status must be 500-599');
   }
   if (spec.action !== undefined && typeof spec.action !== 'string') throw new TypeError('action must be a string');

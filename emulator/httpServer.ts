@@ -9,7 +9,8 @@ import { CONTROL_PREFIX, handleControl } from './control';
 import { handleApiRequest, type EmulatorCore, type Outcome } from './requestPipeline';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
-const HTML_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+const HTML_PAGE =
+  '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
 
 /** The request's body, or undefined when it is larger than the service accepts. */
 function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
@@ -47,7 +48,12 @@ function write(response: ServerResponse, outcome: Outcome): void {
   }
 }
 
-async function route(core: EmulatorCore, request: IncomingMessage, response: ServerResponse, reset: () => void): Promise<void> {
+async function route(
+  core: EmulatorCore,
+  request: IncomingMessage,
+  response: ServerResponse,
+  reset: () => void,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const body = await readBody(request);
   if (url.pathname.startsWith(CONTROL_PREFIX)) {
@@ -55,7 +61,12 @@ async function route(core: EmulatorCore, request: IncomingMessage, response: Ser
     return sendJson(response, answer.status, answer.body);
   }
   if (body === undefined) {
-    const error = { Response: { Error: { Code: 'RequestSizeLimitExceeded', Message: 'The request size exceeds the upper limit.' }, RequestId: '' } };
+    const error = {
+      Response: {
+        Error: { Code: 'RequestSizeLimitExceeded', Message: 'The request size exceeds the upper limit.' },
+        RequestId: '',
+      },
+    };
     return sendJson(response, 200, error);
   }
   const raw = { method: request.method ?? 'GET', query: url.search.slice(1), headers: request.headers, body };

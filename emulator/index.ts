@@ -14,7 +14,14 @@ import { EmulatorStore } from './store';
 import { Scheduler, TaskRunner } from './tasks';
 import type { EmulatorOptions, RunningEmulator } from './types';
 
-export type { EmulatorCredential, EmulatorOptions, EmulatorSeed, ReceivedRequest, RunningEmulator, TaskRecord } from './types';
+export type {
+  EmulatorCredential,
+  EmulatorOptions,
+  EmulatorSeed,
+  ReceivedRequest,
+  RunningEmulator,
+  TaskRecord,
+} from './types';
 export type { ActiveFault, FaultKind, FaultSpec } from './faults';
 export { FaultController } from './faults';
 export { defaultEmulatorSeed } from './seed';
@@ -30,7 +37,10 @@ function createCore(options: EmulatorOptions): EmulatorCore {
   if (options.emptyConnectionId !== undefined) store.emptyConnectionId = options.emptyConnectionId;
   const scheduler = new Scheduler();
   const events = new EventEmitter();
-  const timings = { taskDelayMs: options.taskDelayMs ?? DEFAULTS.taskDelayMs, stateDelayMs: options.stateDelayMs ?? DEFAULTS.stateDelayMs };
+  const timings = {
+    taskDelayMs: options.taskDelayMs ?? DEFAULTS.taskDelayMs,
+    stateDelayMs: options.stateDelayMs ?? DEFAULTS.stateDelayMs,
+  };
   return {
     store,
     faults: new FaultController(),

@@ -11,13 +11,15 @@ const NETWORK_FAULTS = ['http5xx', 'throttle', 'drop', 'nonJson', 'noResponseKey
 
 /** What the HTTP layer should do with a request. */
 export type Outcome =
-  | { kind: 'json'; body: unknown }
-  | { kind: 'status'; status: number }
-  | { kind: 'html' }
-  | { kind: 'drop' };
+  { kind: 'json'; body: unknown } | { kind: 'status'; status: number } | { kind: 'html' } | { kind: 'drop' };
 
 /** The outcome of an injected network-level fault, or undefined when none applies. */
-export function networkFault(faults: FaultController, record: ReceivedRequest, requestId: string, language: Language): Outcome | undefined {
+export function networkFault(
+  faults: FaultController,
+  record: ReceivedRequest,
+  requestId: string,
+  language: Language,
+): Outcome | undefined {
   const fault = faults.take(record.action, NETWORK_FAULTS);
   if (!fault) return undefined;
   record.fault = fault.kind;
@@ -26,7 +28,10 @@ export function networkFault(faults: FaultController, record: ReceivedRequest, r
       return { kind: 'status', status: fault.status ?? 503 };
     case 'throttle':
       record.errorCode = 'RequestLimitExceeded';
-      return { kind: 'json', body: errorBody(new ApiError('RequestLimitExceeded', 'injected throttling'), language, requestId) };
+      return {
+        kind: 'json',
+        body: errorBody(new ApiError('RequestLimitExceeded', 'injected throttling'), language, requestId),
+      };
     case 'nonJson':
       return { kind: 'html' };
     case 'noResponseKey':
@@ -35,4 +40,3 @@ export function networkFault(faults: FaultController, record: ReceivedRequest, r
       return { kind: 'drop' };
   }
 }
-

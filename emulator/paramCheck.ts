@@ -28,33 +28,50 @@ function typeMatches(value: unknown, member: Member): boolean {
     case 'string':
       return typeof value === 'string' || (NUMERIC_STRING.has(member.name) && typeof value === 'number');
     case 'int':
-      return Number.isInteger(value) || (NUMERIC_STRING.has(member.name) && typeof value === 'string' && /^\d+$/.test(value));
+      return (
+        Number.isInteger(value) || (NUMERIC_STRING.has(member.name) && typeof value === 'string' && /^\d+$/.test(value))
+      );
     case 'float':
       return typeof value === 'number';
     case 'bool':
       return typeof value === 'boolean';
     case 'list':
-      return Array.isArray(value) && value.every((item) => typeMatches(item, { ...member, type: primitiveOf(member.member) }));
+      return (
+        Array.isArray(value) &&
+        value.every((item) => typeMatches(item, { ...member, type: primitiveOf(member.member) }))
+      );
     default:
       return value !== null && typeof value === 'object' && !Array.isArray(value);
   }
 }
 
 const primitiveOf = (member: string): string =>
-  member === 'string' ? 'string' : /^u?int/.test(member) ? 'int' : member === 'bool' ? 'bool' : member === 'float' ? 'float' : 'object';
+  member === 'string'
+    ? 'string'
+    : /^u?int/.test(member)
+      ? 'int'
+      : member === 'bool'
+        ? 'bool'
+        : member === 'float'
+          ? 'float'
+          : 'object';
 
 /** Checks parameters against the spec's input members of an action. */
 function checkAgainstSpec(action: string, params: Record<string, unknown>): void {
   const members = objects[actions[action].input]?.members ?? [];
   for (const key of Object.keys(params)) {
-    if (!members.some((member) => member.name === key)) throw new ApiError('UnknownParameter', `the parameter ${key} is not defined for ${action}`);
+    if (!members.some((member) => member.name === key))
+      throw new ApiError('UnknownParameter', `the parameter ${key} is not defined for ${action}`);
   }
   for (const member of members) {
     const value = params[member.name];
     if (value === undefined) {
       if (member.required) throw new ApiError('MissingParameter', `the required parameter ${member.name} is missing`);
     } else if (!typeMatches(value, member)) {
-      throw new ApiError('InvalidParameter', `${member.name} must be of type ${member.type}${member.type === 'list' ? ` of ${member.member}` : ''}`);
+      throw new ApiError(
+        'InvalidParameter',
+        `${member.name} must be of type ${member.type}${member.type === 'list' ? ` of ${member.member}` : ''}`,
+      );
     }
   }
 }
@@ -68,13 +85,15 @@ export function checkParams(action: string, params: Record<string, unknown>): vo
 
 /** The parameters of a JSON POST body; InvalidParameter for another content type or anything but a JSON object. */
 export function parseBody(contentType: string, body: Buffer): Record<string, unknown> {
-  if (!/^application\/json\b/i.test(contentType)) throw new ApiError('InvalidParameter', 'the emulator takes Content-Type application/json only');
+  if (!/^application\/json\b/i.test(contentType))
+    throw new ApiError('InvalidParameter', 'the emulator takes Content-Type application/json only');
   let params: unknown;
   try {
     params = body.length ? JSON.parse(body.toString('utf8')) : {};
   } catch {
     throw new ApiError('InvalidParameter', 'the request body is not valid JSON');
   }
-  if (!params || typeof params !== 'object' || Array.isArray(params)) throw new ApiError('InvalidParameter', 'the request body must be a JSON object');
+  if (!params || typeof params !== 'object' || Array.isArray(params))
+    throw new ApiError('InvalidParameter', 'the request body must be a JSON object');
   return params as Record<string, unknown>;
 }

@@ -49,13 +49,18 @@ export interface EmulatorCore {
 
 const header = (raw: RawRequest, name: string): string => {
   const value = raw.headers[name];
-  return (Array.isArray(value) ? value[0] : value ?? '').trim();
+  return (Array.isArray(value) ? value[0] : (value ?? '')).trim();
 };
 
 /** The TC3 check; returns the verified SecretId or throws the AuthFailure the service answers. */
 function authenticate(core: EmulatorCore, raw: RawRequest, record: ReceivedRequest): string {
-  if (raw.method !== 'POST' && raw.method !== 'GET') throw new ApiError('UnsupportedProtocol', `${raw.method} is neither GET nor POST`);
-  const verdict = verifyTc3(raw, { nowSeconds: Math.floor(core.now().getTime() / 1000), service: 'vpc', secretFor: (id) => core.store.secretFor(id) });
+  if (raw.method !== 'POST' && raw.method !== 'GET')
+    throw new ApiError('UnsupportedProtocol', `${raw.method} is neither GET nor POST`);
+  const verdict = verifyTc3(raw, {
+    nowSeconds: Math.floor(core.now().getTime() / 1000),
+    service: 'vpc',
+    secretFor: (id) => core.store.secretFor(id),
+  });
   record.secretId = verdict.secretId;
   if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
   record.signatureOk = true;
@@ -66,8 +71,16 @@ function authenticate(core: EmulatorCore, raw: RawRequest, record: ReceivedReque
 function checkHeaders(raw: RawRequest, record: ReceivedRequest): void {
   if (!record.action) throw new ApiError('MissingParameter', 'the X-TC-Action header is missing');
   const version = header(raw, 'x-tc-version');
-  if (version !== API_VERSION) throw new ApiError(version ? 'NoSuchVersion' : 'MissingParameter', `X-TC-Version must be ${API_VERSION} (got "${version}")`);
-  if (!ACTIONS[record.action]) throw new ApiError('InvalidAction', `${record.action} is not an action of vpc ${API_VERSION} that the emulator offers`);
+  if (version !== API_VERSION)
+    throw new ApiError(
+      version ? 'NoSuchVersion' : 'MissingParameter',
+      `X-TC-Version must be ${API_VERSION} (got "${version}")`,
+    );
+  if (!ACTIONS[record.action])
+    throw new ApiError(
+      'InvalidAction',
+      `${record.action} is not an action of vpc ${API_VERSION} that the emulator offers`,
+    );
   if (!record.region) throw new ApiError('MissingParameter', 'the X-TC-Region header is missing');
   if (!REGIONS.has(record.region)) throw new ApiError('UnsupportedRegion', `unknown region ${record.region}`);
 }
@@ -79,10 +92,22 @@ function serve(core: EmulatorCore, raw: RawRequest, record: ReceivedRequest): Re
   if (record.action === 'CreateVpnConnection' && !core.limiter.tryAcquire(secretId, core.now().getTime())) {
     throw new ApiError('RequestLimitExceeded', 'CreateVpnConnection allows 100 requests per second');
   }
-  if (raw.method === 'GET') throw new ApiError('InvalidParameter', 'the emulator verifies GET signatures but takes parameters only as a POST JSON body');
+  if (raw.method === 'GET')
+    throw new ApiError(
+      'InvalidParameter',
+      'the emulator verifies GET signatures but takes parameters only as a POST JSON body',
+    );
   const params = parseBody(header(raw, 'content-type'), raw.body);
   checkParams(record.action, params);
-  const context = { region: record.region, requestId: record.requestId, params, store: core.store, tasks: core.tasks, faults: core.faults, now: core.now };
+  const context = {
+    region: record.region,
+    requestId: record.requestId,
+    params,
+    store: core.store,
+    tasks: core.tasks,
+    faults: core.faults,
+    now: core.now,
+  };
   return ACTIONS[record.action](context);
 }
 
@@ -91,7 +116,11 @@ export async function handleApiRequest(core: EmulatorCore, raw: RawRequest): Pro
   const requestId = randomUUID();
   const language = languageOf(raw.headers['x-tc-language']);
   const record: ReceivedRequest = {
-    requestId, action: header(raw, 'x-tc-action'), region: header(raw, 'x-tc-region'), time: core.now().toISOString(), signatureOk: false,
+    requestId,
+    action: header(raw, 'x-tc-action'),
+    region: header(raw, 'x-tc-region'),
+    time: core.now().toISOString(),
+    signatureOk: false,
   };
   const latency = core.faults.take(record.action, ['latency']);
   if (latency) {
@@ -102,7 +131,8 @@ export async function handleApiRequest(core: EmulatorCore, raw: RawRequest): Pro
   if (!outcome) {
     try {
       outcome = { kind: 'json', body: { Response: { ...serve(core, raw, record), RequestId: requestId } } };
-      const drop = record.action === 'CreateVpnConnection' ? core.faults.take(record.action, ['createThenDrop']) : undefined;
+      const drop =
+        record.action === 'CreateVpnConnection' ? core.faults.take(record.action, ['createThenDrop']) : undefined;
       if (drop) {
         record.fault = 'createThenDrop';
         outcome = { kind: 'drop' };
@@ -117,6 +147,8 @@ export async function handleApiRequest(core: EmulatorCore, raw: RawRequest): Pro
   // A long-running emulator polled every second must not grow without bound: keep the latest requests only.
   if (core.requests.length > MAX_RECORDED) core.requests.splice(0, core.requests.length - MAX_RECORDED);
   core.events.emit('request', { ...record });
-  core.log(`${record.time} ${record.action || '-'} ${record.region || '-'} ${record.secretId ?? '-'} -> ${record.errorCode ?? 'OK'}${record.fault ? ` [fault ${record.fault}]` : ''} ${requestId}`);
+  core.log(
+    `${record.time} ${record.action || '-'} ${record.region || '-'} ${record.secretId ?? '-'} -> ${record.errorCode ?? 'OK'}${record.fault ? ` [fault ${record.fault}]` : ''} ${requestId}`,
+  );
   return outcome;
 }

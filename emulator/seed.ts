@@ -15,15 +15,23 @@ export function defaultEmulatorSeed(): EmulatorSeed {
 export function checkSeed(value: unknown, where: string): EmulatorSeed {
   const seed = value as EmulatorSeed;
   if (!seed || typeof seed !== 'object') throw new Error(`${where}: a seed is a JSON object`);
-  if (!Array.isArray(seed.credentials) || seed.credentials.length === 0) throw new Error(`${where}: "credentials" needs at least one { secretId, secretKey }`);
+  if (!Array.isArray(seed.credentials) || seed.credentials.length === 0)
+    throw new Error(`${where}: "credentials" needs at least one { secretId, secretKey }`);
   for (const credential of seed.credentials) {
-    if (typeof credential?.secretId !== 'string' || typeof credential?.secretKey !== 'string') throw new Error(`${where}: each credential needs a string secretId and secretKey`);
+    if (typeof credential?.secretId !== 'string' || typeof credential?.secretKey !== 'string')
+      throw new Error(`${where}: each credential needs a string secretId and secretKey`);
   }
-  for (const [list, idKey] of [['vpcs', 'VpcId'], ['vpnGateways', 'VpnGatewayId'], ['customerGateways', 'CustomerGatewayId'], ['vpnConnections', 'VpnConnectionId']] as const) {
+  for (const [list, idKey] of [
+    ['vpcs', 'VpcId'],
+    ['vpnGateways', 'VpnGatewayId'],
+    ['customerGateways', 'CustomerGatewayId'],
+    ['vpnConnections', 'VpnConnectionId'],
+  ] as const) {
     const items = seed[list] ?? [];
     if (!Array.isArray(items)) throw new Error(`${where}: "${list}" must be an array`);
     for (const item of items as Regional[]) {
-      if (typeof item?.Region !== 'string' || typeof item[idKey] !== 'string') throw new Error(`${where}: each of "${list}" needs a string Region and ${idKey}`);
+      if (typeof item?.Region !== 'string' || typeof item[idKey] !== 'string')
+        throw new Error(`${where}: each of "${list}" needs a string Region and ${idKey}`);
     }
   }
   return seed;
@@ -56,10 +64,24 @@ export function serviceTime(date: Date): string {
 /** A VPN gateway with the fields DescribeVpnGateways always returns. */
 export function completeGateway(gateway: Regional, created: string): Regional {
   return {
-    VpcId: '', State: 'AVAILABLE', RenewFlag: 'NOTIFY_AND_AUTO_RENEW', InstanceChargeType: 'POSTPAID_BY_HOUR',
-    InternetMaxBandwidthOut: 5, CreatedTime: created, ExpiredTime: '0000-00-00 00:00:00', IsAddressBlocked: false,
-    NewPurchasePlan: '', RestrictState: 'NORMAL', Zone: `${gateway.Region}-1`, VpnGatewayQuotaSet: [], Version: '2.0',
-    NetworkInstanceId: '', CdcId: '', MaxConnection: 0, BgpAsn: 0, TagSet: [],
+    VpcId: '',
+    State: 'AVAILABLE',
+    RenewFlag: 'NOTIFY_AND_AUTO_RENEW',
+    InstanceChargeType: 'POSTPAID_BY_HOUR',
+    InternetMaxBandwidthOut: 5,
+    CreatedTime: created,
+    ExpiredTime: '0000-00-00 00:00:00',
+    IsAddressBlocked: false,
+    NewPurchasePlan: '',
+    RestrictState: 'NORMAL',
+    Zone: `${gateway.Region}-1`,
+    VpnGatewayQuotaSet: [],
+    Version: '2.0',
+    NetworkInstanceId: '',
+    CdcId: '',
+    MaxConnection: 0,
+    BgpAsn: 0,
+    TagSet: [],
     ...gateway,
   };
 }
@@ -72,9 +94,18 @@ export function completeCustomerGateway(gateway: Regional, created: string): Reg
 /** A VPC with the fields DescribeVpcs always returns. */
 export function completeVpc(vpc: Regional, created: string): Regional {
   return {
-    IsDefault: false, EnableMulticast: false, CreatedTime: created, DnsServerSet: ['183.60.83.19', '183.60.82.98'],
-    DomainName: '', DhcpOptionsId: '', EnableDhcp: true, Ipv6CidrBlock: '', TagSet: [], AssistantCidrSet: [],
-    EnableRouteVpcPublish: false, Ipv6CidrBlockSet: [],
+    IsDefault: false,
+    EnableMulticast: false,
+    CreatedTime: created,
+    DnsServerSet: ['183.60.83.19', '183.60.82.98'],
+    DomainName: '',
+    DhcpOptionsId: '',
+    EnableDhcp: true,
+    Ipv6CidrBlock: '',
+    TagSet: [],
+    AssistantCidrSet: [],
+    EnableRouteVpcPublish: false,
+    Ipv6CidrBlockSet: [],
     ...vpc,
   };
 }

@@ -11,7 +11,8 @@ import type { EmulatorCredential, EmulatorSeed, Regional, TaskRecord } from './t
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** Masks a secret for logs and the state endpoint: its length survives, its characters do not. */
-export const maskSecret = (value: unknown): string => (typeof value === 'string' && value ? `****(${value.length})` : '');
+export const maskSecret = (value: unknown): string =>
+  typeof value === 'string' && value ? `****(${value.length})` : '';
 
 /** The account's resources, tunnels and tasks; `reset()` returns to the seed. */
 export class EmulatorStore {
@@ -48,8 +49,18 @@ export class EmulatorStore {
     const gateway = this.gateway(tunnel.Region, tunnel.VpnGatewayId) ?? {};
     const customerGateway = this.customerGateway(tunnel.Region, tunnel.CustomerGatewayId) ?? {};
     const id = String(tunnel.VpnConnectionId);
-    const context = { id, region: tunnel.Region, state: String(tunnel.State ?? 'AVAILABLE'), createdTime: created, gateway, customerGateway };
-    this.connections.set(id, buildConnection(tunnel, { ...context, healthCheckIps: this.freeHealthCheckPairFor(String(tunnel.VpnGatewayId)) }));
+    const context = {
+      id,
+      region: tunnel.Region,
+      state: String(tunnel.State ?? 'AVAILABLE'),
+      createdTime: created,
+      gateway,
+      customerGateway,
+    };
+    this.connections.set(
+      id,
+      buildConnection(tunnel, { ...context, healthCheckIps: this.freeHealthCheckPairFor(String(tunnel.VpnGatewayId)) }),
+    );
   }
 
   /** The secret key of a SecretId, if the seed has it. */
@@ -85,7 +96,12 @@ export class EmulatorStore {
 
   /** A (local, remote) health-check pair no tunnel of the gateway uses yet. */
   freeHealthCheckPairFor(gatewayId: string): { local: string; remote: string } {
-    const used = new Set(this.tunnelsOn(gatewayId).flatMap((tunnel) => [String(tunnel.HealthCheckLocalIp), String(tunnel.HealthCheckRemoteIp)]));
+    const used = new Set(
+      this.tunnelsOn(gatewayId).flatMap((tunnel) => [
+        String(tunnel.HealthCheckLocalIp),
+        String(tunnel.HealthCheckRemoteIp),
+      ]),
+    );
     return freeHealthCheckPair(used);
   }
 
@@ -100,7 +116,10 @@ export class EmulatorStore {
 
   /** The state for GET /__emulator/state: tunnels with their pre-shared keys masked, and the tasks. */
   snapshot(): { connections: Regional[]; tasks: TaskRecord[] } {
-    const connections = [...this.connections.values()].map((connection) => ({ ...connection, PreShareKey: maskSecret(connection.PreShareKey) }));
+    const connections = [...this.connections.values()].map((connection) => ({
+      ...connection,
+      PreShareKey: maskSecret(connection.PreShareKey),
+    }));
     return { connections, tasks: [...this.tasks.values()].map((task) => ({ ...task })) };
   }
 }

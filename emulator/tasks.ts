@@ -46,8 +46,13 @@ export class TaskRunner {
 
   private open(taskId: string, action: string, connection: Regional): TaskRecord {
     const task: TaskRecord = {
-      TaskId: taskId, Action: action, Region: connection.Region, ResourceId: String(connection.VpnConnectionId),
-      Status: 'RUNNING', Output: '', CreatedTime: this.now().toISOString(),
+      TaskId: taskId,
+      Action: action,
+      Region: connection.Region,
+      ResourceId: String(connection.VpnConnectionId),
+      Status: 'RUNNING',
+      Output: '',
+      CreatedTime: this.now().toISOString(),
     };
     this.store.tasks.set(taskId, task);
     this.events.emit('task', { ...task });
@@ -64,7 +69,11 @@ export class TaskRunner {
   private setState(connection: Regional, state: string): void {
     connection.State = state;
     this.log(`tunnel ${connection.VpnConnectionId} -> ${state}`);
-    this.events.emit('connection', { VpnConnectionId: connection.VpnConnectionId, Region: connection.Region, State: state });
+    this.events.emit('connection', {
+      VpnConnectionId: connection.VpnConnectionId,
+      Region: connection.Region,
+      State: state,
+    });
   }
 
   private remove(connection: Regional): void {

@@ -25,8 +25,7 @@ export interface VerifyOptions {
 }
 
 export type VerifyResult =
-  | { ok: true; secretId: string }
-  | { ok: false; code: string; detail: string; secretId?: string };
+  { ok: true; secretId: string } | { ok: false; code: string; detail: string; secretId?: string };
 
 /** An Authorization header split into its fields. */
 export interface ParsedAuthorization {
@@ -52,17 +51,25 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
 }
 
 /** The UTC date (YYYY-MM-DD) of a Unix timestamp: the scope uses UTC, never local time. */
-export const utcDate = (timestampSeconds: number): string => new Date(timestampSeconds * 1000).toISOString().slice(0, 10);
+export const utcDate = (timestampSeconds: number): string =>
+  new Date(timestampSeconds * 1000).toISOString().slice(0, 10);
 
 function headerValue(headers: SignedRequest['headers'], name: string): string {
   const value = headers[name];
-  return (Array.isArray(value) ? value.join(',') : value ?? '').trim().toLowerCase();
+  return (Array.isArray(value) ? value.join(',') : (value ?? '')).trim().toLowerCase();
 }
 
 /** CanonicalRequest of TC3: the signed headers' values trimmed and lower-cased, in the order given. */
 export function canonicalRequest(request: SignedRequest, signedHeaders: string[]): string {
   const canonicalHeaders = signedHeaders.map((name) => `${name}:${headerValue(request.headers, name)}\n`).join('');
-  return [request.method.toUpperCase(), '/', request.query, canonicalHeaders, signedHeaders.join(';'), sha256Hex(request.body)].join('\n');
+  return [
+    request.method.toUpperCase(),
+    '/',
+    request.query,
+    canonicalHeaders,
+    signedHeaders.join(';'),
+    sha256Hex(request.body),
+  ].join('\n');
 }
 
 /** StringToSign of TC3 for a timestamp, scope and canonical request. */
@@ -77,14 +84,24 @@ export function signingKey(secretKey: string, date: string, service: string): Bu
 
 /** The hex signature of a StringToSign. */
 export function signatureOf(secretKey: string, date: string, service: string, toSign: string): string {
-  return createHmac('sha256', signingKey(secretKey, date, service)).update(toSign).digest('hex');
+  return createHmac('sha256', signingKey(secretKey, date, service))
+    .update(toSign)
+    .digest('hex');
 }
 
 const fail = (code: string, detail: string, secretId?: string): VerifyResult => ({ ok: false, code, detail, secretId });
 
 /** Checks the timestamp and the Authorization header's form; the signature itself comes after. */
-function checkEnvelope(request: SignedRequest, auth: ParsedAuthorization | undefined, options: VerifyOptions): VerifyResult | number {
-  if (!auth) return fail('AuthFailure.InvalidAuthorization', 'Authorization is missing or not of the form TC3-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...');
+function checkEnvelope(
+  request: SignedRequest,
+  auth: ParsedAuthorization | undefined,
+  options: VerifyOptions,
+): VerifyResult | number {
+  if (!auth)
+    return fail(
+      'AuthFailure.InvalidAuthorization',
+      'Authorization is missing or not of the form TC3-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...',
+    );
   if (!auth.signedHeaders.includes('content-type') || !auth.signedHeaders.includes('host')) {
     return fail('AuthFailure.InvalidAuthorization', 'SignedHeaders must include content-type and host', auth.secretId);
   }
@@ -92,7 +109,11 @@ function checkEnvelope(request: SignedRequest, auth: ParsedAuthorization | undef
   if (!/^\d+$/.test(raw)) return fail('MissingParameter', 'X-TC-Timestamp is missing or not an integer', auth.secretId);
   const timestamp = Number(raw);
   if (Math.abs(options.nowSeconds - timestamp) > (options.windowSeconds ?? 300)) {
-    return fail('AuthFailure.SignatureExpire', `X-TC-Timestamp ${timestamp} is more than 300 s from the server time ${options.nowSeconds}`, auth.secretId);
+    return fail(
+      'AuthFailure.SignatureExpire',
+      `X-TC-Timestamp ${timestamp} is more than 300 s from the server time ${options.nowSeconds}`,
+      auth.secretId,
+    );
   }
   return timestamp;
 }
@@ -105,13 +126,33 @@ export function verifyTc3(request: SignedRequest, options: VerifyOptions): Verif
   if (typeof timestamp !== 'number') return timestamp;
   const { secretId, date, service, signedHeaders, signature } = auth!;
   const secretKey = options.secretFor(secretId);
-  if (secretKey === undefined) return fail('AuthFailure.SecretIdNotFound', `SecretId ${secretId} is not known to this service`, secretId);
-  if (service !== options.service) return fail('AuthFailure.SignatureFailure', `credential scope names service "${service}", expected "${options.service}"`, secretId);
-  if (date !== utcDate(timestamp)) return fail('AuthFailure.SignatureFailure', `credential scope date ${date} is not the UTC date of X-TC-Timestamp (${utcDate(timestamp)})`, secretId);
+  if (secretKey === undefined)
+    return fail('AuthFailure.SecretIdNotFound', `SecretId ${secretId} is not known to this service`, secretId);
+  if (service !== options.service)
+    return fail(
+      'AuthFailure.SignatureFailure',
+      `credential scope names service "${service}", expected "${options.service}"`,
+      secretId,
+    );
+  if (date !== utcDate(timestamp))
+    return fail(
+      'AuthFailure.SignatureFailure',
+      `credential scope date ${date} is not the UTC date of X-TC-Timestamp (${utcDate(timestamp)})`,
+      secretId,
+    );
   const scope = `${date}/${service}/tc3_request`;
-  const expected = signatureOf(secretKey, date, service, stringToSign(timestamp, scope, canonicalRequest(request, signedHeaders)));
+  const expected = signatureOf(
+    secretKey,
+    date,
+    service,
+    stringToSign(timestamp, scope, canonicalRequest(request, signedHeaders)),
+  );
   if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
-    return fail('AuthFailure.SignatureFailure', 'the signature does not match the request as received (headers, body bytes, key)', secretId);
+    return fail(
+      'AuthFailure.SignatureFailure',
+      'the signature does not match the request as received (headers, body bytes, key)',
+      secretId,
+    );
   }
   return { ok: true, secretId };
 }

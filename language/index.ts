@@ -4,7 +4,12 @@
  * no file system). The modules behind it are organised by role: parsing/, schema/, values/, account/, rules/,
  * edits/, features/, with the one pipeline in pipeline.ts.
  */
-export { createLanguageService, type ServiceConfig, type ServiceOptions, type VpnLanguageService } from './languageService';
+export {
+  createLanguageService,
+  type ServiceConfig,
+  type ServiceOptions,
+  type VpnLanguageService,
+} from './languageService';
 export { checkParsed, checkText, EDITOR_KEYS, type CheckedPart, type CheckOptions, type FileCheck } from './pipeline';
 export { checkParams } from './features/findings';
 export { DIAGNOSTIC_SOURCE } from './features/diagnostics';

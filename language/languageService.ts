@@ -4,7 +4,18 @@
  * version from the cache, so a hover after a keystroke costs no parse.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, FormattingOptions, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Hover,
+  Position,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import type { AccountResources } from './account/snapshot';
 import { codeActionsFor } from './edits/codeActions';
 import type { Lang } from './types';
@@ -59,7 +70,12 @@ export interface ServiceConfig {
  * costs the square of the depth (10,000 levels would take gigabytes and end the server).
  */
 function formattable(parsed: ParsedFile): boolean {
-  return !parsed.tooLarge && !parsed.parts.some((part) => part.problems.some((problem) => problem.code === 'nesting-limit' || problem.code === 'yaml.RESOURCE_EXHAUSTION'));
+  return (
+    !parsed.tooLarge &&
+    !parsed.parts.some((part) =>
+      part.problems.some((problem) => problem.code === 'nesting-limit' || problem.code === 'yaml.RESOURCE_EXHAUSTION'),
+    )
+  );
 }
 
 /** Creates a language service with its own parse cache. */
@@ -73,8 +89,10 @@ export function createLanguageService(config: ServiceConfig = {}): VpnLanguageSe
     hover: (doc, position, opts) => hoverAt(doc, cache.get(doc), doc.offsetAt(position), opts.lang, opts.account),
     documentSymbols: (doc) => documentSymbols(doc, cache.get(doc)),
     foldingRanges: (doc) => foldingRanges(doc, cache.get(doc)),
-    format: (doc, formattingOptions) => (formattable(cache.get(doc)) ? formatDocument(doc, kindOf(doc), formattingOptions) : []),
-    codeActions: (doc, _range, diagnostics, opts) => codeActionsFor(doc.getText(), kindOf(doc), diagnostics, opts.lang, doc.uri),
+    format: (doc, formattingOptions) =>
+      formattable(cache.get(doc)) ? formatDocument(doc, kindOf(doc), formattingOptions) : [],
+    codeActions: (doc, _range, diagnostics, opts) =>
+      codeActionsFor(doc.getText(), kindOf(doc), diagnostics, opts.lang, doc.uri),
     parse: (doc) => cache.get(doc),
     forget: (uri) => cache.forget(uri),
   };

@@ -63,13 +63,20 @@ const isError = (diagnostic: Diagnostic) => diagnostic.severity === DiagnosticSe
 /** The pipeline over a document whose parse the caller holds (the language service's cache). */
 export function checkParsed(doc: TextDocument, parsed: ParsedFile, options: CheckOptions): FileCheck {
   const text = doc.getText();
-  const { shown, silenced } = partitionSuppressed(diagnosticsOf(doc, parsed, options), text, parsed.kind, options.disabledRules);
+  const { shown, silenced } = partitionSuppressed(
+    diagnosticsOf(doc, parsed, options),
+    text,
+    parsed.kind,
+    options.disabledRules,
+  );
   const blocking = [...shown.filter(isError), ...(options.silencedErrorsBlock ? silenced.filter(isError) : [])];
   let parts: CheckedPart[] | undefined;
   // The editor's keystroke path reads only the diagnostics: the documents' request views are built when asked for.
   return {
     get parts() {
-      return (parts ??= parsed.parts.filter((part) => part.value !== undefined && part.value !== null).map((part) => checkedPart(part, text, parsed.kind)));
+      return (parts ??= parsed.parts
+        .filter((part) => part.value !== undefined && part.value !== null)
+        .map((part) => checkedPart(part, text, parsed.kind)));
     },
     diagnostics: shown,
     silenced,
@@ -85,8 +92,12 @@ export function checkText(text: string, kind: LanguageKind, uri: string, options
 
 function checkedPart(part: ParsedPart, text: string, kind: LanguageKind): CheckedPart {
   const value = part.value;
-  const record = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  const read = (key: string): string | undefined => (typeof record?.[key] === 'string' ? (record[key] as string) : undefined);
+  const record =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  const read = (key: string): string | undefined =>
+    typeof record?.[key] === 'string' ? (record[key] as string) : undefined;
   return {
     index: part.index,
     // A document naming an action the schemas do not know keeps that name, so a submit can refuse it by name.

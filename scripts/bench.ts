@@ -41,20 +41,36 @@ function parseArgs(argv: string[]): Options {
     return picked as T[];
   };
   const known = new Set(['--peers', '--json', '--sizes', '--langs', '--quick']);
-  const stray = argv.filter((arg, i) => arg.startsWith('--') && !known.has(arg) && !['--json', '--sizes', '--langs'].includes(argv[i - 1]));
+  const stray = argv.filter(
+    (arg, i) => arg.startsWith('--') && !known.has(arg) && !['--json', '--sizes', '--langs'].includes(argv[i - 1]),
+  );
   if (stray.length) throw new Error(`unknown option ${stray.join(' ')}; see the header of scripts/bench.ts`);
-  return { peers: argv.includes('--peers'), json: value('--json'), sizes: list('--sizes', SIZES), kinds: list('--langs', KINDS), quick: argv.includes('--quick') };
+  return {
+    peers: argv.includes('--peers'),
+    json: value('--json'),
+    sizes: list('--sizes', SIZES),
+    kinds: list('--langs', KINDS),
+    quick: argv.includes('--quick'),
+  };
 }
 
 /** Default: ~30 edits and 50 requests per metric; spawns are whole processes, so fewer. --quick is a smoke run. */
 function planFor(quick: boolean): Plan {
   return quick
     ? { spawns: 3, opens: () => 3, edits: 6, requests: 8, budgetMs: 5_000, timeoutMs: 120_000 }
-    : { spawns: 10, opens: (size) => (size === 'large' ? 5 : 10), edits: 30, requests: 50, budgetMs: 20_000, timeoutMs: 120_000 };
+    : {
+        spawns: 10,
+        opens: (size) => (size === 'large' ? 5 : 10),
+        edits: 30,
+        requests: 50,
+        budgetMs: 20_000,
+        timeoutMs: 120_000,
+      };
 }
 
 async function main(options: Options, cleanups: (() => void)[]): Promise<void> {
-  if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run bench` (it builds first) or `npm run build`');
+  if (!existsSync(join(ROOT, 'dist', 'server.js')))
+    throw new Error('dist/server.js is missing: run `npm run bench` (it builds first) or `npm run build`');
   const plan = planFor(options.quick);
   const servers: BenchServer[] = [ourServer()];
   if (options.peers) {
@@ -66,7 +82,12 @@ async function main(options: Options, cleanups: (() => void)[]): Promise<void> {
   const log = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
   for (const server of servers) {
     log(`${server.id}: spawn→initialize ×${plan.spawns}`);
-    rows.push({ server: server.id, kind: server.kinds.length === 1 ? server.kinds[0] : 'json', metric: 'spawn', summary: await measureSpawn(server, plan) });
+    rows.push({
+      server: server.id,
+      kind: server.kinds.length === 1 ? server.kinds[0] : 'json',
+      metric: 'spawn',
+      summary: await measureSpawn(server, plan),
+    });
   }
   for (const kind of options.kinds) {
     for (const size of options.sizes) {
@@ -84,12 +105,18 @@ async function main(options: Options, cleanups: (() => void)[]): Promise<void> {
   const comparisons = compare(rows, servers);
   const out = [oursTable(rows)];
   if (options.peers) out.push(peersTable(comparisons));
-  out.push(`servers (warm-up runs excluded; open→diagnostics opens a new file after the schema is loaded):\n${notes(servers)}`);
+  out.push(
+    `servers (warm-up runs excluded; open→diagnostics opens a new file after the schema is loaded):\n${notes(servers)}`,
+  );
   console.log(`\n${out.join('\n\n')}`);
   if (options.json) {
-    const report = jsonReport(rows, comparisons, servers, { ...plan, opens: Object.fromEntries(SIZES.map((s) => [s, plan.opens(s)])) });
+    const report = jsonReport(rows, comparisons, servers, {
+      ...plan,
+      opens: Object.fromEntries(SIZES.map((s) => [s, plan.opens(s)])),
+    });
     // Microseconds are below the noise: three decimals keep the file readable when pasted into docs.
-    const rounded = (_key: string, v: unknown): unknown => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v);
+    const rounded = (_key: string, v: unknown): unknown =>
+      typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v;
     writeFileSync(options.json, `${JSON.stringify(report, rounded, 2)}\n`);
     log(`wrote ${options.json}`);
   }
@@ -106,7 +133,10 @@ const cleanUp = (): void => {
   }
 };
 process.on('exit', cleanUp);
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.on(signal, () => {
     cleanUp();
     process.exit(code);

@@ -28,7 +28,9 @@ const common = {
  * define it from __filename.
  */
 const bin = {
-  banner: { js: '#!/usr/bin/env node\n"use strict";\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: {
+    js: '#!/usr/bin/env node\n"use strict";\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;',
+  },
   define: { 'import.meta.url': '__importMetaUrl' },
 };
 
@@ -41,13 +43,20 @@ const sdkFetchThroughLoopback = {
   name: 'sdk-fetch-through-loopback',
   setup(build) {
     build.onResolve({ filter: /^node-fetch$/ }, (args) =>
-      /[\\/]tencentcloud-sdk-nodejs-common[\\/]/.test(args.importer) ? { path: fileURLToPath(new URL('../cloud/loopbackFetch.ts', import.meta.url)) } : undefined,
+      /[\\/]tencentcloud-sdk-nodejs-common[\\/]/.test(args.importer)
+        ? { path: fileURLToPath(new URL('../cloud/loopbackFetch.ts', import.meta.url)) }
+        : undefined,
     );
   },
 };
 
 const entries = [
-  { entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode', 'encoding'], plugins: [sdkFetchThroughLoopback] },
+  {
+    entryPoints: ['client/extension.ts'],
+    outfile: 'dist/client.js',
+    external: ['vscode', 'encoding'],
+    plugins: [sdkFetchThroughLoopback],
+  },
   { entryPoints: ['server/main.ts'], outfile: 'dist/server.js', ...bin },
   { entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', ...bin, plugins: [sdkFetchThroughLoopback] },
 ];

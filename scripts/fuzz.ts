@@ -20,13 +20,19 @@ function flag(name: string, fallback: number): number {
 }
 
 function print(label: string, report: FuzzReport, ms: number): void {
-  const slowest = Object.entries(report.slowest).map(([feature, t]) => `${feature} ${t.toFixed(1)}`).join(', ');
-  console.log(`${label}: ${report.iterations} edits in ${(ms / 1000).toFixed(1)} s, ${report.failures.length} failures, ${report.meaningChecks} formatting meaning checks`);
+  const slowest = Object.entries(report.slowest)
+    .map(([feature, t]) => `${feature} ${t.toFixed(1)}`)
+    .join(', ');
+  console.log(
+    `${label}: ${report.iterations} edits in ${(ms / 1000).toFixed(1)} s, ${report.failures.length} failures, ${report.meaningChecks} formatting meaning checks`,
+  );
   console.log(`  slowest answer per feature (ms): ${slowest}`);
   const distinct = new Map<string, (typeof report.failures)[number]>();
   for (const failure of report.failures) distinct.set(`${failure.feature}:${failure.problem.split('\n')[0]}`, failure);
   for (const failure of distinct.values()) {
-    console.log(`  - iteration ${failure.iteration}, ${failure.fixture}, ${failure.feature}: ${failure.problem.split('\n').slice(0, 6).join('\n      ')}`);
+    console.log(
+      `  - iteration ${failure.iteration}, ${failure.fixture}, ${failure.feature}: ${failure.problem.split('\n').slice(0, 6).join('\n      ')}`,
+    );
     console.log(`    edits since the fixture: ${JSON.stringify(failure.edits).slice(0, 2000)}`);
   }
 }
@@ -36,7 +42,9 @@ async function main(): Promise<void> {
   const iterations = flag('--iterations', 20_000);
   const lspIterations = flag('--lsp-iterations', Math.round(iterations / 4));
   const fixtures = fuzzFixtures(flag('--max-size', 80 * 1024));
-  console.log(`fuzz seed ${seed} (replay: npx tsx scripts/fuzz.ts --seed ${seed} --iterations ${iterations} --lsp-iterations ${lspIterations})`);
+  console.log(
+    `fuzz seed ${seed} (replay: npx tsx scripts/fuzz.ts --seed ${seed} --iterations ${iterations} --lsp-iterations ${lspIterations})`,
+  );
   console.log(`fixtures: ${fixtures.map((f) => f.name).join(', ')}`);
   let failures = 0;
   let rejections = 0;

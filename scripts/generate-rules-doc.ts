@@ -58,7 +58,9 @@ function section(rule: Rule): string {
     `- Severity: ${rule.severity}`,
     `- Source: ${rule.source}`,
     ...(rule.actions ? [`- Applies to: ${rule.actions.join(', ')}`] : []),
-    ...(rule.needsAccount ? ['- Needs: the account\'s resources (editor with credentials, or `tcvpn validate --live`)'] : []),
+    ...(rule.needsAccount
+      ? ["- Needs: the account's resources (editor with credentials, or `tcvpn validate --live`)"]
+      : []),
     `- Quick fix: ${rule.fix ?? 'none (the right value depends on your network)'}`,
     '',
     'Triggered by:',

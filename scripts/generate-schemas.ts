@@ -37,7 +37,9 @@ interface SpellingPair {
  * Members with two valid spellings (schemas/source/NOTES.md, "Gotchas in the spec"). Both get the allowed values
  * and default of every rule naming either spelling, the same value descriptions, and a note on which is which.
  */
-const SPELLING_PAIRS: SpellingPair[] = [{ owner: 'IPSECOptionsSpecification', legacy: 'IntegrityAlgorith', current: 'IntegrityAlgorithm' }];
+const SPELLING_PAIRS: SpellingPair[] = [
+  { owner: 'IPSECOptionsSpecification', legacy: 'IntegrityAlgorith', current: 'IntegrityAlgorithm' },
+];
 
 interface SpecMember {
   name: string;
@@ -98,7 +100,12 @@ function collectRuleConstraints(rules: Rule[]): Map<string, { rule: string; c: R
     for (const field of rule.fields) {
       const parts = field.split('.');
       const memberName = parts[parts.length - 1];
-      const owner = parts.length === 1 ? '*' : /^[A-Z]\w+Specification$|^[A-Z]\w+Config$/.test(parts[0]) ? parts[0] : `${parts[0]}Request`;
+      const owner =
+        parts.length === 1
+          ? '*'
+          : /^[A-Z]\w+Specification$|^[A-Z]\w+Config$/.test(parts[0])
+            ? parts[0]
+            : `${parts[0]}Request`;
       // A rule that lists several fields may key a constraint per field ("DpdEnable": {...}, or "Name (note)": {...}).
       const nestedKey = Object.keys(rule.constraint).find((k) => k === memberName || k.startsWith(`${memberName} `));
       const nested = nestedKey ? rule.constraint[nestedKey] : undefined;
@@ -141,9 +148,26 @@ class SchemaBuilder {
     const body = this.object(action.input, exampleParams(action.examples[0].input));
     const docUrl = (site: string) => `https://${site}/api/explorer?Product=vpc&Version=${API_VERSION}&Action=${name}`;
     const meta: Record<string, Schema> = {
-      $schema: { type: 'string', description: 'Names this schema; the extension ignores it when submitting.', 'x-doc-zh': '指定本文件使用的JSON Schema；提交时忽略。', 'x-doc-en': 'Names this schema; ignored when submitting.' },
-      Action: { type: 'string', enum: [name], description: `The API action this file describes (${name}).`, 'x-doc-zh': `本文件描述的API操作（${name}）。`, 'x-doc-en': `The API action this file describes (${name}).` },
-      Version: { type: 'string', enum: [API_VERSION], description: 'The API version.', 'x-doc-zh': 'API版本。', 'x-doc-en': 'The API version.' },
+      $schema: {
+        type: 'string',
+        description: 'Names this schema; the extension ignores it when submitting.',
+        'x-doc-zh': '指定本文件使用的JSON Schema；提交时忽略。',
+        'x-doc-en': 'Names this schema; ignored when submitting.',
+      },
+      Action: {
+        type: 'string',
+        enum: [name],
+        description: `The API action this file describes (${name}).`,
+        'x-doc-zh': `本文件描述的API操作（${name}）。`,
+        'x-doc-en': `The API action this file describes (${name}).`,
+      },
+      Version: {
+        type: 'string',
+        enum: [API_VERSION],
+        description: 'The API version.',
+        'x-doc-zh': 'API版本。',
+        'x-doc-en': 'The API version.',
+      },
       Region: {
         type: 'string',
         enum: regions.map((r) => r.region),
@@ -238,7 +262,9 @@ class SchemaBuilder {
       if (typeof c.max === 'number') schema.maximum = c.max;
       if (typeof c.minLength === 'number') schema.minLength = c.minLength;
       if (typeof c.maxLength === 'number') schema.maxLength = c.maxLength;
-      const ruleDefault = [c.default, c.default_api_doc, c.default_zh_doc].find((d) => typeof d === 'number' || typeof d === 'string');
+      const ruleDefault = [c.default, c.default_api_doc, c.default_zh_doc].find(
+        (d) => typeof d === 'number' || typeof d === 'string',
+      );
       const value = typed(member, ruleDefault);
       if (value !== undefined) defaults.push(value);
       if (JSON.stringify(schema) !== before && !rules.includes(rule)) rules.push(rule);
@@ -251,7 +277,9 @@ class SchemaBuilder {
   }
 
   private describeEnum(owner: string, member: SpecMember, schema: Schema): void {
-    const ownTexts = spellingsOf(owner, member.name).map((spelling) => this.enumText[`${owner}.${spelling}`]).find(Boolean);
+    const ownTexts = spellingsOf(owner, member.name)
+      .map((spelling) => this.enumText[`${owner}.${spelling}`])
+      .find(Boolean);
     const texts = ownTexts ?? this.enumText[member.name] ?? {};
     const values = schema.enum as Json[];
     const zh = values.map((v) => texts[String(v)]?.zh ?? member.enum?.find((e) => e.value === v)?.desc_zh);
@@ -361,7 +389,14 @@ function agreeValueLists(doc: string, values: string[], meanings: string[], lang
     const rest = text.slice(from);
     const end = VALUE_LIST_END.exec(rest)?.index ?? rest.length;
     const tokens = listTokens(rest.slice(0, end)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
-    if (!tokens.length || sameValues(tokens.map((t) => t.text), values)) continue;
+    if (
+      !tokens.length ||
+      sameValues(
+        tokens.map((t) => t.text),
+        values,
+      )
+    )
+      continue;
     const quote = /^[`'"]/.exec(text[tokens[0].start])?.[0] ?? '';
     text = text.slice(0, tokens[0].start) + joinValues(values, quote, lang) + text.slice(tokens[tokens.length - 1].end);
   }
@@ -370,14 +405,19 @@ function agreeValueLists(doc: string, values: string[], meanings: string[], lang
 
 /** The values of an inline list: the quoted ones if any, else the words between commas or "and", glosses dropped. */
 function listTokens(list: string): DocToken[] {
-  const quoted = [...list.matchAll(QUOTED_VALUE)].map((m) => ({ text: m[1] ?? m[2] ?? m[3], start: m.index!, end: m.index! + m[0].length }));
+  const quoted = [...list.matchAll(QUOTED_VALUE)].map((m) => ({
+    text: m[1] ?? m[2] ?? m[3],
+    start: m.index!,
+    end: m.index! + m[0].length,
+  }));
   if (quoted.length) return quoted;
   const tokens: DocToken[] = [];
   let at = 0;
   for (const part of list.split(/([，,、和]|\band\b)/)) {
     const text = part.replace(/（[^）]*）|\([^)]*\)/g, '').trim();
     // A plain word's span takes its gloss along ("active（主动协商）"), so a rewrite leaves no stray gloss.
-    if (text && !/^(?:[，,、和]|and)$/.test(part)) tokens.push({ text, start: at + part.search(/\S/), end: at + part.trimEnd().length });
+    if (text && !/^(?:[，,、和]|and)$/.test(part))
+      tokens.push({ text, start: at + part.search(/\S/), end: at + part.trimEnd().length });
     at += part.length;
   }
   return tokens;
@@ -439,7 +479,9 @@ export function schemaId(action: string): string {
 export function generateSchemaFiles(): Map<string, string> {
   const spec = readJson<Spec>('vpc-2017-03-12.vpn.json');
   const rules = readJson<{ rules: Rule[] }>('validation-rules.json').rules;
-  const regions = readJson<{ regions: { region: string; name_zh: string; name_en: string; legacy?: boolean }[] }>('regions.json').regions;
+  const regions = readJson<{ regions: { region: string; name_zh: string; name_en: string; legacy?: boolean }[] }>(
+    'regions.json',
+  ).regions;
   const enumText = readJson<Record<string, Record<string, { zh: string; en: string }>>>('enum-descriptions.json');
   const builder = new SchemaBuilder(spec, rules, enumText);
   const files = new Map<string, string>();
@@ -449,7 +491,10 @@ export function generateSchemaFiles(): Map<string, string> {
     files.set(`schemas/${file}`, `${JSON.stringify(builder.action(action, regions), null, 2)}\n`);
     index.push({ action, file, $id: schemaId(action) });
   }
-  files.set('schemas/index.json', `${JSON.stringify({ version: API_VERSION, default: SCHEMA_ACTIONS[0], schemas: index }, null, 2)}\n`);
+  files.set(
+    'schemas/index.json',
+    `${JSON.stringify({ version: API_VERSION, default: SCHEMA_ACTIONS[0], schemas: index }, null, 2)}\n`,
+  );
   return files;
 }
 

@@ -48,7 +48,10 @@ export class AccountLookup implements AccountResources {
   private generation = 0;
   private readonly now: () => number;
 
-  constructor(private readonly client: AccountClient, private readonly options: AccountLookupOptions) {
+  constructor(
+    private readonly client: AccountClient,
+    private readonly options: AccountLookupOptions,
+  ) {
     this.now = options.now ?? Date.now;
   }
 
@@ -72,7 +75,8 @@ export class AccountLookup implements AccountResources {
   locate(kind: ResourceKind, id: string, except: string): string | undefined {
     for (const entry of this.regions.values()) {
       const snapshot = entry.snapshot;
-      if (snapshot && snapshot.region !== except && itemsOf(snapshot, kind).some((item) => item.id === id)) return snapshot.region;
+      if (snapshot && snapshot.region !== except && itemsOf(snapshot, kind).some((item) => item.id === id))
+        return snapshot.region;
     }
     const key = `${kind}|${id}|${except}`;
     const known = this.located.get(key);
@@ -99,7 +103,8 @@ export class AccountLookup implements AccountResources {
     entry.inFlight = true;
     this.ask((token) => this.client.resources(key === DEFAULT_KEY ? {} : { region: key }, token)).then(
       (result) => generation === this.generation && this.received(key, entry, result),
-      (error: unknown) => generation === this.generation && this.failed(`resources of ${key || 'the default region'}`, entry, error),
+      (error: unknown) =>
+        generation === this.generation && this.failed(`resources of ${key || 'the default region'}`, entry, error),
     );
   }
 
@@ -129,7 +134,9 @@ export class AccountLookup implements AccountResources {
     }
     const delay = Math.min(5_000 * 2 ** entry.failures++, 300_000);
     entry.retryAt = this.now() + delay;
-    this.options.log(`account lookup of ${what} failed: ${error instanceof Error ? error.message : String(error)}; retrying in ${delay / 1000} s`);
+    this.options.log(
+      `account lookup of ${what} failed: ${error instanceof Error ? error.message : String(error)}; retrying in ${delay / 1000} s`,
+    );
     // Ask again once the backoff is over even if the user does not type: the next validation starts the lookup.
     setTimeout(() => this.options.onChange(), delay + 10).unref?.();
   }
@@ -147,7 +154,9 @@ export class AccountLookup implements AccountResources {
         if (generation !== this.generation) return;
         // Not cached: the next validation asks again.
         this.located.delete(key);
-        this.options.log(`account lookup of ${params.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.options.log(
+          `account lookup of ${params.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       },
     );
   }

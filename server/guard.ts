@@ -9,7 +9,12 @@ export interface Logger {
 }
 
 /** Wraps a request handler: cancellation answers RequestCancelled, an exception logs and answers `fallback`. */
-export function guarded<P, R>(name: string, logger: Logger, fallback: R, handler: (params: P, token: CancellationToken) => R) {
+export function guarded<P, R>(
+  name: string,
+  logger: Logger,
+  fallback: R,
+  handler: (params: P, token: CancellationToken) => R,
+) {
   return (params: P, token: CancellationToken): R | ResponseError<void> => {
     if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     try {
@@ -26,7 +31,8 @@ export function guardedNotification<P>(name: string, logger: Logger, handler: (p
   return (params: P): void => {
     try {
       const result = handler(params);
-      if (result instanceof Promise) result.catch((error: unknown) => logger.error(`${name} failed: ${describe(error)}`));
+      if (result instanceof Promise)
+        result.catch((error: unknown) => logger.error(`${name} failed: ${describe(error)}`));
     } catch (error) {
       logger.error(`${name} failed: ${describe(error)}`);
     }

@@ -8,7 +8,12 @@ import type { ServiceOptions, VpnLanguageService } from '../language/languageSer
 import { guarded } from './guard';
 import type { ServerState } from './serverState';
 
-export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>, service: VpnLanguageService, state: ServerState): void {
+export function registerHandlers(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  service: VpnLanguageService,
+  state: ServerState,
+): void {
   const logger = { error: (message: string) => connection.console.error(message) };
   /** The open document and its options, or undefined when it is unknown or not a VPN connection file. */
   const target = (uri: string): { doc: TextDocument; options: ServiceOptions } | undefined => {

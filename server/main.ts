@@ -3,7 +3,16 @@
  * open documents, the user's settings and the client's locale, and answers each request through a guarded
  * handler (see handlers.ts), so no single bad document or bug can stop the server.
  */
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeConfigurationNotification, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LocateResourceRequest, ResourcesChangedNotification, ResourcesRequest } from '../protocol/messages';
 import { SETTINGS_SECTION } from '../protocol/settings';
@@ -19,7 +28,8 @@ const connection = createConnection(ProposedFeatures.all);
 // A *.vpnconn.* file is ours whatever language id the client sends (Neovim, Helix and Emacs send json, yaml,
 // plaintext…): it is kept under the language its name implies, so every reader of the id agrees on the syntax.
 const documents = new TextDocuments<TextDocument>({
-  create: (uri, languageId, version, content) => TextDocument.create(uri, effectiveLanguageId(uri, languageId), version, content),
+  create: (uri, languageId, version, content) =>
+    TextDocument.create(uri, effectiveLanguageId(uri, languageId), version, content),
   update: (document, changes, version) => TextDocument.update(document, changes, version),
 });
 const service = createLanguageService();
@@ -42,10 +52,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       { onChange: () => publisher.scheduleAll(), log: (message) => connection.console.log(message) },
     );
     state.account = lookup;
-    connection.onNotification(ResourcesChangedNotification.type, guardedNotification<void>('resourcesChanged', connection.console, () => {
-      lookup.invalidate();
-      publisher.scheduleAll();
-    }));
+    connection.onNotification(
+      ResourcesChangedNotification.type,
+      guardedNotification<void>('resourcesChanged', connection.console, () => {
+        lookup.invalidate();
+        publisher.scheduleAll();
+      }),
+    );
   }
   return {
     capabilities: {
@@ -63,7 +76,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (!state.canPullConfiguration) return;
-  void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+  void connection.client
+    .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+    .catch(() => undefined);
   if (await state.pullConfiguration()) publisher.scheduleAll();
 });
 

@@ -56,6 +56,10 @@ export class ServerState {
   /** The service options for a document, or undefined when the document is not a VPN connection file. */
   optionsFor(doc: TextDocument): ServiceOptions | undefined {
     if (!isVpnConnectionDocument(doc, this.settings.filesInclude)) return undefined;
-    return { lang: effectiveLang(this.settings, this.locale), disabledRules: this.settings.disabledRules, ...(this.account ? { account: this.account } : {}) };
+    return {
+      lang: effectiveLang(this.settings, this.locale),
+      disabledRules: this.settings.disabledRules,
+      ...(this.account ? { account: this.account } : {}),
+    };
   }
 }

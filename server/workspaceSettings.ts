@@ -9,7 +9,8 @@ import { DEFAULT_SERVER_SETTINGS, SETTINGS_SECTION, type ServerSettings } from '
 /** Reads our settings from a `tencentcloudVpn` section object, nested (`files.include`) or flat (`files.include` keys). */
 export function settingsFromSection(section: unknown): ServerSettings {
   const raw = (section && typeof section === 'object' ? section : {}) as Record<string, unknown>;
-  const nested = (group: string, key: string) => (raw[group] as Record<string, unknown> | undefined)?.[key] ?? raw[`${group}.${key}`];
+  const nested = (group: string, key: string) =>
+    (raw[group] as Record<string, unknown> | undefined)?.[key] ?? raw[`${group}.${key}`];
   const docLanguage = raw.docLanguage === 'zh' || raw.docLanguage === 'en' ? raw.docLanguage : 'auto';
   return {
     docLanguage,

@@ -29,7 +29,9 @@ export function apiParameterNames(schemas: Json[]): string[] {
     const properties = node.properties;
     if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
       // `$schema` is our own file-level key, not a parameter of the API.
-      Object.keys(properties).filter((name) => !name.startsWith('$')).forEach((name) => names.add(name));
+      Object.keys(properties)
+        .filter((name) => !name.startsWith('$'))
+        .forEach((name) => names.add(name));
     }
     Object.values(node).forEach(visit);
   };
@@ -39,7 +41,9 @@ export function apiParameterNames(schemas: Json[]): string[] {
 
 /** Reads the schemas that schemas/index.json lists. */
 export function readSchemas(root = ROOT): Json[] {
-  const index = JSON.parse(readFileSync(join(root, 'schemas', 'index.json'), 'utf8')) as { schemas: { file: string }[] };
+  const index = JSON.parse(readFileSync(join(root, 'schemas', 'index.json'), 'utf8')) as {
+    schemas: { file: string }[];
+  };
   return index.schemas.map((entry) => JSON.parse(readFileSync(join(root, 'schemas', entry.file), 'utf8')) as Json);
 }
 
@@ -79,7 +83,11 @@ export function yamlRules(names: string[]): Record<string, Rule> {
     'api-parameter-key': {
       comment: GENERATED_NOTE,
       match: `${blockKeyPrefix}(${known})[ \\t]*(:)(?=[ \\t]|$)`,
-      captures: { '1': { patterns: [{ include: '#sequence-entry' }, { include: '#explicit-key' }, { include: '#properties' }] }, '2': key, '3': separator },
+      captures: {
+        '1': { patterns: [{ include: '#sequence-entry' }, { include: '#explicit-key' }, { include: '#properties' }] },
+        '2': key,
+        '3': separator,
+      },
     },
     'api-parameter-flow-key': {
       comment: GENERATED_NOTE,
@@ -106,7 +114,10 @@ export function yamlRules(names: string[]): Record<string, Rule> {
 export function generateGrammars(root = ROOT): Map<string, string> {
   const names = apiParameterNames(readSchemas(root));
   const out = new Map<string, string>();
-  for (const [path, rules] of [[JSON_GRAMMAR, jsonRules(names)], [YAML_GRAMMAR, yamlRules(names)]] as const) {
+  for (const [path, rules] of [
+    [JSON_GRAMMAR, jsonRules(names)],
+    [YAML_GRAMMAR, yamlRules(names)],
+  ] as const) {
     const grammar = JSON.parse(readFileSync(join(root, path), 'utf8')) as { repository: Record<string, Rule> };
     Object.assign(grammar.repository, rules);
     out.set(path, `${JSON.stringify(grammar, null, 2)}\n`);
@@ -116,7 +127,9 @@ export function generateGrammars(root = ROOT): Map<string, string> {
 
 /** Paths whose committed text differs from a fresh generation. */
 export function staleGrammars(root = ROOT): string[] {
-  return [...generateGrammars(root)].filter(([path, text]) => readFileSync(join(root, path), 'utf8') !== text).map(([path]) => path);
+  return [...generateGrammars(root)]
+    .filter(([path, text]) => readFileSync(join(root, path), 'utf8') !== text)
+    .map(([path]) => path);
 }
 
 if (require.main === module) {

@@ -37,7 +37,10 @@ export function findingOf(file: string, diagnostic: Diagnostic): CliFinding {
   const data = diagnostic.data as { ruleId?: unknown } | undefined;
   return {
     file,
-    range: { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } },
+    range: {
+      start: { line: start.line + 1, column: start.character + 1 },
+      end: { line: end.line + 1, column: end.character + 1 },
+    },
     severity: SEVERITY_BY_LSP[diagnostic.severity ?? 1] ?? 'error',
     code,
     message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,

@@ -5,6 +5,14 @@
 import type { CliFinding } from './findings';
 
 export function formatJson(findings: readonly CliFinding[]): string {
-  const entries = findings.map(({ file, range, severity, code, message, source, ruleId }) => ({ file, range, severity, code, message, source, ruleId }));
+  const entries = findings.map(({ file, range, severity, code, message, source, ruleId }) => ({
+    file,
+    range,
+    severity,
+    code,
+    message,
+    source,
+    ruleId,
+  }));
   return `${JSON.stringify(entries, null, 2)}\n`;
 }

@@ -12,7 +12,12 @@ import type { InputProblem } from './inputs';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = 'SRCROOT';
 
-const LEVEL_BY_SEVERITY: Record<CliFinding['severity'], Sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVEL_BY_SEVERITY: Record<CliFinding['severity'], Sarif.Result.level> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 /** The whole SARIF log, as an object; `formatSarif` prints it. */
 export function sarifLogOf(findings: readonly CliFinding[], problems: readonly InputProblem[], cwd: string): Sarif.Log {
@@ -22,7 +27,9 @@ export function sarifLogOf(findings: readonly CliFinding[], problems: readonly I
     tool: { driver: { name: 'tcvpn', semanticVersion: version, rules } },
     originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
     columnKind: 'utf16CodeUnits',
-    invocations: [{ executionSuccessful: problems.length === 0, toolExecutionNotifications: problems.map(notificationOf) }],
+    invocations: [
+      { executionSuccessful: problems.length === 0, toolExecutionNotifications: problems.map(notificationOf) },
+    ],
     results: findings.map((finding) => resultOf(finding, ruleIndex.get(finding.ruleId) ?? -1)),
   };
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
@@ -64,17 +71,29 @@ function resultOf(finding: CliFinding, ruleIndex: number): Sarif.Result {
     ruleIndex,
     level: LEVEL_BY_SEVERITY[finding.severity],
     message: { text: finding.message },
-    locations: [{ physicalLocation: { artifactLocation: artifactOf(finding.file), region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column } } }],
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactOf(finding.file),
+          region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
+        },
+      },
+    ],
     properties: { code: finding.code, source: finding.source },
   };
 }
 
 function notificationOf(problem: InputProblem): Sarif.Notification {
-  return { level: 'error', message: { text: `${problem.displayPath}: ${problem.message}` }, locations: [{ physicalLocation: { artifactLocation: artifactOf(problem.displayPath) } }] };
+  return {
+    level: 'error',
+    message: { text: `${problem.displayPath}: ${problem.message}` },
+    locations: [{ physicalLocation: { artifactLocation: artifactOf(problem.displayPath) } }],
+  };
 }
 
 /** A relative path becomes a percent-encoded URI under SRCROOT; an absolute one (outside the cwd) a file: URI. */
 function artifactOf(displayPath: string): Sarif.ArtifactLocation {
-  if (displayPath.startsWith('/') || /^[A-Za-z]:[\\/]/.test(displayPath)) return { uri: pathToFileURL(displayPath).href };
+  if (displayPath.startsWith('/') || /^[A-Za-z]:[\\/]/.test(displayPath))
+    return { uri: pathToFileURL(displayPath).href };
   return { uri: displayPath.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }

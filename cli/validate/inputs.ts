@@ -52,7 +52,9 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
   for (const arg of args) {
     const result = await expandArgument(arg, cwd);
     if (typeof result === 'string') problems.push({ displayPath: arg, message: result });
-    else for (const file of result) byPath.set(file, { absolutePath: file, displayPath: displayPathOf(file, cwd), kind: kindOfPath(file)! });
+    else
+      for (const file of result)
+        byPath.set(file, { absolutePath: file, displayPath: displayPathOf(file, cwd), kind: kindOfPath(file)! });
   }
   const files = [...byPath.values()].sort((a, b) => compareStrings(a.displayPath, b.displayPath));
   return { files, problems };
@@ -72,7 +74,13 @@ async function expandArgument(arg: string, cwd: string): Promise<string[] | stri
 }
 
 async function expandGlob(pattern: string, cwd: string): Promise<string[] | string> {
-  const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
+  const matches = await glob(pattern, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    ignore: IGNORED,
+    expandDirectories: false,
+  });
   const files = matches.map((file) => path.normalize(file)).filter((file) => kindOfPath(file));
   return files.length > 0 ? files : 'no .json, .yaml or .yml file matches this glob';
 }

@@ -26,10 +26,20 @@ export async function fetchLiveAccount(values: readonly unknown[], options: Live
   try {
     credentials = await resolveCredentials({ env: options.env, homeDir: options.env.HOME || undefined });
   } catch (error) {
-    return { ok: false, message: `--live needs credentials: ${error instanceof CredentialsError ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `--live needs credentials: ${error instanceof CredentialsError ? error.message : String(error)}`,
+    };
   }
-  const clients = new ClientFactory({ settings: () => ({ endpoint: options.endpoint ?? options.env.TENCENTCLOUD_ENDPOINT, timeoutSeconds: 30 }), credentials: async () => credentials });
-  const service = new AccountService({ credentials: async () => credentials, clientFor: (region) => clients.forRegion(region), regionSetting: () => options.region });
+  const clients = new ClientFactory({
+    settings: () => ({ endpoint: options.endpoint ?? options.env.TENCENTCLOUD_ENDPOINT, timeoutSeconds: 30 }),
+    credentials: async () => credentials,
+  });
+  const service = new AccountService({
+    credentials: async () => credentials,
+    clientFor: (region) => clients.forRegion(region),
+    regionSetting: () => options.region,
+  });
   try {
     const snapshots = new Map<string, ResourceSnapshot>();
     const fetch = async (region: string | undefined): Promise<ResourceSnapshot> => {
@@ -43,14 +53,22 @@ export async function fetchLiveAccount(values: readonly unknown[], options: Live
     for (const value of values) await fetchWhereMissing(value, account, service, fetch);
     return { ok: true, account: staticAccountResources([...snapshots.values()], defaultRegion) };
   } catch (error) {
-    return { ok: false, message: `--live: the account lookup failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `--live: the account lookup failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   } finally {
     await clients.dispose();
   }
 }
 
 /** For each id the document's region lacks, finds the region that has it and fetches that region too. */
-async function fetchWhereMissing(value: unknown, account: AccountResources, service: AccountService, fetch: (region: string) => Promise<unknown>): Promise<void> {
+async function fetchWhereMissing(
+  value: unknown,
+  account: AccountResources,
+  service: AccountService,
+  fetch: (region: string) => Promise<unknown>,
+): Promise<void> {
   const view = accountViewOf(value, account);
   if (!view || !isRecord(value)) return;
   for (const [key, kind] of Object.entries(ID_FIELDS)) {

@@ -21,7 +21,8 @@ export interface ValidateOptions {
   endpoint?: string;
 }
 
-export type ParsedArgs = { kind: 'run'; options: ValidateOptions } | { kind: 'help' } | { kind: 'usageError'; message: string };
+export type ParsedArgs =
+  { kind: 'run'; options: ValidateOptions } | { kind: 'help' } | { kind: 'usageError'; message: string };
 
 export const VALIDATE_USAGE = `usage: tcvpn validate [--format text|json|sarif] [--lang zh|en] [--disable RULE]... [--live [--region R] [--endpoint URL]] FILES_OR_GLOBS...
 
@@ -53,7 +54,13 @@ export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
 
 /** Parses `validate`'s arguments; options may come as `--opt value` or `--opt=value`, and `--` ends them. */
 export function parseValidateArgs(args: readonly string[], env: NodeJS.ProcessEnv): ParsedArgs {
-  const options: ValidateOptions = { format: 'text', lang: langFromEnv(env), disabledRules: [], inputs: [], live: false };
+  const options: ValidateOptions = {
+    format: 'text',
+    lang: langFromEnv(env),
+    disabledRules: [],
+    inputs: [],
+    live: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
@@ -75,7 +82,8 @@ export function parseValidateArgs(args: readonly string[], env: NodeJS.ProcessEn
     if (error) return { kind: 'usageError', message: error };
   }
   if (options.inputs.length === 0) return { kind: 'usageError', message: 'no files, directories or globs given' };
-  if (!options.live && (options.region || options.endpoint)) return { kind: 'usageError', message: '--region and --endpoint go with --live' };
+  if (!options.live && (options.region || options.endpoint))
+    return { kind: 'usageError', message: '--region and --endpoint go with --live' };
   return { kind: 'run', options };
 }
 
@@ -93,13 +101,19 @@ function applyOption(options: ValidateOptions, name: string, value: string | und
     return undefined;
   }
   if (name === '--format') {
-    if (!FORMATS.includes(value as OutputFormat)) return `--format must be one of ${FORMATS.join(', ')}, not "${value}"`;
+    if (!FORMATS.includes(value as OutputFormat))
+      return `--format must be one of ${FORMATS.join(', ')}, not "${value}"`;
     options.format = value as OutputFormat;
   } else if (name === '--lang') {
     if (!LANGS.includes(value as Lang)) return `--lang must be zh or en, not "${value}"`;
     options.lang = value as Lang;
   } else {
-    options.disabledRules.push(...value.split(',').map((rule) => rule.trim()).filter(Boolean));
+    options.disabledRules.push(
+      ...value
+        .split(',')
+        .map((rule) => rule.trim())
+        .filter(Boolean),
+    );
   }
   return undefined;
 }

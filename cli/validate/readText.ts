@@ -38,7 +38,7 @@ function isUtf16(bytes: Uint8Array): boolean {
 
 /** The offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const length = sequenceLength(bytes, i);
     if (length === 0) return i;
     i += length;
@@ -48,7 +48,16 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 
 function sequenceLength(bytes: Uint8Array, i: number): number {
   const lead = bytes[i];
-  const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  const length =
+    lead < 0x80
+      ? 1
+      : lead >= 0xc2 && lead <= 0xdf
+        ? 2
+        : lead >= 0xe0 && lead <= 0xef
+          ? 3
+          : lead >= 0xf0 && lead <= 0xf4
+            ? 4
+            : 0;
   if (length === 0) return 0;
   try {
     decoder.decode(bytes.subarray(i, i + length));

@@ -29,7 +29,11 @@ export function createVpnConnection({ region, requestId, params, store, tasks, f
   store.connections.set(id, connection);
   // A taskFails fault without an action is meant for creates; one naming DeleteVpnConnection is not taken here.
   const failure = faults.take('CreateVpnConnection', ['taskFails'], 'CreateVpnConnection');
-  tasks.startCreate(requestId, connection, failure ? failure.output ?? 'the VPN tunnel could not be created (injected failure)' : undefined);
+  tasks.startCreate(
+    requestId,
+    connection,
+    failure ? (failure.output ?? 'the VPN tunnel could not be created (injected failure)') : undefined,
+  );
 
   const answer = publicView(connection);
   if (store.emptyConnectionId) answer.VpnConnectionId = '';

@@ -22,11 +22,14 @@ export interface CreateTargets {
 /** Finds the gateway and customer gateway in the region and checks the gateway can take a tunnel. */
 export function findTargets(store: EmulatorStore, region: string, params: Params): CreateTargets {
   const gateway = store.gateway(region, params.VpnGatewayId);
-  if (!gateway) throw new ApiError('ResourceNotFound', `VpnGatewayId ${params.VpnGatewayId} does not exist in ${region}`);
-  if (gateway.State !== 'AVAILABLE') throw new ApiError('UnsupportedOperation.InvalidState', `the VPN gateway is ${gateway.State}`);
+  if (!gateway)
+    throw new ApiError('ResourceNotFound', `VpnGatewayId ${params.VpnGatewayId} does not exist in ${region}`);
+  if (gateway.State !== 'AVAILABLE')
+    throw new ApiError('UnsupportedOperation.InvalidState', `the VPN gateway is ${gateway.State}`);
   if (gateway.Type === 'SSL') throw new ApiError('UnsupportedOperation', 'an SSL VPN gateway has no IPsec tunnels');
   const customerGateway = store.customerGateway(region, params.CustomerGatewayId);
-  if (!customerGateway) throw new ApiError('ResourceNotFound', `CustomerGatewayId ${params.CustomerGatewayId} does not exist in ${region}`);
+  if (!customerGateway)
+    throw new ApiError('ResourceNotFound', `CustomerGatewayId ${params.CustomerGatewayId} does not exist in ${region}`);
   return { gateway, customerGateway, tunnels: store.tunnelsOn(gateway.VpnGatewayId) };
 }
 
@@ -39,7 +42,11 @@ export function checkVpc(store: EmulatorStore, region: string, params: Params, g
   }
   if (!vpcId) throw new ApiError('MissingParameter', 'VpcId is required for a VPC (IPSEC) VPN gateway');
   if (!store.vpc(region, vpcId)) throw new ApiError('ResourceNotFound', `VpcId ${vpcId} does not exist in ${region}`);
-  if (vpcId !== gateway.VpcId) throw new ApiError('InvalidParameterValue', `VpcId ${vpcId} is not the VPC of gateway ${gateway.VpnGatewayId} (${gateway.VpcId})`);
+  if (vpcId !== gateway.VpcId)
+    throw new ApiError(
+      'InvalidParameterValue',
+      `VpcId ${vpcId} is not the VPC of gateway ${gateway.VpnGatewayId} (${gateway.VpcId})`,
+    );
 }
 
 /** GCM ciphers exist only on version-4.0 gateways. */
@@ -48,7 +55,11 @@ export function checkGatewayVersion(params: Params, gateway: Regional): void {
   const ike = (params.IKEOptionsSpecification ?? {}) as Params;
   const ipsec = (params.IPSECOptionsSpecification ?? {}) as Params;
   for (const cipher of [ike.PropoEncryAlgorithm, ipsec.EncryptAlgorithm]) {
-    if (typeof cipher === 'string' && GCM.test(cipher)) throw new ApiError('InvalidParameterValue', `${cipher} needs a version 4.0 VPN gateway (this one is ${gateway.Version})`);
+    if (typeof cipher === 'string' && GCM.test(cipher))
+      throw new ApiError(
+        'InvalidParameterValue',
+        `${cipher} needs a version 4.0 VPN gateway (this one is ${gateway.Version})`,
+      );
   }
 }
 
@@ -59,37 +70,63 @@ export function checkRouting(params: Params, { gateway, customerGateway, tunnels
   const bgp = isBgp(params);
   if (bgp) {
     if (!Number(gateway.BgpAsn) || !Number(customerGateway.BgpAsn)) {
-      throw new ApiError('UnsupportedOperation.VpnUnsupportedNotExistBgpAsn', `BGP needs an ASN on both the VPN gateway (${gateway.BgpAsn || 'none'}) and the customer gateway (${customerGateway.BgpAsn || 'none'})`);
+      throw new ApiError(
+        'UnsupportedOperation.VpnUnsupportedNotExistBgpAsn',
+        `BGP needs an ASN on both the VPN gateway (${gateway.BgpAsn || 'none'}) and the customer gateway (${customerGateway.BgpAsn || 'none'})`,
+      );
     }
-    if (Number(gateway.BgpAsn) === Number(customerGateway.BgpAsn)) throw new ApiError('UnsupportedOperation.VpnUnsupportedBgpAsnEqual', `both gateways have ASN ${gateway.BgpAsn}`);
+    if (Number(gateway.BgpAsn) === Number(customerGateway.BgpAsn))
+      throw new ApiError('UnsupportedOperation.VpnUnsupportedBgpAsnEqual', `both gateways have ASN ${gateway.BgpAsn}`);
   }
   const other = tunnels.find((tunnel) => isBgp(tunnel) !== bgp);
-  if (other) throw new ApiError('UnsupportedOperation.VpnConnRouteTypeMixed', `tunnel ${other.VpnConnectionId} on this gateway is ${other.RouteType}`);
+  if (other)
+    throw new ApiError(
+      'UnsupportedOperation.VpnConnRouteTypeMixed',
+      `tunnel ${other.VpnConnectionId} on this gateway is ${other.RouteType}`,
+    );
 }
 
 /** SPD rules may not overlap another tunnel's on both sides; BGP tunnel ranges and health-check IPs may not clash. */
 export function checkOverlaps(params: Params, tunnels: Regional[], vpcCidr?: unknown): void {
   if (carriesSpd(routeTypeOf(params))) {
-    const existing = tunnels.filter((tunnel) => carriesSpd(String(tunnel.RouteType))).flatMap((tunnel) => spdPairs(tunnel.SecurityPolicyDatabaseSet));
+    const existing = tunnels
+      .filter((tunnel) => carriesSpd(String(tunnel.RouteType)))
+      .flatMap((tunnel) => spdPairs(tunnel.SecurityPolicyDatabaseSet));
     const conflict = spdConflict(spdPairs(params.SecurityPolicyDatabases), existing);
-    if (conflict) throw new ApiError('InvalidParameterValue.VpnConnCidrConflict', `${conflict[0].join(' -> ')} overlaps ${conflict[1].join(' -> ')} of another tunnel on this gateway`);
+    if (conflict)
+      throw new ApiError(
+        'InvalidParameterValue.VpnConnCidrConflict',
+        `${conflict[0].join(' -> ')} overlaps ${conflict[1].join(' -> ')} of another tunnel on this gateway`,
+      );
   }
   const tunnelCidr = (item: Params): unknown => (item.BgpConfig as Params | undefined)?.TunnelCidr;
   const cidr = tunnelCidr(params);
   const clash = cidr ? tunnels.find((tunnel) => overlaps(cidr, tunnelCidr(tunnel))) : undefined;
   if (clash) {
     const existing = String(tunnelCidr(clash));
-    throw new ApiError('InvalidParameterValue.VpnConnBgpTunnelCidrConflict', `${cidr} overlaps ${existing}`, { key: String(cidr), value: existing });
+    throw new ApiError('InvalidParameterValue.VpnConnBgpTunnelCidrConflict', `${cidr} overlaps ${existing}`, {
+      key: String(cidr),
+      value: existing,
+    });
   }
   checkHealthCheckIps(params, tunnels, vpcCidr);
 }
 
 function checkHealthCheckIps(params: Params, tunnels: Regional[], vpcCidr: unknown): void {
-  const wanted = [params.HealthCheckLocalIp, params.HealthCheckRemoteIp].filter((ip): ip is string => typeof ip === 'string');
+  const wanted = [params.HealthCheckLocalIp, params.HealthCheckRemoteIp].filter(
+    (ip): ip is string => typeof ip === 'string',
+  );
   const taken = new Set(tunnels.flatMap((tunnel) => [tunnel.HealthCheckLocalIp, tunnel.HealthCheckRemoteIp]));
   const used = wanted.find((ip) => taken.has(ip));
-  if (used) throw new ApiError('InvalidParameterValue.VpnConnHealthCheckIpConflict', `${used} is used by another tunnel of this gateway`);
+  if (used)
+    throw new ApiError(
+      'InvalidParameterValue.VpnConnHealthCheckIpConflict',
+      `${used} is used by another tunnel of this gateway`,
+    );
   if (typeof params.HealthCheckLocalIp === 'string' && vpcCidr && overlaps(params.HealthCheckLocalIp, vpcCidr)) {
-    throw new ApiError('InvalidParameterValue.VpnConnHealthCheckIpConflict', `${params.HealthCheckLocalIp} lies inside the VPC's ${vpcCidr}`);
+    throw new ApiError(
+      'InvalidParameterValue.VpnConnHealthCheckIpConflict',
+      `${params.HealthCheckLocalIp} lies inside the VPC's ${vpcCidr}`,
+    );
   }
 }

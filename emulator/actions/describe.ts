@@ -9,37 +9,63 @@ import type { Regional } from '../types';
 import { publicView, type ActionContext, type Params } from './context';
 import { listResources, type ListSpec } from './listQuery';
 
-const inRegion = (items: Iterable<Regional>, region: string): Regional[] => [...items].filter((item) => item.Region === region);
+const inRegion = (items: Iterable<Regional>, region: string): Regional[] =>
+  [...items].filter((item) => item.Region === region);
 const field = (name: string) => (item: Regional) => item[name];
 const tags = (item: Regional): { Key: string; Value: string }[] => (Array.isArray(item.TagSet) ? item.TagSet : []);
 
 const CONNECTIONS: ListSpec = {
-  idsKey: 'VpnConnectionIds', idField: 'VpnConnectionId', idPrefix: 'vpnx-',
+  idsKey: 'VpnConnectionIds',
+  idField: 'VpnConnectionId',
+  idPrefix: 'vpnx-',
   filters: {
-    'vpc-id': field('VpcId'), 'vpn-gateway-id': field('VpnGatewayId'), 'customer-gateway-id': field('CustomerGatewayId'),
-    'vpn-connection-name': field('VpnConnectionName'), 'vpn-connection-id': field('VpnConnectionId'),
+    'vpc-id': field('VpcId'),
+    'vpn-gateway-id': field('VpnGatewayId'),
+    'customer-gateway-id': field('CustomerGatewayId'),
+    'vpn-connection-name': field('VpnConnectionName'),
+    'vpn-connection-id': field('VpnConnectionId'),
   },
 };
 
 const GATEWAYS: ListSpec = {
-  idsKey: 'VpnGatewayIds', idField: 'VpnGatewayId', idPrefix: 'vpngw-', malformedCode: 'InvalidVpnGatewayId.Malformed',
+  idsKey: 'VpnGatewayIds',
+  idField: 'VpnGatewayId',
+  idPrefix: 'vpngw-',
+  malformedCode: 'InvalidVpnGatewayId.Malformed',
   notFound: (id) => new ApiError('InvalidVpnGatewayId.NotFound', `${id} does not exist in this region`),
   filters: {
-    'vpc-id': field('VpcId'), 'vpn-gateway-id': field('VpnGatewayId'), 'vpn-gateway-name': field('VpnGatewayName'), type: field('Type'),
-    'public-ip-address': field('PublicIpAddress'), 'renew-flag': field('RenewFlag'), zone: field('Zone'),
+    'vpc-id': field('VpcId'),
+    'vpn-gateway-id': field('VpnGatewayId'),
+    'vpn-gateway-name': field('VpnGatewayName'),
+    type: field('Type'),
+    'public-ip-address': field('PublicIpAddress'),
+    'renew-flag': field('RenewFlag'),
+    zone: field('Zone'),
   },
 };
 
 const CUSTOMER_GATEWAYS: ListSpec = {
-  idsKey: 'CustomerGatewayIds', idField: 'CustomerGatewayId', idPrefix: 'cgw-',
-  filters: { 'customer-gateway-id': field('CustomerGatewayId'), 'customer-gateway-name': field('CustomerGatewayName'), 'ip-address': field('IpAddress') },
+  idsKey: 'CustomerGatewayIds',
+  idField: 'CustomerGatewayId',
+  idPrefix: 'cgw-',
+  filters: {
+    'customer-gateway-id': field('CustomerGatewayId'),
+    'customer-gateway-name': field('CustomerGatewayName'),
+    'ip-address': field('IpAddress'),
+  },
 };
 
 const VPCS: ListSpec = {
-  idsKey: 'VpcIds', idField: 'VpcId', idPrefix: 'vpc-', fuzzy: ['vpc-name'],
+  idsKey: 'VpcIds',
+  idField: 'VpcId',
+  idPrefix: 'vpc-',
+  fuzzy: ['vpc-name'],
   filters: {
-    'vpc-name': field('VpcName'), 'is-default': (vpc) => String(vpc.IsDefault === true), 'vpc-id': field('VpcId'),
-    'cidr-block': field('CidrBlock'), 'ipv6-cidr-block': field('Ipv6CidrBlock'),
+    'vpc-name': field('VpcName'),
+    'is-default': (vpc) => String(vpc.IsDefault === true),
+    'vpc-id': field('VpcId'),
+    'cidr-block': field('CidrBlock'),
+    'ipv6-cidr-block': field('Ipv6CidrBlock'),
   },
   prefixed: {
     'tag-key': (vpc, suffix, value) => suffix === '' && tags(vpc).some((tag) => tag.Key === value),

@@ -33,10 +33,15 @@ function checkFilters(filters: unknown): Filter[] {
   const list = filters as Filter[];
   if (list.length > 10) throw new ApiError('InvalidParameterValue.LimitExceeded', 'at most 10 Filters');
   for (const filter of list) {
-    if (typeof filter?.Name !== 'string' || !Array.isArray(filter.Values) || filter.Values.some((value) => typeof value !== 'string')) {
+    if (
+      typeof filter?.Name !== 'string' ||
+      !Array.isArray(filter.Values) ||
+      filter.Values.some((value) => typeof value !== 'string')
+    ) {
       throw new ApiError('InvalidParameter', 'each filter needs a string Name and a list of string Values');
     }
-    if (filter.Values.length > 5) throw new ApiError('InvalidParameterValue.LimitExceeded', `at most 5 values in filter ${filter.Name}`);
+    if (filter.Values.length > 5)
+      throw new ApiError('InvalidParameterValue.LimitExceeded', `at most 5 values in filter ${filter.Name}`);
   }
   return list;
 }
@@ -45,7 +50,8 @@ function matcherOf(filter: Filter, spec: ListSpec): (item: Regional) => boolean 
   const field = spec.filters[filter.Name];
   if (field) {
     const fuzzy = spec.fuzzy?.includes(filter.Name);
-    return (item) => filter.Values.some((value) => (fuzzy ? String(field(item)).includes(value) : String(field(item)) === value));
+    return (item) =>
+      filter.Values.some((value) => (fuzzy ? String(field(item)).includes(value) : String(field(item)) === value));
   }
   const prefix = Object.keys(spec.prefixed ?? {}).find((candidate) => filter.Name.startsWith(candidate));
   if (!prefix) throw new ApiError('InvalidParameter.FilterInvalidKey', `unknown filter ${filter.Name}`);
@@ -56,22 +62,29 @@ function matcherOf(filter: Filter, spec: ListSpec): (item: Regional) => boolean 
 function page(params: Params): { offset: number; limit: number } {
   const offset = params.Offset === undefined ? 0 : Number(params.Offset);
   const limit = params.Limit === undefined ? 20 : Number(params.Limit);
-  if (!Number.isInteger(offset) || offset < 0) throw new ApiError('InvalidParameterValue.Range', 'Offset must be an integer >= 0');
-  if (!Number.isInteger(limit) || limit < 0 || limit > 100) throw new ApiError('InvalidParameterValue.LimitExceeded', 'Limit must be 0-100');
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new ApiError('InvalidParameterValue.Range', 'Offset must be an integer >= 0');
+  if (!Number.isInteger(limit) || limit < 0 || limit > 100)
+    throw new ApiError('InvalidParameterValue.LimitExceeded', 'Limit must be 0-100');
   return { offset, limit };
 }
 
 /** Selects, counts and pages the items of one region for a list request. */
 export function listResources(items: Regional[], params: Params, spec: ListSpec): { total: number; page: Regional[] } {
   const ids = params[spec.idsKey] as string[] | undefined;
-  if (ids !== undefined && params.Filters !== undefined) throw new ApiError('InvalidParameter.Coexist', `${spec.idsKey} and Filters cannot be given together`);
+  if (ids !== undefined && params.Filters !== undefined)
+    throw new ApiError('InvalidParameter.Coexist', `${spec.idsKey} and Filters cannot be given together`);
   const filters = checkFilters(params.Filters);
   const { offset, limit } = page(params);
   let selected = items;
   if (ids !== undefined) {
     if (ids.length > 100) throw new ApiError('InvalidParameterValue.LimitExceeded', `at most 100 ${spec.idsKey}`);
     const bad = ids.find((id) => !id.startsWith(spec.idPrefix));
-    if (bad) throw new ApiError(spec.malformedCode ?? 'InvalidParameterValue.Malformed', `${bad} is not a ${spec.idPrefix} id`);
+    if (bad)
+      throw new ApiError(
+        spec.malformedCode ?? 'InvalidParameterValue.Malformed',
+        `${bad} is not a ${spec.idPrefix} id`,
+      );
     const missing = spec.notFound && ids.find((id) => !items.some((item) => item[spec.idField] === id));
     if (missing) throw spec.notFound!(missing);
     selected = items.filter((item) => ids.includes(String(item[spec.idField])));

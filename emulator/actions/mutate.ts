@@ -11,11 +11,13 @@ import { checkOverlaps } from './createChecks';
 
 function tunnelOf({ store, region, params }: ActionContext, invalidState: string): Regional {
   const tunnel = store.connection(region, params.VpnConnectionId);
-  if (!tunnel) throw new ApiError('ResourceNotFound', `VpnConnectionId ${params.VpnConnectionId} does not exist in ${region}`);
+  if (!tunnel)
+    throw new ApiError('ResourceNotFound', `VpnConnectionId ${params.VpnConnectionId} does not exist in ${region}`);
   if (params.VpnGatewayId !== undefined && params.VpnGatewayId !== tunnel.VpnGatewayId) {
     throw new ApiError('ResourceNotFound', `tunnel ${tunnel.VpnConnectionId} is not on gateway ${params.VpnGatewayId}`);
   }
-  if (tunnel.State !== 'AVAILABLE') throw new ApiError(invalidState, `tunnel ${tunnel.VpnConnectionId} is ${tunnel.State}`);
+  if (tunnel.State !== 'AVAILABLE')
+    throw new ApiError(invalidState, `tunnel ${tunnel.VpnConnectionId} is ${tunnel.State}`);
   return tunnel;
 }
 
@@ -23,10 +25,16 @@ function tunnelOf({ store, region, params }: ActionContext, invalidState: string
 function checkCustomerGatewayChange(context: ActionContext, tunnel: Regional, gateway: Regional | undefined): void {
   const { store, region, params } = context;
   if (params.CustomerGatewayId === undefined || params.CustomerGatewayId === tunnel.CustomerGatewayId) return;
-  if (!gateway || Number.parseFloat(String(gateway.Version)) < 4) throw new ApiError('UnsupportedOperation', 'the customer gateway of a tunnel can change only on a version 4.0 VPN gateway');
+  if (!gateway || Number.parseFloat(String(gateway.Version)) < 4)
+    throw new ApiError(
+      'UnsupportedOperation',
+      'the customer gateway of a tunnel can change only on a version 4.0 VPN gateway',
+    );
   const customerGateway = store.customerGateway(region, params.CustomerGatewayId);
-  if (!customerGateway) throw new ApiError('ResourceNotFound', `CustomerGatewayId ${params.CustomerGatewayId} does not exist in ${region}`);
-  if (routeTypeOf(tunnel) === 'Bgp' && !Number(customerGateway.BgpAsn)) throw new ApiError('UnsupportedOperation.VpnUnsupportedUsrGwNotExistBgpAsn');
+  if (!customerGateway)
+    throw new ApiError('ResourceNotFound', `CustomerGatewayId ${params.CustomerGatewayId} does not exist in ${region}`);
+  if (routeTypeOf(tunnel) === 'Bgp' && !Number(customerGateway.BgpAsn))
+    throw new ApiError('UnsupportedOperation.VpnUnsupportedUsrGwNotExistBgpAsn');
 }
 
 /** ModifyVpnConnectionAttribute. */
@@ -36,7 +44,11 @@ export function modifyVpnConnectionAttribute(context: ActionContext): Params {
   const gateway = store.gateway(region, tunnel.VpnGatewayId);
   checkCustomerGatewayChange(context, tunnel, gateway);
   const others = store.tunnelsOn(tunnel.VpnGatewayId).filter((other) => other !== tunnel);
-  const candidate = { ...params, RouteType: tunnel.RouteType, SecurityPolicyDatabases: params.SecurityPolicyDatabases ?? [] };
+  const candidate = {
+    ...params,
+    RouteType: tunnel.RouteType,
+    SecurityPolicyDatabases: params.SecurityPolicyDatabases ?? [],
+  };
   checkOverlaps(candidate, others, store.vpc(region, tunnel.VpcId)?.CidrBlock);
   modifyConnection(tunnel, params);
   return {};
@@ -46,7 +58,11 @@ export function modifyVpnConnectionAttribute(context: ActionContext): Params {
 export function deleteVpnConnection(context: ActionContext): Params {
   const tunnel = tunnelOf(context, 'UnsupportedOperation.DeleteVpnConnInvalidState');
   const failure = context.faults.take('DeleteVpnConnection', ['taskFails'], 'CreateVpnConnection');
-  context.tasks.startDelete(context.requestId, tunnel, failure ? failure.output ?? 'the VPN tunnel could not be deleted (injected failure)' : undefined);
+  context.tasks.startDelete(
+    context.requestId,
+    tunnel,
+    failure ? (failure.output ?? 'the VPN tunnel could not be deleted (injected failure)') : undefined,
+  );
   return {};
 }
 

@@ -15,7 +15,8 @@ export function describeVpcTaskResult({ store, region, params }: ActionContext):
 /** GenerateVpnConnectionDefaultHealthCheckIp: a pair in 169.254.128.0/17 that no tunnel of the gateway uses. */
 export function generateHealthCheckIp({ store, region, params }: ActionContext): Params {
   const gateway = store.gateway(region, params.VpnGatewayId);
-  if (!gateway) throw new ApiError('ResourceNotFound', `VpnGatewayId ${params.VpnGatewayId} does not exist in ${region}`);
+  if (!gateway)
+    throw new ApiError('ResourceNotFound', `VpnGatewayId ${params.VpnGatewayId} does not exist in ${region}`);
   const pair = store.freeHealthCheckPairFor(String(gateway.VpnGatewayId));
   return { HealthCheckLocalIp: pair.local, HealthCheckRemoteIp: pair.remote };
 }

@@ -4,7 +4,15 @@
  * and the rules all start here, so they agree on the region, on what "found" means and on which tunnel is whose.
  */
 import { isRecord, stringAt, type Params } from '../values/values';
-import type { AccountResources, CustomerGatewayInfo, ResourceKind, ResourceSnapshot, VpcInfo, VpnConnectionInfo, VpnGatewayInfo } from './snapshot';
+import type {
+  AccountResources,
+  CustomerGatewayInfo,
+  ResourceKind,
+  ResourceSnapshot,
+  VpcInfo,
+  VpnConnectionInfo,
+  VpnGatewayInfo,
+} from './snapshot';
 
 /** Any resource a document names by id. */
 export type NamedResource = VpnGatewayInfo | CustomerGatewayInfo | VpcInfo;
@@ -75,7 +83,9 @@ export function accountViewOf(value: unknown, account: AccountResources | undefi
 export function isOwnTunnel(doc: Params, tunnel: VpnConnectionInfo): boolean {
   const id = stringAt(doc, 'VpnConnectionId');
   if (id && tunnel.id === id) return true;
-  const [gatewayId, customerGatewayId, name] = ['VpnGatewayId', 'CustomerGatewayId', 'VpnConnectionName'].map((key) => stringAt(doc, key));
+  const [gatewayId, customerGatewayId, name] = ['VpnGatewayId', 'CustomerGatewayId', 'VpnConnectionName'].map((key) =>
+    stringAt(doc, key),
+  );
   if (!gatewayId || !customerGatewayId || !name) return false;
   return tunnel.vpnGatewayId === gatewayId && tunnel.customerGatewayId === customerGatewayId && tunnel.name === name;
 }

@@ -60,28 +60,44 @@ export function summaryOf(kind: IdKind, resource: Resource, lang: Lang): string 
     return [customer.name, customer.ipAddress, `ASN ${asnText(customer.bgpAsn, lang)}`].filter(Boolean).join(' · ');
   }
   const vpc = resource as VpcInfo;
-  return [vpc.name, vpc.cidrBlock, vpc.isDefault ? (lang === 'zh' ? '默认' : 'default') : ''].filter(Boolean).join(' · ');
+  return [vpc.name, vpc.cidrBlock, vpc.isDefault ? (lang === 'zh' ? '默认' : 'default') : '']
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The fields a card lists for each kind, in order. */
 function fieldsOf(kind: IdKind, resource: Resource, lang: Lang): Array<[string, string]> {
   if (kind === 'vpnGateways') {
     const gateway = resource as VpnGatewayInfo;
-    const rows: Array<[string, string]> = [['publicIp', gateway.publicIp], ['type', gateway.type], ['version', gateway.version], ['state', gateway.state], ['bgpAsn', asnText(gateway.bgpAsn, lang)]];
+    const rows: Array<[string, string]> = [
+      ['publicIp', gateway.publicIp],
+      ['type', gateway.type],
+      ['version', gateway.version],
+      ['state', gateway.state],
+      ['bgpAsn', asnText(gateway.bgpAsn, lang)],
+    ];
     return gateway.vpcId ? [...rows, ['vpcId', gateway.vpcId]] : rows;
   }
   if (kind === 'customerGateways') {
     const customer = resource as CustomerGatewayInfo;
-    return [['ipAddress', customer.ipAddress], ['bgpAsn', asnText(customer.bgpAsn, lang)]];
+    return [
+      ['ipAddress', customer.ipAddress],
+      ['bgpAsn', asnText(customer.bgpAsn, lang)],
+    ];
   }
   const vpc = resource as VpcInfo;
-  return [['cidrBlock', vpc.cidrBlock], ['isDefault', vpc.isDefault ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no']];
+  return [
+    ['cidrBlock', vpc.cidrBlock],
+    ['isDefault', vpc.isDefault ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no'],
+  ];
 }
 
 /** A Markdown card: "VPN gateway **name** `id` (region)", then one line per field. */
 export function resourceCard(kind: IdKind, resource: Resource, region: string, lang: Lang): string {
   const heading = `${TITLES[kind][lang]} **${resource.name || resource.id}** \`${resource.id}\` (${region})`;
-  const rows = fieldsOf(kind, resource, lang).map(([field, value]) => `- ${FIELD_NAMES[field][lang]}: ${value || NONE[lang]}`);
+  const rows = fieldsOf(kind, resource, lang).map(
+    ([field, value]) => `- ${FIELD_NAMES[field][lang]}: ${value || NONE[lang]}`,
+  );
   return [heading, '', ...rows].join('\n');
 }
 

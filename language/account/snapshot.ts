@@ -95,12 +95,17 @@ export function itemsOf(snapshot: ResourceSnapshot, kind: ResourceKind): Array<{
 }
 
 /** Account resources from fixed snapshots (the CLI after its lookups, and the tests). */
-export function staticAccountResources(snapshots: readonly ResourceSnapshot[], defaultRegion?: string): AccountResources {
+export function staticAccountResources(
+  snapshots: readonly ResourceSnapshot[],
+  defaultRegion?: string,
+): AccountResources {
   const byRegion = new Map(snapshots.map((snapshot) => [snapshot.region, snapshot]));
   return {
     defaultRegion: () => defaultRegion,
     snapshot: (region) => byRegion.get(region ?? defaultRegion ?? ''),
-    locate: (kind, id, except) => snapshots.find((snapshot) => snapshot.region !== except && itemsOf(snapshot, kind).some((item) => item.id === id))?.region,
+    locate: (kind, id, except) =>
+      snapshots.find((snapshot) => snapshot.region !== except && itemsOf(snapshot, kind).some((item) => item.id === id))
+        ?.region,
     loading: () => false,
   };
 }

@@ -17,7 +17,13 @@ interface FixData {
  * The code actions for the given diagnostics. `uri` keys the WorkspaceEdit; callers that have the document's
  * URI must pass it (the edit is unusable by an editor otherwise).
  */
-export function codeActionsFor(text: string, languageKind: 'json' | 'yaml', diagnostics: Diagnostic[], lang: Lang, uri = ''): CodeAction[] {
+export function codeActionsFor(
+  text: string,
+  languageKind: 'json' | 'yaml',
+  diagnostics: Diagnostic[],
+  lang: Lang,
+  uri = '',
+): CodeAction[] {
   const actions = new Map<string, CodeAction>();
   let lines: string[] | undefined;
   for (const diagnostic of diagnostics) {
@@ -25,12 +31,18 @@ export function codeActionsFor(text: string, languageKind: 'json' | 'yaml', diag
     const fixes = Array.isArray(data.fixes) ? data.fixes : [];
     fixes.forEach((fix, index) => {
       const edits = textEditsFor(text, languageKind, fix, data.documentIndex ?? 0);
-      if (edits.length > 0) addAction(actions, fix.title[lang], diagnostic, edits, uri, index === 0 && fixes.length === 1);
+      if (edits.length > 0)
+        addAction(actions, fix.title[lang], diagnostic, edits, uri, index === 0 && fixes.length === 1);
     });
     if (languageKind === 'yaml' && data.ruleId && data.ruleId !== 'syntax') {
       const title = lang === 'zh' ? `在此行禁用 ${data.ruleId}` : `Disable ${data.ruleId} for this line`;
       lines ??= text.split(/\r?\n/);
-      const edit = disableNextLineEdit(lines, diagnostic.range.start.line, data.ruleId, text.includes('\r\n') ? '\r\n' : '\n');
+      const edit = disableNextLineEdit(
+        lines,
+        diagnostic.range.start.line,
+        data.ruleId,
+        text.includes('\r\n') ? '\r\n' : '\n',
+      );
       addAction(actions, title, diagnostic, [edit], uri, false);
     }
   }
@@ -38,18 +50,34 @@ export function codeActionsFor(text: string, languageKind: 'json' | 'yaml', diag
 }
 
 /** Adds an action, or merges the diagnostic into an identical one (e.g. one pair fix for two addresses). */
-function addAction(actions: Map<string, CodeAction>, title: string, diagnostic: Diagnostic, edits: TextEdit[], uri: string, isPreferred: boolean): void {
+function addAction(
+  actions: Map<string, CodeAction>,
+  title: string,
+  diagnostic: Diagnostic,
+  edits: TextEdit[],
+  uri: string,
+  isPreferred: boolean,
+): void {
   const key = `${title}\u0000${JSON.stringify(edits)}`;
   const existing = actions.get(key);
   if (existing) {
     existing.diagnostics?.push(diagnostic);
     return;
   }
-  actions.set(key, { title, kind: 'quickfix', diagnostics: [diagnostic], isPreferred, edit: { changes: { [uri]: edits } } });
+  actions.set(key, {
+    title,
+    kind: 'quickfix',
+    diagnostics: [diagnostic],
+    isPreferred,
+    edit: { changes: { [uri]: edits } },
+  });
 }
 
 /** A comment line above `line`, indented like it, that silences `ruleId` there. */
 function disableNextLineEdit(lines: string[], line: number, ruleId: string, eol: string): TextEdit {
   const indent = /^[ \t]*/.exec(lines[line] ?? '')?.[0] ?? '';
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# tcvpn-disable-next-line ${ruleId}${eol}` };
+  return {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    newText: `${indent}# tcvpn-disable-next-line ${ruleId}${eol}`,
+  };
 }

@@ -14,8 +14,14 @@ import type { SemanticFix } from '../types';
  * The text edits that apply `fix` to `text`; empty when the fix no longer fits the text (the user edited the
  * spot since the diagnostic was computed). `documentIndex` picks the document of a YAML `---` stream.
  */
-export function textEditsFor(text: string, languageKind: 'json' | 'yaml', fix: SemanticFix, documentIndex = 0): TextEdit[] {
-  const edits = languageKind === 'json' ? diffEdits(text, jsonFixText(text, fix)) : yamlFixEdits(text, fix, documentIndex);
+export function textEditsFor(
+  text: string,
+  languageKind: 'json' | 'yaml',
+  fix: SemanticFix,
+  documentIndex = 0,
+): TextEdit[] {
+  const edits =
+    languageKind === 'json' ? diffEdits(text, jsonFixText(text, fix)) : yamlFixEdits(text, fix, documentIndex);
   const document = TextDocument.create('file:///fix', languageKind, 0, text);
   return edits.map((edit) => ({
     range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) },

@@ -11,7 +11,9 @@ import type { JsonPath, SemanticFix } from '../types';
 export function jsonFormatting(text: string): FormattingOptions {
   const indented = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return indented.startsWith('\t') ? { insertSpaces: false, tabSize: 1, eol } : { insertSpaces: true, tabSize: indented.length, eol };
+  return indented.startsWith('\t')
+    ? { insertSpaces: false, tabSize: 1, eol }
+    : { insertSpaces: true, tabSize: indented.length, eol };
 }
 
 /** The whole text after the fix; undefined when the path is gone from the text. */
@@ -30,7 +32,10 @@ export function jsonFixText(text: string, fix: SemanticFix): string | undefined 
       return renameKey(text, fix.path, fix.newKey);
     case 'addProperties':
       if (fix.path.length > 0 && !exists(fix.path)) return undefined;
-      return Object.entries(fix.properties).reduce((current, [key, value]) => set(current, [...fix.path, key], value), text);
+      return Object.entries(fix.properties).reduce(
+        (current, [key, value]) => set(current, [...fix.path, key], value),
+        text,
+      );
   }
 }
 

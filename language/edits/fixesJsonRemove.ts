@@ -20,7 +20,9 @@ export function jsonRemoveText(text: string, path: JsonPath): string | undefined
   if (!entry || !siblings) return undefined;
   const index = siblings.indexOf(entry);
   const spans = spansToRemove(text, entry, siblings[index - 1], index < siblings.length - 1);
-  return [...spans].sort((a, b) => b.offset - a.offset).reduce((result, span) => result.slice(0, span.offset) + result.slice(span.offset + span.length), text);
+  return [...spans]
+    .sort((a, b) => b.offset - a.offset)
+    .reduce((result, span) => result.slice(0, span.offset) + result.slice(span.offset + span.length), text);
 }
 
 /** The entry (with its comma after it, or the comma before it when it is last) and, if alone on its lines, those lines. */

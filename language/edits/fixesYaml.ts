@@ -50,7 +50,12 @@ function setValue(text: string, document: Document.Parsed, path: JsonPath, value
   return [replaceSpan(colon + 1, end, ` ${renderScalar(value)}`)];
 }
 
-function addProperties(text: string, document: Document.Parsed, path: JsonPath, properties: Record<string, unknown>): OffsetEdit[] {
+function addProperties(
+  text: string,
+  document: Document.Parsed,
+  path: JsonPath,
+  properties: Record<string, unknown>,
+): OffsetEdit[] {
   const target = locate(document, path)?.node;
   if (!isMap(target)) return [];
   const edits: OffsetEdit[] = [];
@@ -70,9 +75,12 @@ function insertIntoBlockMap(text: string, map: YAMLMap, added: Record<string, un
   const keyStart = firstKey?.range?.[0] ?? map.range?.[0] ?? 0;
   const column = keyStart - startOfLine(text, keyStart);
   const lastPair = map.items[map.items.length - 1];
-  const lastEnd = (lastPair?.value as Node | null)?.range?.[1] ?? (lastPair?.key as Node | undefined)?.range?.[1] ?? keyStart;
+  const lastEnd =
+    (lastPair?.value as Node | null)?.range?.[1] ?? (lastPair?.key as Node | undefined)?.range?.[1] ?? keyStart;
   const at = endOfLine(text, lastEnd);
-  const lines = stringify(added, { indent: indentStep(text) }).trimEnd().split('\n');
+  const lines = stringify(added, { indent: indentStep(text) })
+    .trimEnd()
+    .split('\n');
   const block = lines.map((line) => ' '.repeat(column) + line).join('\n') + '\n';
   return { offset: at, length: 0, content: (at > 0 && text[at - 1] !== '\n' ? '\n' : '') + block };
 }
@@ -84,4 +92,3 @@ function insertIntoFlowMap(map: YAMLMap, added: Record<string, unknown>): Offset
   const at = (last?.value as Node | null)?.range?.[1] ?? (map.range ? map.range[0] + 1 : 0);
   return { offset: at, length: 0, content: (last ? ', ' : '') + pairs.join(', ') };
 }
-

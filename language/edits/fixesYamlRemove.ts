@@ -19,7 +19,11 @@ function pairEntry(pair: Pair): Entry | undefined {
   const key = pair.key as Node | null;
   const value = pair.value as Node | null;
   if (!key?.range) return undefined;
-  return { start: key.range[0], valueEnd: value?.range?.[1] ?? key.range[1], nodeEnd: value?.range?.[2] ?? key.range[2] };
+  return {
+    start: key.range[0],
+    valueEnd: value?.range?.[1] ?? key.range[1],
+    nodeEnd: value?.range?.[2] ?? key.range[2],
+  };
 }
 
 function itemEntry(item: unknown): Entry | undefined {

@@ -22,11 +22,21 @@ export function diffEdits(before: string, after: string | undefined): OffsetEdit
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    before[before.length - 1 - end] === after[after.length - 1 - end]
+  )
+    end++;
   return [{ offset: start, length: before.length - start - end, content: after.slice(start, after.length - end) }];
 }
 
 /** Applies offset edits (non-overlapping, any order) to a text; used by tests and by callers without an editor. */
 export function applyOffsetEdits(text: string, edits: OffsetEdit[]): string {
-  return [...edits].sort((a, b) => b.offset - a.offset).reduce((result, edit) => result.slice(0, edit.offset) + edit.content + result.slice(edit.offset + edit.length), text);
+  return [...edits]
+    .sort((a, b) => b.offset - a.offset)
+    .reduce(
+      (result, edit) => result.slice(0, edit.offset) + edit.content + result.slice(edit.offset + edit.length),
+      text,
+    );
 }

@@ -12,9 +12,10 @@ const NEVER_SILENCED_BY_WILDCARD = new Set(['syntax']);
 /** The ids a diagnostic can be silenced by: its rule id and its code. */
 function idsOf(diagnostic: Diagnostic): string[] {
   const ruleId = (diagnostic.data as { ruleId?: unknown } | undefined)?.ruleId;
-  return [typeof ruleId === 'string' ? ruleId : undefined, diagnostic.code === undefined ? undefined : String(diagnostic.code)].filter(
-    (id): id is string => id !== undefined,
-  );
+  return [
+    typeof ruleId === 'string' ? ruleId : undefined,
+    diagnostic.code === undefined ? undefined : String(diagnostic.code),
+  ].filter((id): id is string => id !== undefined);
 }
 
 function matches(silenced: Silenced | undefined, ids: string[]): boolean {
@@ -59,13 +60,20 @@ export function partitionSuppressed(
   const result: Suppressed = { shown: [], silenced: [] };
   for (const diagnostic of diagnostics) {
     const ids = idsOf(diagnostic);
-    const silenced = ids.some((id) => disabled.has(id)) || (!!comments && (matches(comments.file, ids) || matches(comments.lines.get(diagnostic.range.start.line), ids)));
+    const silenced =
+      ids.some((id) => disabled.has(id)) ||
+      (!!comments && (matches(comments.file, ids) || matches(comments.lines.get(diagnostic.range.start.line), ids)));
     (silenced ? result.silenced : result.shown).push(diagnostic);
   }
   return result;
 }
 
 /** The diagnostics the user has not silenced. */
-export function filterSuppressed(diagnostics: Diagnostic[], text: string, languageKind: 'json' | 'yaml', disabledRules: readonly string[]): Diagnostic[] {
+export function filterSuppressed(
+  diagnostics: Diagnostic[],
+  text: string,
+  languageKind: 'json' | 'yaml',
+  disabledRules: readonly string[],
+): Diagnostic[] {
   return partitionSuppressed(diagnostics, text, languageKind, disabledRules).shown;
 }

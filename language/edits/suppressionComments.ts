@@ -38,7 +38,12 @@ export function suppressionComments(text: string): SuppressionComments {
   return found;
 }
 
-function addDirective(found: SuppressionComments, scope: string | undefined, list: string | undefined, line: number): void {
+function addDirective(
+  found: SuppressionComments,
+  scope: string | undefined,
+  list: string | undefined,
+  line: number,
+): void {
   const ids = (list ?? '').split(/[\s,]+/).filter((id) => id !== '' && !id.startsWith('#'));
   const target = scope === undefined ? found.file : silencedLine(found, scope === '-line' ? line : line + 1);
   if (ids.length === 0) target.all = true;

@@ -7,7 +7,14 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import { snippetItem, type ItemContext } from './completionItem';
 import { yamlScalar } from './snippets';
-import { accountViewOf, documentRegion, idKindAt, type AccountView, type IdKind, type NamedResource as Resource } from '../account/documentFacts';
+import {
+  accountViewOf,
+  documentRegion,
+  idKindAt,
+  type AccountView,
+  type IdKind,
+  type NamedResource as Resource,
+} from '../account/documentFacts';
 import { resourceCard, summaryOf } from '../account/resourceText';
 import type { AccountResources } from '../account/snapshot';
 
@@ -21,12 +28,19 @@ export interface AccountCompletion {
 const NOTHING: AccountCompletion = { items: [], incomplete: false };
 
 /** Account items for the value under the cursor; none unless it is an id field and the region's snapshot is known. */
-export function accountCompletion(request: ItemContext, value: unknown, account: AccountResources | undefined): AccountCompletion {
+export function accountCompletion(
+  request: ItemContext,
+  value: unknown,
+  account: AccountResources | undefined,
+): AccountCompletion {
   const kind = request.context.position === 'value' ? idKindAt(request.context.path) : undefined;
   if (!kind || !account) return NOTHING;
   const view = accountViewOf(value, account);
   if (!view) return { items: [], incomplete: account.loading(documentRegion(value)) };
-  return { items: candidates(kind, view).map((resource, index) => itemOf(request, kind, resource, view, index)), incomplete: false };
+  return {
+    items: candidates(kind, view).map((resource, index) => itemOf(request, kind, resource, view, index)),
+    incomplete: false,
+  };
 }
 
 /** The account's items first, then the schema's items whose id the account did not already offer. */
@@ -43,7 +57,13 @@ function candidates(kind: IdKind, view: AccountView): Resource[] {
   return [...view.snapshot.vpcs].sort((a, b) => Number(b.id === ownVpc) - Number(a.id === ownVpc));
 }
 
-function itemOf(request: ItemContext, kind: IdKind, resource: Resource, view: AccountView, index: number): CompletionItem {
+function itemOf(
+  request: ItemContext,
+  kind: IdKind,
+  resource: Resource,
+  view: AccountView,
+  index: number,
+): CompletionItem {
   const { context, kind: language, lang } = request;
   const newText = language === 'json' ? `${JSON.stringify(resource.id)}${context.suffix}` : yamlScalar(resource.id);
   const summary = summaryOf(kind, resource, lang);

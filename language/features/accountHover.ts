@@ -8,7 +8,13 @@ import { kindTitle, resourceCard } from '../account/resourceText';
 import type { AccountResources } from '../account/snapshot';
 
 /** The Markdown to show above the parameter's documentation, or undefined when the account has nothing to add. */
-export function accountHoverMarkdown(value: unknown, path: JsonPath, id: unknown, account: AccountResources | undefined, lang: Lang): string | undefined {
+export function accountHoverMarkdown(
+  value: unknown,
+  path: JsonPath,
+  id: unknown,
+  account: AccountResources | undefined,
+  lang: Lang,
+): string | undefined {
   const kind = idKindAt(path);
   if (!kind || typeof id !== 'string' || !id) return undefined;
   const view = accountViewOf(value, account);

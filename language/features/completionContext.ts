@@ -56,7 +56,10 @@ function nextCharAfter(text: string, offset: number): string {
  * is scanned and the path and offsets are put back in the whole document's terms.
  */
 export function locationAt(text: string, offset: number, root?: TreeNode): Location {
-  const around = root?.properties?.find(({ value }) => value && (value.properties || value.items) && offset > value.offset && offset < value.offset + value.length);
+  const around = root?.properties?.find(
+    ({ value }) =>
+      value && (value.properties || value.items) && offset > value.offset && offset < value.offset + value.length,
+  );
   if (!around?.value) return getLocation(text, offset);
   const start = around.value.offset;
   const inner = getLocation(text.slice(start, start + around.value.length), offset - start);
@@ -75,14 +78,44 @@ export function jsonContext(text: string, offset: number, root?: TreeNode): Comp
   if (location.isAtPropertyKey) {
     const keyOnly = nextCharAfter(text, end) === ':';
     const suffix = !keyOnly && /["{[]/.test(nextCharAfter(text, end)) ? ',' : '';
-    return { ...base, position: 'key', path: location.path.slice(0, -1), replaceStart: start, replaceEnd: end, suffix, keyOnly, quoted: !!coversCursor };
+    return {
+      ...base,
+      position: 'key',
+      path: location.path.slice(0, -1),
+      replaceStart: start,
+      replaceEnd: end,
+      suffix,
+      keyOnly,
+      quoted: !!coversCursor,
+    };
   }
   // After a finished value on an earlier line the user starts a new key; the parser still reports the old value.
-  if (previous && !coversCursor && previous.offset + previous.length < offset && text.slice(previous.offset + previous.length, offset).includes('\n')) {
+  if (
+    previous &&
+    !coversCursor &&
+    previous.offset + previous.length < offset &&
+    text.slice(previous.offset + previous.length, offset).includes('\n')
+  ) {
     [start, end] = wordAround(text, offset);
     const suffix = /["{[]/.test(nextCharAfter(text, end)) ? ',' : '';
-    return { ...base, position: 'key', path: location.path.slice(0, -1), replaceStart: start, replaceEnd: end, suffix, commaAt: previous.offset + previous.length };
+    return {
+      ...base,
+      position: 'key',
+      path: location.path.slice(0, -1),
+      replaceStart: start,
+      replaceEnd: end,
+      suffix,
+      commaAt: previous.offset + previous.length,
+    };
   }
   const suffix = /["{[]/.test(nextCharAfter(text, end)) ? ',' : '';
-  return { ...base, position: 'value', path: location.path, replaceStart: start, replaceEnd: end, suffix, quoted: !!coversCursor && previous?.type === 'string' };
+  return {
+    ...base,
+    position: 'value',
+    path: location.path,
+    replaceStart: start,
+    replaceEnd: end,
+    suffix,
+    quoted: !!coversCursor && previous?.type === 'string',
+  };
 }

@@ -19,10 +19,24 @@ export interface ItemContext {
 }
 
 /** A snippet item that replaces the context's span. */
-export function snippetItem(request: ItemContext, label: string, newText: string, extra: Partial<CompletionItem>): CompletionItem {
+export function snippetItem(
+  request: ItemContext,
+  label: string,
+  newText: string,
+  extra: Partial<CompletionItem>,
+): CompletionItem {
   const { doc, context } = request;
   const range = { start: doc.positionAt(context.replaceStart), end: doc.positionAt(context.replaceEnd) };
-  const additionalTextEdits: TextEdit[] | undefined = context.commaAt !== undefined ? [{ range: { start: doc.positionAt(context.commaAt), end: doc.positionAt(context.commaAt) }, newText: ',' }] : undefined;
-  return { label, textEdit: { range, newText }, insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.asIs, additionalTextEdits, ...extra };
+  const additionalTextEdits: TextEdit[] | undefined =
+    context.commaAt !== undefined
+      ? [{ range: { start: doc.positionAt(context.commaAt), end: doc.positionAt(context.commaAt) }, newText: ',' }]
+      : undefined;
+  return {
+    label,
+    textEdit: { range, newText },
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    additionalTextEdits,
+    ...extra,
+  };
 }
-

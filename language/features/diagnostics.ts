@@ -47,8 +47,18 @@ export function diagnosticsOf(doc: TextDocument, parsed: ParsedFile, options: Va
   if (parsed.tooLarge) {
     const { size, limit, problems } = parsed.tooLarge;
     const data: DiagnosticData = { ruleId: 'file-too-large', fixes: [], documentIndex: 0 };
-    diagnostics.push({ ...toDiagnostic({ offset: 0, length: 1 }, 'warning', fileTooLargeMessage(size, limit)[options.lang], 'file-too-large'), data });
-    diagnostics.push(...onePerPosition(problems).map((problem) => syntaxDiagnostic(problem, 0, options.lang, toDiagnostic)));
+    diagnostics.push({
+      ...toDiagnostic(
+        { offset: 0, length: 1 },
+        'warning',
+        fileTooLargeMessage(size, limit)[options.lang],
+        'file-too-large',
+      ),
+      data,
+    });
+    diagnostics.push(
+      ...onePerPosition(problems).map((problem) => syntaxDiagnostic(problem, 0, options.lang, toDiagnostic)),
+    );
   }
   const text = doc.getText();
   for (const part of parsed.parts) {
@@ -63,7 +73,11 @@ export function diagnosticsOf(doc: TextDocument, parsed: ParsedFile, options: Va
       const diagnostic: Diagnostic = toDiagnostic(span, finding.severity, finding.message[options.lang], finding.code);
       const href = docUrlOf(finding, action, options.lang);
       if (href) diagnostic.codeDescription = { href };
-      diagnostic.data = { ruleId: finding.ruleId, fixes: finding.fixes ?? [], documentIndex: part.index } satisfies DiagnosticData;
+      diagnostic.data = {
+        ruleId: finding.ruleId,
+        fixes: finding.fixes ?? [],
+        documentIndex: part.index,
+      } satisfies DiagnosticData;
       diagnostics.push(diagnostic);
     }
   }
@@ -72,9 +86,18 @@ export function diagnosticsOf(doc: TextDocument, parsed: ParsedFile, options: Va
 
 type ToDiagnostic = (span: Span, severity: Severity, message: string, code: string) => Diagnostic;
 
-function syntaxDiagnostic(problem: SyntaxProblem, documentIndex: number, lang: Lang, toDiagnostic: ToDiagnostic): Diagnostic {
+function syntaxDiagnostic(
+  problem: SyntaxProblem,
+  documentIndex: number,
+  lang: Lang,
+  toDiagnostic: ToDiagnostic,
+): Diagnostic {
   const diagnostic = toDiagnostic(problem, problem.severity, problem.message[lang], problem.code);
-  diagnostic.data = { ruleId: problem.code === 'duplicate-key' ? 'duplicate-key' : 'syntax', fixes: [], documentIndex } satisfies DiagnosticData;
+  diagnostic.data = {
+    ruleId: problem.code === 'duplicate-key' ? 'duplicate-key' : 'syntax',
+    fixes: [],
+    documentIndex,
+  } satisfies DiagnosticData;
   return diagnostic;
 }
 
@@ -83,7 +106,13 @@ function syntaxDiagnostic(problem: SyntaxProblem, documentIndex: number, lang: L
  * text is broken, only findings inside a clean top-level member are kept: a missing parameter is mostly the
  * parser's loss, and a broken member's value (or a key made of half a line) is not what the user wrote.
  */
-function findingsOf(part: ParsedPart, action: string, parsed: ParsedFile, text: string, account: AccountResources | undefined): RuleFinding[] {
+function findingsOf(
+  part: ParsedPart,
+  action: string,
+  parsed: ParsedFile,
+  text: string,
+  account: AccountResources | undefined,
+): RuleFinding[] {
   // An empty document (a stray `---`, a file of comments) is no request and no mistake: a submit says so instead.
   if (!part.root || part.value === undefined || part.value === null) return [];
   const findings = checkParams(part.value, action, account);
@@ -103,7 +132,10 @@ function breaksText(problem: SyntaxProblem): boolean {
  */
 function onePerPosition(problems: readonly SyntaxProblem[]): SyntaxProblem[] {
   const starts = new Set<number>();
-  return problems.filter((problem) => problem.code === 'duplicate-key' || (starts.has(problem.offset) ? false : (starts.add(problem.offset), true)));
+  return problems.filter(
+    (problem) =>
+      problem.code === 'duplicate-key' || (starts.has(problem.offset) ? false : (starts.add(problem.offset), true)),
+  );
 }
 
 /** A top-level member of a document: its key (or index) and the text from its key to the end of its value. */
@@ -123,20 +155,41 @@ interface Member {
  * complete, and an error at its end belongs to what follows (the root's missing `}`).
  */
 function membersOf(root: TreeNode, kind: ParsedFile['kind'], text: string): Member[] {
-  const closed = (node: TreeNode | undefined) => kind === 'json' && !!node && (!node.properties && !node.items ? true : /[}\]]/.test(text[node.offset + node.length - 1] ?? ''));
+  const closed = (node: TreeNode | undefined) =>
+    kind === 'json' &&
+    !!node &&
+    (!node.properties && !node.items ? true : /[}\]]/.test(text[node.offset + node.length - 1] ?? ''));
   if (root.properties) {
-    return root.properties.map((p) => ({ segment: p.key, start: p.keyOffset, end: p.value ? p.value.offset + p.value.length : p.keyOffset + p.keyLength, hasValue: !!p.value, closed: closed(p.value) }));
+    return root.properties.map((p) => ({
+      segment: p.key,
+      start: p.keyOffset,
+      end: p.value ? p.value.offset + p.value.length : p.keyOffset + p.keyLength,
+      hasValue: !!p.value,
+      closed: closed(p.value),
+    }));
   }
-  return (root.items ?? []).map((item, index) => ({ segment: index, start: item.offset, end: item.offset + item.length, hasValue: true, closed: closed(item) }));
+  return (root.items ?? []).map((item, index) => ({
+    segment: index,
+    start: item.offset,
+    end: item.offset + item.length,
+    hasValue: true,
+    closed: closed(item),
+  }));
 }
 
 /** The top-level members a syntax error touches, or undefined when the document's syntax is not broken. */
-function brokenMembers(part: ParsedPart, root: TreeNode, kind: ParsedFile['kind'], text: string): Set<string | number> | undefined {
+function brokenMembers(
+  part: ParsedPart,
+  root: TreeNode,
+  kind: ParsedFile['kind'],
+  text: string,
+): Set<string | number> | undefined {
   const errors = part.problems.filter(breaksText);
   if (!errors.length) return undefined;
   const members = membersOf(root, kind, text);
   const broken = new Set<string | number>(members.filter((member) => !member.hasValue).map((member) => member.segment));
-  for (const error of errors) for (const member of membersAround(members, error, kind === 'yaml')) broken.add(member.segment);
+  for (const error of errors)
+    for (const member of membersAround(members, error, kind === 'yaml')) broken.add(member.segment);
   return broken;
 }
 
@@ -160,7 +213,8 @@ function membersAround(members: readonly Member[], problem: SyntaxProblem, gapsT
   for (let i = high; i >= 0 && reaches(members[i]); i--) around.push(members[i]);
   const inGap = !around.length;
   if (inGap && gapsTouch && high >= 0) around.push(members[high]);
-  for (let i = high + 1; i < members.length && (members[i].start <= end || (inGap && gapsTouch && i === high + 1)); i++) around.push(members[i]);
+  for (let i = high + 1; i < members.length && (members[i].start <= end || (inGap && gapsTouch && i === high + 1)); i++)
+    around.push(members[i]);
   return around;
 }
 

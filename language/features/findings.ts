@@ -10,7 +10,8 @@ import { actionOf } from '../schema/actionSchemas';
 import { schemaFindings } from '../schema/paramsValidation';
 import type { RuleFinding } from '../types';
 
-const samePath = (a: RuleFinding, b: RuleFinding) => a.path.length === b.path.length && a.path.every((segment, i) => segment === b.path[i]);
+const samePath = (a: RuleFinding, b: RuleFinding) =>
+  a.path.length === b.path.length && a.path.every((segment, i) => segment === b.path[i]);
 
 /**
  * Schema and rule findings together. Where a rule speaks about the same path as the schema (the name-length rule

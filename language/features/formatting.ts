@@ -13,8 +13,16 @@ export function formatDocument(doc: TextDocument, kind: LanguageKind, options: F
   const text = doc.getText();
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   if (kind === 'json') {
-    const edits = formatJsonText(text, undefined, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol, insertFinalNewline: options.insertFinalNewline ?? false });
-    return edits.map((edit) => ({ range: { start: doc.positionAt(edit.offset), end: doc.positionAt(edit.offset + edit.length) }, newText: edit.content }));
+    const edits = formatJsonText(text, undefined, {
+      tabSize: options.tabSize,
+      insertSpaces: options.insertSpaces,
+      eol,
+      insertFinalNewline: options.insertFinalNewline ?? false,
+    });
+    return edits.map((edit) => ({
+      range: { start: doc.positionAt(edit.offset), end: doc.positionAt(edit.offset + edit.length) },
+      newText: edit.content,
+    }));
   }
   const formatted = formatYaml(text, options.tabSize, eol);
   if (formatted === undefined || formatted === text) return [];

@@ -16,7 +16,13 @@ import { locateOffset, type ParsedFile } from '../parsing/tree';
  * The hover at an offset, or null where there is nothing to explain. On the value of an id field, the account's
  * card for that resource (or where it really is) comes first, when the account is known.
  */
-export function hoverAt(doc: TextDocument, parsed: ParsedFile, offset: number, lang: Lang, account?: AccountResources): Hover | null {
+export function hoverAt(
+  doc: TextDocument,
+  parsed: ParsedFile,
+  offset: number,
+  lang: Lang,
+  account?: AccountResources,
+): Hover | null {
   const part = parsed.parts.find((p) => offset >= p.offset && offset <= p.offset + p.length);
   if (!part?.root) return null;
   const location = locateOffset(part.root, offset);
@@ -37,7 +43,12 @@ export function hoverAt(doc: TextDocument, parsed: ParsedFile, offset: number, l
     const card = accountHoverMarkdown(part.value, location.path, node.value, account, lang);
     if (card) markdown = `${card}\n\n---\n\n${markdown}`;
   }
-  const span = location.onKey && location.property ? { offset: location.property.keyOffset, length: location.property.keyLength } : node ? { offset: node.offset, length: node.length } : undefined;
+  const span =
+    location.onKey && location.property
+      ? { offset: location.property.keyOffset, length: location.property.keyLength }
+      : node
+        ? { offset: node.offset, length: node.length }
+        : undefined;
   const range = span && { start: doc.positionAt(span.offset), end: doc.positionAt(span.offset + span.length) };
   return { contents: { kind: MarkupKind.Markdown, value: markdown }, ...(range ? { range } : {}) };
 }

@@ -24,7 +24,10 @@ export function spanFor(part: ParsedPart, path: JsonPath, target: Target): Span 
   return objectSpan(part, node, property);
 }
 
-function step(node: TreeNode | undefined, segment: string | number): { node?: TreeNode; property?: TreeProperty } | undefined {
+function step(
+  node: TreeNode | undefined,
+  segment: string | number,
+): { node?: TreeNode; property?: TreeProperty } | undefined {
   if (typeof segment === 'number') {
     const item = node?.items?.[segment];
     return item && { node: item, property: undefined };
@@ -33,7 +36,10 @@ function step(node: TreeNode | undefined, segment: string | number): { node?: Tr
   return property && { node: property.value, property };
 }
 
-const keySpan = (property: TreeProperty): Span => ({ offset: property.keyOffset, length: Math.max(property.keyLength, 1) });
+const keySpan = (property: TreeProperty): Span => ({
+  offset: property.keyOffset,
+  length: Math.max(property.keyLength, 1),
+});
 
 /** A scalar's own span; a container's key (a whole multi-line object would be too loud), else its opening. */
 function valueSpan(part: ParsedPart, node: TreeNode | undefined, property: TreeProperty | undefined): Span {

@@ -44,14 +44,19 @@ export class SnippetWriter {
     }
     if (typeof value === 'boolean') return `\${${this.stop++}|${value},${!value}|}`;
     const text = spell(value);
-    if (typeof value === 'string' && this.style.kind === 'json') return `"\${${this.stop++}:${escapeSnippet(text.slice(1, -1))}}"`;
+    if (typeof value === 'string' && this.style.kind === 'json')
+      return `"\${${this.stop++}:${escapeSnippet(text.slice(1, -1))}}"`;
     return `\${${this.stop++}:${escapeSnippet(text)}}`;
   }
 
   /** A whole value at nesting `depth` below the base indentation. */
   value(value: unknown, schema: JsonSchema | undefined, depth: number): string {
-    if (Array.isArray(value)) return this.style.kind === 'json' ? this.jsonArray(value, schema, depth) : this.yamlArray(value, schema, depth);
-    if (value && typeof value === 'object') return this.style.kind === 'json' ? this.jsonObject(value as Record<string, unknown>, schema, depth) : this.yamlObject(value as Record<string, unknown>, schema, depth);
+    if (Array.isArray(value))
+      return this.style.kind === 'json' ? this.jsonArray(value, schema, depth) : this.yamlArray(value, schema, depth);
+    if (value && typeof value === 'object')
+      return this.style.kind === 'json'
+        ? this.jsonObject(value as Record<string, unknown>, schema, depth)
+        : this.yamlObject(value as Record<string, unknown>, schema, depth);
     return this.scalar(value, schema);
   }
 
@@ -62,7 +67,10 @@ export class SnippetWriter {
   private jsonObject(value: Record<string, unknown>, schema: JsonSchema | undefined, depth: number): string {
     const keys = orderedKeys(value, schema);
     if (!keys.length) return `{$${this.stop++}}`;
-    const lines = keys.map((key) => `${this.indent(depth + 1)}"${escapeSnippet(key)}": ${this.value(value[key], schema?.properties?.[key], depth + 1)}`);
+    const lines = keys.map(
+      (key) =>
+        `${this.indent(depth + 1)}"${escapeSnippet(key)}": ${this.value(value[key], schema?.properties?.[key], depth + 1)}`,
+    );
     return `{\n${lines.join(',\n')}\n${this.indent(depth)}}`;
   }
 
@@ -74,12 +82,18 @@ export class SnippetWriter {
 
   /** A block mapping's entries, each on its own line at `depth` (the caller places the first line). */
   yamlEntries(value: Record<string, unknown>, schema: JsonSchema | undefined, depth: number): string[] {
-    return orderedKeys(value, schema).map((key) => `${escapeSnippet(key)}:${this.yamlAfterKey(value[key], schema?.properties?.[key], depth)}`);
+    return orderedKeys(value, schema).map(
+      (key) => `${escapeSnippet(key)}:${this.yamlAfterKey(value[key], schema?.properties?.[key], depth)}`,
+    );
   }
 
   private yamlAfterKey(value: unknown, schema: JsonSchema | undefined, depth: number): string {
-    const isBlock = (Array.isArray(value) && value.length > 0) || (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0);
-    return isBlock ? `\n${this.indent(depth + 1)}${this.value(value, schema, depth + 1)}` : ` ${this.value(value, schema, depth + 1)}`;
+    const isBlock =
+      (Array.isArray(value) && value.length > 0) ||
+      (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0);
+    return isBlock
+      ? `\n${this.indent(depth + 1)}${this.value(value, schema, depth + 1)}`
+      : ` ${this.value(value, schema, depth + 1)}`;
   }
 
   private yamlObject(value: Record<string, unknown>, schema: JsonSchema | undefined, depth: number): string {

@@ -23,7 +23,13 @@ export function documentSymbols(doc: TextDocument, parsed: ParsedFile): Document
   if (perPart.length === 1) return perPart[0].symbols;
   return perPart.map(({ part, symbols }) => {
     const range = builder.range(part.offset, part.offset + part.length);
-    return { name: `Document ${part.index + 1}`, kind: SymbolKind.File, range, selectionRange: range, children: symbols };
+    return {
+      name: `Document ${part.index + 1}`,
+      kind: SymbolKind.File,
+      range,
+      selectionRange: range,
+      children: symbols,
+    };
   });
 }
 
@@ -39,8 +45,17 @@ class SymbolBuilder {
     const symbols: DocumentSymbol[] = [];
     for (const property of node.properties ?? []) {
       if (this.count++ >= MAX_SYMBOLS) break;
-      const end = property.value ? property.value.offset + property.value.length : property.keyOffset + property.keyLength;
-      symbols.push(this.symbol(property.key, property.value, this.range(property.keyOffset, end), this.range(property.keyOffset, property.keyOffset + property.keyLength)));
+      const end = property.value
+        ? property.value.offset + property.value.length
+        : property.keyOffset + property.keyLength;
+      symbols.push(
+        this.symbol(
+          property.key,
+          property.value,
+          this.range(property.keyOffset, end),
+          this.range(property.keyOffset, property.keyOffset + property.keyLength),
+        ),
+      );
     }
     (node.items ?? []).forEach((item, index) => {
       if (this.count++ >= MAX_SYMBOLS) return;
@@ -50,7 +65,12 @@ class SymbolBuilder {
     return symbols;
   }
 
-  private symbol(name: string, value: TreeNode | undefined, range: DocumentSymbol['range'], selectionRange: DocumentSymbol['range']): DocumentSymbol {
+  private symbol(
+    name: string,
+    value: TreeNode | undefined,
+    range: DocumentSymbol['range'],
+    selectionRange: DocumentSymbol['range'],
+  ): DocumentSymbol {
     const symbol: DocumentSymbol = { name, kind: value ? KIND[value.kind] : SymbolKind.Null, range, selectionRange };
     if (value && (value.properties?.length || value.items?.length)) symbol.children = this.children(value);
     else if (value && value.value !== undefined) symbol.detail = String(value.value);
@@ -62,7 +82,9 @@ class SymbolBuilder {
 function itemName(item: TreeNode, index: number): string {
   const field = (key: string) => item.properties?.find((p) => p.key === key)?.value;
   const local = field('LocalCidrBlock')?.value;
-  const remote = field('RemoteCidrBlock')?.items?.map((n) => n.value).join(', ');
+  const remote = field('RemoteCidrBlock')
+    ?.items?.map((n) => n.value)
+    .join(', ');
   if (local !== undefined) return `[${index}] ${String(local)} → ${remote ?? ''}`;
   const tagKey = field('Key')?.value;
   return tagKey !== undefined ? `[${index}] ${String(tagKey)}` : `[${index}]`;

@@ -51,7 +51,9 @@ export function containerPath(lines: string[], row: number, column: number, isDa
       if (starts.length && starts[0].column < column) return [];
       continue;
     }
-    return owner.key !== undefined ? [...containerPath(lines, r, owner.column, false), owner.key] : itemPath(lines, r, owner);
+    return owner.key !== undefined
+      ? [...containerPath(lines, r, owner.column, false), owner.key]
+      : itemPath(lines, r, owner);
   }
   return [];
 }
@@ -75,10 +77,11 @@ function itemPath(lines: string[], row: number, dash: Start): JsonPath {
  * splitting the whole text into lines on every completion.
  */
 export function contextStart(text: string, lineStart: number, documentStart: number): number {
-  for (let end = lineStart - 1; end > documentStart; ) {
+  for (let end = lineStart - 1; end > documentStart;) {
     const start = Math.max(text.lastIndexOf('\n', end - 1) + 1, documentStart);
     const line = text.slice(start, end);
-    if (/^[^\s#-]/.test(line) && !/^(---|\.\.\.)(\s|$)/.test(line) && startsOf(line)[0]?.key !== undefined) return start;
+    if (/^[^\s#-]/.test(line) && !/^(---|\.\.\.)(\s|$)/.test(line) && startsOf(line)[0]?.key !== undefined)
+      return start;
     end = start - 1;
   }
   return documentStart;
@@ -111,8 +114,23 @@ export function yamlContext(text: string, offset: number, documentStart: number,
   const prefix = text.slice(lineStart, offset);
   const lines = text.slice(narrow ? contextStart(text, lineStart, documentStart) : documentStart, offset).split('\n');
   const row = lines.length - 1;
-  if (!(narrow ? hasContent(text, documentStart) : text.slice(documentStart).replace(/^---.*$/m, '').replace(/#.*$/gm, '').trim())) {
-    return { position: 'empty', path: [], replaceStart: offset - prefix.trimStart().length, replaceEnd: offset, baseIndent: '', suffix: '' };
+  if (
+    !(narrow
+      ? hasContent(text, documentStart)
+      : text
+          .slice(documentStart)
+          .replace(/^---.*$/m, '')
+          .replace(/#.*$/gm, '')
+          .trim())
+  ) {
+    return {
+      position: 'empty',
+      path: [],
+      replaceStart: offset - prefix.trimStart().length,
+      replaceEnd: offset,
+      baseIndent: '',
+      suffix: '',
+    };
   }
   const [start, end] = wordAround(text, offset);
   const dashes = /^(\s*)((?:-\s+)*)/.exec(prefix)!;
@@ -124,15 +142,35 @@ export function yamlContext(text: string, offset: number, documentStart: number,
     const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
     const key = valueMatch[1].replace(/^["']|["']$/g, '');
     const path = [...containerPath(lines, row, column, dashes[2].length > 0 && column === dashes[1].length), key];
-    return { position: 'value', path, replaceStart: Math.min(valueStart, offset), replaceEnd: Math.max(offset, trimmedEnd(text, valueStart, lineEnd)), baseIndent, suffix: '' };
+    return {
+      position: 'value',
+      path,
+      replaceStart: Math.min(valueStart, offset),
+      replaceEnd: Math.max(offset, trimmedEnd(text, valueStart, lineEnd)),
+      baseIndent,
+      suffix: '',
+    };
   }
-  const lastDash = startsOf(prefix + 'x').filter((s) => s.dash).pop();
+  const lastDash = startsOf(prefix + 'x')
+    .filter((s) => s.dash)
+    .pop();
   const path = dashes[2] && lastDash ? itemPath(lines, row, lastDash) : containerPath(lines, row, column, false);
-  return { position: dashes[2] ? 'value' : 'key', path, replaceStart: start, replaceEnd: end, baseIndent, suffix: '', itemStart: !!dashes[2] };
+  return {
+    position: dashes[2] ? 'value' : 'key',
+    path,
+    replaceStart: start,
+    replaceEnd: end,
+    baseIndent,
+    suffix: '',
+    itemStart: !!dashes[2],
+  };
 }
 
 /** The end of a value on its line, before any trailing comment. */
 function trimmedEnd(text: string, start: number, lineEnd: number): number {
-  const line = text.slice(start, lineEnd).replace(/\s+#.*$/, '').trimEnd();
+  const line = text
+    .slice(start, lineEnd)
+    .replace(/\s+#.*$/, '')
+    .trimEnd();
   return start + line.length;
 }

@@ -16,7 +16,10 @@ const KIND_BY_LANGUAGE: Record<string, LanguageKind> = {
   yaml: 'yaml',
 };
 const OWN_LANGUAGES = new Set(['tencentcloud-vpn-json', 'tencentcloud-vpn-yaml']);
-const OWN_LANGUAGE_OF_KIND: Record<LanguageKind, string> = { json: 'tencentcloud-vpn-json', yaml: 'tencentcloud-vpn-yaml' };
+const OWN_LANGUAGE_OF_KIND: Record<LanguageKind, string> = {
+  json: 'tencentcloud-vpn-json',
+  yaml: 'tencentcloud-vpn-yaml',
+};
 /** Our file names, as the extension's `filenamePatterns` and `tcvpn validate` know them. */
 const OWN_FILE_NAME = /\.vpnconn\.(json|ya?ml)$/i;
 
@@ -50,7 +53,8 @@ export function effectiveLanguageId(uri: string, languageId: string): string {
 }
 
 // A schema reference names ours by its id scheme or by a path ending in "<Action>.schema.json".
-const SCHEMA_REF = /(?:tencentcloud-vpn:\/\/schemas\/|[\\/]|^)(CreateVpnConnection|ModifyVpnConnectionAttribute|DeleteVpnConnection|ResetVpnConnection)\.schema\.json$/;
+const SCHEMA_REF =
+  /(?:tencentcloud-vpn:\/\/schemas\/|[\\/]|^)(CreateVpnConnection|ModifyVpnConnectionAttribute|DeleteVpnConnection|ResetVpnConnection)\.schema\.json$/;
 const JSON_SCHEMA_KEY = /"\$schema"\s*:\s*"([^"]*)"/;
 const YAML_MODELINE = /^#\s*yaml-language-server\s*:\s*\$schema=(\S+)/m;
 const YAML_SCHEMA_KEY = /^["']?\$schema["']?\s*:\s*["']?([^"'\s#]+)/m;

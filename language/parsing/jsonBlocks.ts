@@ -74,13 +74,18 @@ function scanMembers(text: string): { members: Member[]; rootEnd: number } | und
       valueEnd = scanner.getTokenOffset() + scanner.getTokenLength();
     }
     if (valueEnd < 0 || depth !== 0 || (kind !== COMMA && kind !== CLOSE_BRACE)) return undefined;
-    members.push({ key, keyOffset, keyLength, valueStart: valueStart + (/^\s*/.exec(text.slice(valueStart, valueEnd))?.[0].length ?? 0), valueEnd });
+    members.push({
+      key,
+      keyOffset,
+      keyLength,
+      valueStart: valueStart + (/^\s*/.exec(text.slice(valueStart, valueEnd))?.[0].length ?? 0),
+      valueEnd,
+    });
     if (kind === CLOSE_BRACE) break;
   }
   const rootEnd = scanner.getPosition();
   return next() === EOF ? { members, rootEnd } : undefined;
 }
-
 
 /** The one part of a JSON text parsed member by member, or undefined when the text is outside that shape. */
 export function parseJsonByBlocks(text: string, parseValue: ValueParser): ParsedPart | undefined {
@@ -94,10 +99,27 @@ export function parseJsonByBlocks(text: string, parseValue: ValueParser): Parsed
   for (const member of scanned.members) {
     const parsed = cache.get(text.slice(member.valueStart, member.valueEnd), parseValue);
     if (!parsed || parsed.problems.length || !parsed.root) return undefined;
-    if (seen.has(member.key)) problems.push({ offset: member.keyOffset, length: member.keyLength, code: 'duplicate-key', message: duplicateKeyMessage(member.key), severity: 'error' });
+    if (seen.has(member.key))
+      problems.push({
+        offset: member.keyOffset,
+        length: member.keyLength,
+        code: 'duplicate-key',
+        message: duplicateKeyMessage(member.key),
+        severity: 'error',
+      });
     seen.add(member.key);
-    properties.push({ key: member.key, keyOffset: member.keyOffset, keyLength: member.keyLength, value: placedNode(parsed.root, member.valueStart) });
-    Object.defineProperty(value, member.key, { value: parsed.value, enumerable: true, writable: true, configurable: true });
+    properties.push({
+      key: member.key,
+      keyOffset: member.keyOffset,
+      keyLength: member.keyLength,
+      value: placedNode(parsed.root, member.valueStart),
+    });
+    Object.defineProperty(value, member.key, {
+      value: parsed.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   const root: TreeNode = { kind: 'object', offset: 0, length: scanned.rootEnd, properties, flow: true };
   return { index: 0, offset: 0, length: text.length, root, value, problems };

@@ -34,7 +34,14 @@ class JsonTreeBuilder {
   property(key: string, offset: number, length: number): void {
     const top = this.stack[this.stack.length - 1];
     if (!top?.keys) return;
-    if (top.keys.has(key)) this.problems.push({ offset, length, code: 'duplicate-key', message: duplicateKeyMessage(key), severity: 'error' });
+    if (top.keys.has(key))
+      this.problems.push({
+        offset,
+        length,
+        code: 'duplicate-key',
+        message: duplicateKeyMessage(key),
+        severity: 'error',
+      });
     top.keys.add(key);
     top.node.properties!.push({ key, keyOffset: offset, keyLength: length });
   }
@@ -65,7 +72,8 @@ class JsonTreeBuilder {
 
 /** Assigns like JSON.parse does, so a "__proto__" key stays an ordinary property. */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 
@@ -83,13 +91,24 @@ function scalarKind(value: unknown): TreeNode['kind'] {
  */
 export function parseJson(text: string, byBlocks = true): ParsedFile {
   try {
-    const incremental = byBlocks ? parseJsonByBlocks(text, (valueText) => parseJsonTree(valueText).parts[0]) : undefined;
+    const incremental = byBlocks
+      ? parseJsonByBlocks(text, (valueText) => parseJsonTree(valueText).parts[0])
+      : undefined;
     if (incremental) return { kind: 'json', parts: [incremental] };
     return parseJsonTree(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    const problem: SyntaxProblem = { offset: 0, length: 1, code: 'nesting-limit', message: nestingLimitMessage(MAX_TREE_DEPTH), severity: 'error' };
-    return { kind: 'json', parts: [{ index: 0, offset: 0, length: text.length, root: undefined, value: undefined, problems: [problem] }] };
+    const problem: SyntaxProblem = {
+      offset: 0,
+      length: 1,
+      code: 'nesting-limit',
+      message: nestingLimitMessage(MAX_TREE_DEPTH),
+      severity: 'error',
+    };
+    return {
+      kind: 'json',
+      parts: [{ index: 0, offset: 0, length: text.length, root: undefined, value: undefined, problems: [problem] }],
+    };
   }
 }
 
@@ -103,13 +122,21 @@ function parseJsonTree(text: string): ParsedFile {
       onArrayBegin: (offset) => builder.open({ kind: 'array', offset, length: 1, items: [], flow: true }, []),
       onArrayEnd: (offset, length) => builder.close(offset + length),
       onObjectProperty: (key, offset, length) => builder.property(key, offset, length),
-      onLiteralValue: (value, offset, length) => builder.attach({ kind: scalarKind(value), offset, length, value }, value),
+      onLiteralValue: (value, offset, length) =>
+        builder.attach({ kind: scalarKind(value), offset, length, value }, value),
       onError: (error, offset, length) => builder.problems.push(syntaxProblem(error, offset, length)),
     },
     { disallowComments: false, allowTrailingComma: false, allowEmptyContent: true },
   );
   builder.finish(text.length);
-  const part = { index: 0, offset: 0, length: text.length, root: builder.root, value: builder.rootValue, problems: oneProblemPerFault(builder.problems, text) };
+  const part = {
+    index: 0,
+    offset: 0,
+    length: text.length,
+    root: builder.root,
+    value: builder.rootValue,
+    problems: oneProblemPerFault(builder.problems, text),
+  };
   return { kind: 'json', parts: [part] };
 }
 
@@ -147,7 +174,13 @@ function unclosedContainer(problem: SyntaxProblem, text: string): SyntaxProblem 
   const keyEnd = text.lastIndexOf('"', problem.offset - 1);
   const keyStart = keyEnd > 0 ? text.lastIndexOf('"', keyEnd - 1) : -1;
   if (keyStart < 0 || text.slice(keyEnd + 1, problem.offset).trim() !== '') return undefined;
-  return { ...problem, offset: keyStart, length: keyEnd + 1 - keyStart, code: 'json.CloseBracketExpected', message: jsonSyntaxMessage('ArrayNotClosedBeforeKey') };
+  return {
+    ...problem,
+    offset: keyStart,
+    length: keyEnd + 1 - keyStart,
+    code: 'json.CloseBracketExpected',
+    message: jsonSyntaxMessage('ArrayNotClosedBeforeKey'),
+  };
 }
 
 /** The closer an open container lacks when the parser meets the other kind where it wanted a comma. */
@@ -157,10 +190,18 @@ const MISSING_CLOSER: Record<string, string> = { '}': 'CloseBracketExpected', ']
 function swallowedComma(before: SyntaxProblem | undefined, problem: SyntaxProblem, text: string): boolean {
   if (problem.code !== 'json.CommaExpected' || before?.code !== 'json.UnexpectedEndOfString') return false;
   const stringEnd = before.offset + before.length;
-  return text.slice(before.offset, stringEnd).trimEnd().endsWith(',') && text.slice(stringEnd, problem.offset).trim() === '';
+  return (
+    text.slice(before.offset, stringEnd).trimEnd().endsWith(',') && text.slice(stringEnd, problem.offset).trim() === ''
+  );
 }
 
 function syntaxProblem(error: ParseErrorCode, offset: number, length: number): SyntaxProblem {
   const name = printParseErrorCode(error);
-  return { offset, length: Math.max(length, 1), code: `json.${name}`, message: jsonSyntaxMessage(name), severity: 'error' };
+  return {
+    offset,
+    length: Math.max(length, 1),
+    code: `json.${name}`,
+    message: jsonSyntaxMessage(name),
+    severity: 'error',
+  };
 }

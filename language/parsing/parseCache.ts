@@ -16,7 +16,12 @@ const MAX_CACHED_DOCUMENTS = 64;
 
 /** Parses a text in the given language, or only checks its syntax when it is above the size limit. */
 export function parseText(text: string, kind: LanguageKind, limit = MAX_ANALYSIS_SIZE): ParsedFile {
-  if (text.length > limit) return { kind, parts: [], tooLarge: { size: text.length, limit, problems: kind === 'json' ? jsonSyntaxOnly(text) : [] } };
+  if (text.length > limit)
+    return {
+      kind,
+      parts: [],
+      tooLarge: { size: text.length, limit, problems: kind === 'json' ? jsonSyntaxOnly(text) : [] },
+    };
   return kind === 'json' ? parseJson(text) : parseYaml(text);
 }
 
@@ -29,7 +34,14 @@ function jsonSyntaxOnly(text: string): SyntaxProblem[] {
   visit(text, {
     onError: (error, offset, length) => {
       const name = printParseErrorCode(error);
-      if (problems.length < 100) problems.push({ offset, length: Math.max(length, 1), code: `json.${name}`, message: jsonSyntaxMessage(name), severity: 'error' });
+      if (problems.length < 100)
+        problems.push({
+          offset,
+          length: Math.max(length, 1),
+          code: `json.${name}`,
+          message: jsonSyntaxMessage(name),
+          severity: 'error',
+        });
     },
   });
   return problems;
@@ -46,7 +58,8 @@ export class ParseCache {
     const kind = documentKindOf(doc) ?? 'json';
     const entry = this.entries.get(doc.uri);
     // Tests and the CLI may build several TextDocuments with one uri and version, so the text is compared too.
-    if (entry && entry.version === doc.version && entry.parsed.kind === kind && entry.text === doc.getText()) return entry.parsed;
+    if (entry && entry.version === doc.version && entry.parsed.kind === kind && entry.text === doc.getText())
+      return entry.parsed;
     const text = doc.getText();
     const parsed = parseText(text, kind, this.limit);
     this.entries.delete(doc.uri);

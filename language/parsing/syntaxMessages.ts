@@ -7,21 +7,33 @@ import type { Localized } from '../types';
 const JSON_MESSAGES: Record<string, Localized> = {
   InvalidSymbol: { en: 'Invalid symbol.', zh: '无效的符号。' },
   InvalidNumberFormat: { en: 'Invalid number format.', zh: '数字格式无效。' },
-  PropertyNameExpected: { en: 'Property name expected (is there a trailing comma?).', zh: '此处应为属性名（是否多了一个逗号？）。' },
+  PropertyNameExpected: {
+    en: 'Property name expected (is there a trailing comma?).',
+    zh: '此处应为属性名（是否多了一个逗号？）。',
+  },
   ValueExpected: { en: 'Value expected.', zh: '此处应为值。' },
   ColonExpected: { en: 'Colon expected.', zh: '此处应为冒号。' },
   CommaExpected: { en: 'Comma expected.', zh: '此处应为逗号。' },
   CloseBraceExpected: { en: 'Closing brace "}" expected.', zh: '缺少右花括号 "}"。' },
   CloseBracketExpected: { en: 'Closing bracket "]" expected.', zh: '缺少右方括号 "]"。' },
-  ArrayNotClosedBeforeKey: { en: 'Closing bracket "]" expected before this key: the list above is not closed.', zh: '此键之前缺少右方括号 "]"：上面的列表没有结束。' },
-  EndOfFileExpected: { en: 'End of file expected: only one top-level value is allowed.', zh: '此处应为文件结尾：只允许一个顶层值。' },
+  ArrayNotClosedBeforeKey: {
+    en: 'Closing bracket "]" expected before this key: the list above is not closed.',
+    zh: '此键之前缺少右方括号 "]"：上面的列表没有结束。',
+  },
+  EndOfFileExpected: {
+    en: 'End of file expected: only one top-level value is allowed.',
+    zh: '此处应为文件结尾：只允许一个顶层值。',
+  },
   InvalidCommentToken: { en: 'Invalid comment.', zh: '注释无效。' },
   UnexpectedEndOfComment: { en: 'Unterminated comment.', zh: '注释未结束。' },
   UnexpectedEndOfString: { en: 'Unterminated string: a closing quote is missing.', zh: '字符串未结束：缺少右引号。' },
   UnexpectedEndOfNumber: { en: 'Unexpected end of number.', zh: '数字意外结束。' },
   InvalidUnicode: { en: 'Invalid unicode escape sequence.', zh: 'Unicode 转义序列无效。' },
   InvalidEscapeCharacter: { en: 'Invalid escape character in string.', zh: '字符串中的转义字符无效。' },
-  InvalidCharacter: { en: 'Invalid character in string (control characters must be escaped).', zh: '字符串中有无效字符（控制字符须转义）。' },
+  InvalidCharacter: {
+    en: 'Invalid character in string (control characters must be escaped).',
+    zh: '字符串中有无效字符（控制字符须转义）。',
+  },
 };
 
 /** The message for a jsonc-parser error name, e.g. "CommaExpected". */
@@ -53,7 +65,10 @@ const YAML_ZH: Record<string, string> = {
 
 /** What usually causes an error whose library text only describes the parser's state. */
 const YAML_HINTS: Record<string, Localized> = {
-  MULTILINE_IMPLICIT_KEY: { en: ' (is a colon missing after the key, or is the next line indented too far?)', zh: '（是否在键后漏了冒号，或下一行缩进过多？）' },
+  MULTILINE_IMPLICIT_KEY: {
+    en: ' (is a colon missing after the key, or is the next line indented too far?)',
+    zh: '（是否在键后漏了冒号，或下一行缩进过多？）',
+  },
   BLOCK_AS_IMPLICIT_KEY: { en: ' (is the next line indented too far?)', zh: '（下一行是否缩进过多？）' },
 };
 
@@ -73,7 +88,10 @@ const YAML_TOKENS: Record<string, string> = {
 /** The message for a `yaml` library error: its own English text (first line) and a Chinese one by code. */
 export function yamlSyntaxMessage(code: string, message: string): Localized {
   const text = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  const base = text.replace(/\b(?:block-seq-ind|explicit-key-ind|map-value-ind|flow-(?:map|seq)-(?:start|end)|doc-(?:start|end))\b/g, (token) => YAML_TOKENS[token]);
+  const base = text.replace(
+    /\b(?:block-seq-ind|explicit-key-ind|map-value-ind|flow-(?:map|seq)-(?:start|end)|doc-(?:start|end))\b/g,
+    (token) => YAML_TOKENS[token],
+  );
   const hint = YAML_HINTS[code] ?? { en: '', zh: '' };
   const en = `${base}${hint.en}`;
   const zh = YAML_ZH[code] ? `${YAML_ZH[code]}${hint.zh}（${base}）` : `YAML 语法错误：${base}`;

@@ -67,7 +67,11 @@ export function shiftedNode(node: TreeNode, delta: number): TreeNode {
 
 /** A member with its key and value moved by `delta`. */
 export function shiftedProperty(property: TreeProperty, delta: number): TreeProperty {
-  return { ...property, keyOffset: property.keyOffset + delta, value: property.value && shiftedNode(property.value, delta) };
+  return {
+    ...property,
+    keyOffset: property.keyOffset + delta,
+    value: property.value && shiftedNode(property.value, delta),
+  };
 }
 
 /**
@@ -155,7 +159,12 @@ function stepInto(node: TreeNode, offset: number, location: OffsetLocation): Tre
   if (node.properties) {
     for (const property of node.properties) {
       if (contains(offset, property.keyOffset, property.keyLength)) {
-        Object.assign(location, { path: [...location.path, property.key], property, node: property.value, onKey: true });
+        Object.assign(location, {
+          path: [...location.path, property.key],
+          property,
+          node: property.value,
+          onKey: true,
+        });
         return undefined;
       }
       const value = property.value;

@@ -36,7 +36,7 @@ const cache = new BlockCache<BlockParse>(MAX_CACHED_CHARS);
 /** The starts of the top-level blocks, or undefined when the text is not one plain block mapping. */
 function blockStarts(text: string): number[] | undefined {
   const starts: number[] = [];
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = 0; lineStart < text.length;) {
     const next = text.indexOf('\n', lineStart);
     const lineEnd = next < 0 ? text.length : next;
     const first = text[lineStart];
@@ -50,7 +50,6 @@ function blockStarts(text: string): number[] | undefined {
   }
   return starts.length ? starts : undefined;
 }
-
 
 /**
  * The one part of a text parsed block by block, or undefined when the text is outside the shape this handles
@@ -70,10 +69,18 @@ export function parseYamlByBlocks(text: string, parseBlock: BlockParser): Parsed
     const block = cache.get(text.slice(start, starts[i + 1] ?? text.length), parseBlock);
     if (!block) return undefined;
     const [property] = block.root.properties!;
-    if (seen.has(property.key)) problems.push({ offset: start + property.keyOffset, length: Math.max(property.keyLength, 1), code: 'duplicate-key', message: duplicateKeyMessage(property.key), severity: 'error' });
+    if (seen.has(property.key))
+      problems.push({
+        offset: start + property.keyOffset,
+        length: Math.max(property.keyLength, 1),
+        code: 'duplicate-key',
+        message: duplicateKeyMessage(property.key),
+        severity: 'error',
+      });
     seen.add(property.key);
     properties.push(placedProperty(property, start));
-    for (const [key, item] of Object.entries(block.value)) Object.defineProperty(value, key, { value: item, enumerable: true, writable: true, configurable: true });
+    for (const [key, item] of Object.entries(block.value))
+      Object.defineProperty(value, key, { value: item, enumerable: true, writable: true, configurable: true });
     rootEnd = start + block.root.offset + block.root.length;
   }
   const offset = starts[0];

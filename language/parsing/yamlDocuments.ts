@@ -7,7 +7,12 @@
 import { parseAllDocuments, type Document } from 'yaml';
 
 /** The one option set every reader of the parse agrees on (duplicate keys are found by the tree walker). */
-export const YAML_PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' } as const;
+export const YAML_PARSE_OPTIONS = {
+  prettyErrors: false,
+  uniqueKeys: false,
+  keepSourceTokens: false,
+  logLevel: 'error',
+} as const;
 
 const recent = new Map<string, Document.Parsed[]>();
 const RECENT_LIMIT = 8;

@@ -7,7 +7,14 @@ import { yamlDocuments, YAML_PARSE_OPTIONS } from './yamlDocuments';
 import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, Document, Node as YamlNode } from 'yaml';
 import type { ParsedFile, ParsedPart, SyntaxProblem, TreeNode, TreeProperty } from './tree';
 import { parseYamlByBlocks, type BlockParse } from './yamlBlocks';
-import { aliasLimitMessage, controlCharacterMessage, duplicateKeyMessage, nestingLimitMessage, yamlNestingMessage, yamlSyntaxMessage } from './syntaxMessages';
+import {
+  aliasLimitMessage,
+  controlCharacterMessage,
+  duplicateKeyMessage,
+  nestingLimitMessage,
+  yamlNestingMessage,
+  yamlSyntaxMessage,
+} from './syntaxMessages';
 
 /** More aliases than this in one document is treated as an expansion attack. */
 export const MAX_ALIAS_COUNT = 100;
@@ -25,7 +32,10 @@ export const MAX_TREE_DEPTH = 1000;
 export function parseYaml(text: string, byBlocks = true): ParsedFile {
   const incremental = byBlocks ? parseYamlByBlocks(text, parseBlock) : undefined;
   const parts = incremental ? [incremental] : yamlDocuments(text).map((doc, index) => partOf(doc, index));
-  for (const problem of controlCharacters(text)) (parts.find((part) => problem.offset < part.offset + part.length) ?? parts[parts.length - 1])?.problems.push(problem);
+  for (const problem of controlCharacters(text))
+    (parts.find((part) => problem.offset < part.offset + part.length) ?? parts[parts.length - 1])?.problems.push(
+      problem,
+    );
   return { kind: 'yaml', parts };
 }
 
@@ -50,7 +60,13 @@ function controlCharacters(text: string): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   CONTROL_CHARACTER.lastIndex = 0;
   for (let match = CONTROL_CHARACTER.exec(text); match && problems.length < 10; match = CONTROL_CHARACTER.exec(text)) {
-    problems.push({ offset: match.index, length: 1, code: 'yaml.control-character', message: controlCharacterMessage(match[0].charCodeAt(0)), severity: 'error' });
+    problems.push({
+      offset: match.index,
+      length: 1,
+      code: 'yaml.control-character',
+      message: controlCharacterMessage(match[0].charCodeAt(0)),
+      severity: 'error',
+    });
   }
   return problems;
 }
@@ -63,7 +79,14 @@ function partOf(doc: Document.Parsed, index: number): ParsedPart {
   const walker = new TreeWalker(doc);
   const root = doc.contents ? walker.node(doc.contents as YamlNode, 0) : undefined;
   problems.push(...walker.duplicates);
-  if (walker.tooDeep) problems.push({ offset: doc.range[0], length: 1, code: 'nesting-limit', message: nestingLimitMessage(MAX_TREE_DEPTH), severity: 'error' });
+  if (walker.tooDeep)
+    problems.push({
+      offset: doc.range[0],
+      length: 1,
+      code: 'nesting-limit',
+      message: nestingLimitMessage(MAX_TREE_DEPTH),
+      severity: 'error',
+    });
   // Past the parser's own stack (RESOURCE_EXHAUSTION) the document is incomplete: validating it would mislead.
   const exhausted = doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION');
   const value = walker.tooDeep || exhausted ? undefined : plainValue(doc, problems);
@@ -76,12 +99,18 @@ function partOf(doc: Document.Parsed, index: number): ParsedPart {
  * they only repeat it, so such an error is dropped when another error lies inside its range.
  */
 function isEcho(problem: SyntaxProblem): boolean {
-  return problem.code === 'yaml.MULTILINE_IMPLICIT_KEY' || (problem.code === 'yaml.MISSING_CHAR' && problem.message.en.startsWith('Implicit map keys'));
+  return (
+    problem.code === 'yaml.MULTILINE_IMPLICIT_KEY' ||
+    (problem.code === 'yaml.MISSING_CHAR' && problem.message.en.startsWith('Implicit map keys'))
+  );
 }
 
 /** The errors without the echoes of another error (see isEcho): one diagnostic per fault. */
 function withoutEchoes(errors: SyntaxProblem[]): SyntaxProblem[] {
-  const causes = errors.filter((error) => !isEcho(error)).map((error) => error.offset).sort((a, b) => a - b);
+  const causes = errors
+    .filter((error) => !isEcho(error))
+    .map((error) => error.offset)
+    .sort((a, b) => a - b);
   return errors.filter((error) => !isEcho(error) || !hasOffsetIn(causes, error.offset, error.offset + error.length));
 }
 
@@ -99,7 +128,10 @@ function hasOffsetIn(sorted: readonly number[], from: number, to: number): boole
 function problemOf(code: string, message: string, pos: [number, number], severity: 'error' | 'warning'): SyntaxProblem {
   // The library reports its own stack overflow (thousands of nested flow collections) as RESOURCE_EXHAUSTION with
   // the engine's "Maximum call stack size exceeded": say what the user can act on instead.
-  const text = code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(message) ? yamlNestingMessage() : yamlSyntaxMessage(code, message);
+  const text =
+    code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(message)
+      ? yamlNestingMessage()
+      : yamlSyntaxMessage(code, message);
   return { offset: pos[0], length: Math.max(pos[1] - pos[0], 1), code: `yaml.${code}`, message: text, severity };
 }
 
@@ -108,7 +140,13 @@ function plainValue(doc: Document.Parsed, problems: SyntaxProblem[]): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
-    problems.push({ offset: doc.range[0], length: 1, code: 'yaml.alias-limit', message: aliasLimitMessage(), severity: 'error' });
+    problems.push({
+      offset: doc.range[0],
+      length: 1,
+      code: 'yaml.alias-limit',
+      message: aliasLimitMessage(),
+      severity: 'error',
+    });
     return undefined;
   }
 }
@@ -127,8 +165,15 @@ class TreeWalker {
       this.tooDeep = true;
       return { kind: isMap(node) ? 'object' : 'array', ...base };
     }
-    if (isMap(node)) return { kind: 'object', ...base, flow: !!node.flow, properties: this.properties(node.items, depth) };
-    if (isSeq(node)) return { kind: 'array', ...base, flow: !!node.flow, items: node.items.map((item) => this.node(item as YamlNode, depth + 1)) };
+    if (isMap(node))
+      return { kind: 'object', ...base, flow: !!node.flow, properties: this.properties(node.items, depth) };
+    if (isSeq(node))
+      return {
+        kind: 'array',
+        ...base,
+        flow: !!node.flow,
+        items: node.items.map((item) => this.node(item as YamlNode, depth + 1)),
+      };
     if (isScalar(node)) return scalarNode(node.value, base);
     if (isAlias(node)) return this.aliasNode(node, base);
     return { kind: 'null', ...base, value: null };
@@ -143,7 +188,14 @@ class TreeWalker {
       const [keyStart, keyEnd] = keyNode.range ?? [0, 0];
       const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
       const value = pair.value ? this.node(pair.value as YamlNode, depth + 1) : undefined;
-      if (seen.has(key) && key !== '<<') this.duplicates.push({ offset: keyStart, length: Math.max(keyEnd - keyStart, 1), code: 'duplicate-key', message: duplicateKeyMessage(key), severity: 'error' });
+      if (seen.has(key) && key !== '<<')
+        this.duplicates.push({
+          offset: keyStart,
+          length: Math.max(keyEnd - keyStart, 1),
+          code: 'duplicate-key',
+          message: duplicateKeyMessage(key),
+          severity: 'error',
+        });
       seen.add(key);
       properties.push({ key, keyOffset: keyStart, keyLength: keyEnd - keyStart, value });
     }
@@ -161,6 +213,7 @@ class TreeWalker {
 
 function scalarNode(value: unknown, base: { offset: number; length: number }): TreeNode {
   if (value === null || value === undefined) return { kind: 'null', ...base, value: null };
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return { kind: typeof value as 'string', ...base, value };
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string')
+    return { kind: typeof value as 'string', ...base, value };
   return { kind: 'string', ...base, value: String(value) };
 }

@@ -23,19 +23,47 @@ const ike = createSchema.properties.IKEOptionsSpecification.properties;
 const ipsec = createSchema.properties.IPSECOptionsSpecification.properties;
 const dhToGroup = (upper: string): string | undefined => /^DH-(GROUP\d+)$/.exec(upper)?.[1];
 const SPELLINGS: Spelling[] = [
-  { path: ['IKEOptionsSpecification', 'PropoAuthenAlgorithm'], allowed: ike.PropoAuthenAlgorithm.enum, family: 'IKE', translate: (v) => (v === 'SHA1' ? 'SHA' : undefined) },
-  { path: ['IKEOptionsSpecification', 'DhGroupName'], allowed: ike.DhGroupName.enum, family: 'IKE', translate: dhToGroup },
-  { path: ['IPSECOptionsSpecification', 'IntegrityAlgorith'], allowed: ipsec.IntegrityAlgorith.enum, family: 'IPsec', translate: (v) => (v === 'SHA' ? 'SHA1' : undefined) },
+  {
+    path: ['IKEOptionsSpecification', 'PropoAuthenAlgorithm'],
+    allowed: ike.PropoAuthenAlgorithm.enum,
+    family: 'IKE',
+    translate: (v) => (v === 'SHA1' ? 'SHA' : undefined),
+  },
+  {
+    path: ['IKEOptionsSpecification', 'DhGroupName'],
+    allowed: ike.DhGroupName.enum,
+    family: 'IKE',
+    translate: dhToGroup,
+  },
+  {
+    path: ['IPSECOptionsSpecification', 'IntegrityAlgorith'],
+    allowed: ipsec.IntegrityAlgorith.enum,
+    family: 'IPsec',
+    translate: (v) => (v === 'SHA' ? 'SHA1' : undefined),
+  },
   // The current spelling of the same field (both are valid input; spelling.ts refuses both at once).
-  { path: ['IPSECOptionsSpecification', 'IntegrityAlgorithm'], allowed: ipsec.IntegrityAlgorith.enum, family: 'IPsec', translate: (v) => (v === 'SHA' ? 'SHA1' : undefined) },
-  { path: ['IPSECOptionsSpecification', 'PfsDhGroup'], allowed: ipsec.PfsDhGroup.enum, family: 'IPsec', translate: (v) => (/^GROUP\d+$/.test(v) ? `DH-${v}` : undefined) },
+  {
+    path: ['IPSECOptionsSpecification', 'IntegrityAlgorithm'],
+    allowed: ipsec.IntegrityAlgorith.enum,
+    family: 'IPsec',
+    translate: (v) => (v === 'SHA' ? 'SHA1' : undefined),
+  },
+  {
+    path: ['IPSECOptionsSpecification', 'PfsDhGroup'],
+    allowed: ipsec.PfsDhGroup.enum,
+    family: 'IPsec',
+    translate: (v) => (/^GROUP\d+$/.test(v) ? `DH-${v}` : undefined),
+  },
 ];
 
 const familySpelling: Rule = {
   id: 'algorithm-family-spelling',
   code: 'InvalidParameterValue',
   severity: 'error',
-  summary: { en: 'An IKE field uses the IPsec spelling or the reverse (SHA vs SHA1, GROUPn vs DH-GROUPn).', zh: 'IKE 字段用了 IPsec 的写法或相反（SHA 与 SHA1，GROUPn 与 DH-GROUPn）。' },
+  summary: {
+    en: 'An IKE field uses the IPsec spelling or the reverse (SHA vs SHA1, GROUPn vs DH-GROUPn).',
+    zh: 'IKE 字段用了 IPsec 的写法或相反（SHA 与 SHA1，GROUPn 与 DH-GROUPn）。',
+  },
   source: 'validation-rules.json ike-authentication, ike-dh-group, ipsec-integrity, ipsec-pfs',
   example: 'IKEOptionsSpecification:\n  PropoAuthenAlgorithm: SHA1\n  DhGroupName: DH-GROUP14',
   fix: 'Replace the value by the spelling of its own family (SHA1 → SHA in IKE, GROUP14 → DH-GROUP14 in IPsec).',
@@ -45,10 +73,22 @@ const familySpelling: Rule = {
       const correct = value === undefined ? undefined : spelling.translate(value.toUpperCase());
       if (!correct || !value || !spelling.allowed.includes(correct)) continue;
       const other = spelling.family === 'IKE' ? 'IPsec' : 'IKE';
-      report(spelling.path, 'value', {
-        en: `"${value}" is the ${other} spelling; ${spelling.family} calls it "${correct}".`,
-        zh: `“${value}”是 ${other} 的写法；${spelling.family} 中应写作“${correct}”。`,
-      }, [{ kind: 'setValue', path: spelling.path, value: correct, title: { en: `Change to ${correct}`, zh: `改为 ${correct}` } }]);
+      report(
+        spelling.path,
+        'value',
+        {
+          en: `"${value}" is the ${other} spelling; ${spelling.family} calls it "${correct}".`,
+          zh: `“${value}”是 ${other} 的写法；${spelling.family} 中应写作“${correct}”。`,
+        },
+        [
+          {
+            kind: 'setValue',
+            path: spelling.path,
+            value: correct,
+            title: { en: `Change to ${correct}`, zh: `改为 ${correct}` },
+          },
+        ],
+      );
     }
   },
 };
@@ -73,14 +113,19 @@ const gcmGateway: Rule = {
     for (const path of CIPHER_PATHS) {
       const value = stringAt(recordAt(doc, String(path[0])), String(path[1]));
       if (!value || !GCM.has(value)) continue;
-      report(path, 'value', {
-        en: `${value} needs a version 4.0 VPN gateway${Number.isNaN(version) ? '; check the gateway version' : `; this gateway is ${context.gatewayVersion}`}.`,
-        zh: `${value} 仅 4.0 版本 VPN 网关支持${Number.isNaN(version) ? '，请确认网关版本' : `；当前网关版本为 ${context.gatewayVersion}`}。`,
-      }, undefined, Number.isNaN(version) ? undefined : 'error');
+      report(
+        path,
+        'value',
+        {
+          en: `${value} needs a version 4.0 VPN gateway${Number.isNaN(version) ? '; check the gateway version' : `; this gateway is ${context.gatewayVersion}`}.`,
+          zh: `${value} 仅 4.0 版本 VPN 网关支持${Number.isNaN(version) ? '，请确认网关版本' : `；当前网关版本为 ${context.gatewayVersion}`}。`,
+        },
+        undefined,
+        Number.isNaN(version) ? undefined : 'error',
+      );
     }
   },
 };
 
 /** Algorithm rules, in the order the docs list them. */
 export const algorithmRules: Rule[] = [familySpelling, gcmGateway];
-

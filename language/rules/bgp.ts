@@ -3,7 +3,16 @@
  * goes with RouteType Bgp. Sources: validation-rules.json `bgp-config`; the spec's CreateVpnConnection errors
  * VpnConnBgpTunnelCidrMask and VpnConnBgpTunnelCidrNotSupported.
  */
-import { addressAfter, contains, networkText, parseCidr, parseIpv4, toNumber, type Cidr, type IPv4 } from '../values/ip';
+import {
+  addressAfter,
+  contains,
+  networkText,
+  parseCidr,
+  parseIpv4,
+  toNumber,
+  type Cidr,
+  type IPv4,
+} from '../values/ip';
 import type { Rule } from './rule';
 import { has, recordAt, stringAt } from '../values/values';
 
@@ -17,18 +26,31 @@ const tunnelCidrMask: Rule = {
   severity: 'error',
   summary: { en: 'BgpConfig.TunnelCidr must be a /30 block.', zh: 'BgpConfig.TunnelCidr 必须是掩码为 30 的网段。' },
   source: 'validation-rules.json bgp-config; spec errors (VpnConnBgpTunnelCidrMask)',
-  example: 'RouteType: Bgp\nBgpConfig:\n  TunnelCidr: 169.254.128.0/29\n  LocalBgpIp: 169.254.128.1\n  RemoteBgpIp: 169.254.128.2',
-  fix: 'Use the /30 that holds LocalBgpIp (else the block\'s own address).',
+  example:
+    'RouteType: Bgp\nBgpConfig:\n  TunnelCidr: 169.254.128.0/29\n  LocalBgpIp: 169.254.128.1\n  RemoteBgpIp: 169.254.128.2',
+  fix: "Use the /30 that holds LocalBgpIp (else the block's own address).",
   check(doc, _context, report) {
     const bgp = recordAt(doc, 'BgpConfig');
     const tunnel = parseCidr(bgp?.TunnelCidr);
     if (!tunnel || tunnel.prefix === 30) return;
     const anchor = parseIpv4(bgp?.LocalBgpIp) ?? tunnel.address;
     const block = networkText(parseCidr(`${anchor.toString()}/30`)!);
-    report(['BgpConfig', 'TunnelCidr'], 'value', {
-      en: `The BGP tunnel block must be a /30, not /${tunnel.prefix}.`,
-      zh: `BGP 隧道网段的掩码必须为 30，而不是 /${tunnel.prefix}。`,
-    }, [{ kind: 'setValue', path: ['BgpConfig', 'TunnelCidr'], value: block, title: { en: `Change to ${block}`, zh: `改为 ${block}` } }]);
+    report(
+      ['BgpConfig', 'TunnelCidr'],
+      'value',
+      {
+        en: `The BGP tunnel block must be a /30, not /${tunnel.prefix}.`,
+        zh: `BGP 隧道网段的掩码必须为 30，而不是 /${tunnel.prefix}。`,
+      },
+      [
+        {
+          kind: 'setValue',
+          path: ['BgpConfig', 'TunnelCidr'],
+          value: block,
+          title: { en: `Change to ${block}`, zh: `改为 ${block}` },
+        },
+      ],
+    );
   },
 };
 
@@ -38,7 +60,8 @@ const ipOutsideTunnel: Rule = {
   severity: 'error',
   summary: { en: 'A BGP address lies outside BgpConfig.TunnelCidr.', zh: 'BGP 地址不在 BgpConfig.TunnelCidr 网段内。' },
   source: 'validation-rules.json bgp-config; spec errors (VpnConnBgpTunnelCidrNotSupported)',
-  example: 'RouteType: Bgp\nBgpConfig:\n  TunnelCidr: 169.254.128.0/30\n  LocalBgpIp: 169.254.128.1\n  RemoteBgpIp: 169.254.129.2',
+  example:
+    'RouteType: Bgp\nBgpConfig:\n  TunnelCidr: 169.254.128.0/30\n  LocalBgpIp: 169.254.128.1\n  RemoteBgpIp: 169.254.129.2',
   check(doc, _context, report) {
     const bgp = recordAt(doc, 'BgpConfig');
     const tunnel = parseCidr(bgp?.TunnelCidr);
@@ -59,9 +82,13 @@ const ipReserved: Rule = {
   code: 'InvalidParameterValue.VpnConnBgpTunnelCidrNotSupported',
   // An error: the /30 has two host addresses, and a BGP session on its network or broadcast address never comes up.
   severity: 'error',
-  summary: { en: 'A BGP address is the network or broadcast address of the /30.', zh: 'BGP 地址是隧道网段的网络地址或广播地址。' },
+  summary: {
+    en: 'A BGP address is the network or broadcast address of the /30.',
+    zh: 'BGP 地址是隧道网段的网络地址或广播地址。',
+  },
   source: 'validation-rules.json bgp-config (suggested_extra_checks)',
-  example: 'RouteType: Bgp\nBgpConfig:\n  TunnelCidr: 169.254.128.0/30\n  LocalBgpIp: 169.254.128.0\n  RemoteBgpIp: 169.254.128.2',
+  example:
+    'RouteType: Bgp\nBgpConfig:\n  TunnelCidr: 169.254.128.0/30\n  LocalBgpIp: 169.254.128.0\n  RemoteBgpIp: 169.254.128.2',
   fix: 'Use the host address of the /30 the other side does not use.',
   check(doc, _context, report) {
     const bgp = recordAt(doc, 'BgpConfig');
@@ -72,10 +99,24 @@ const ipReserved: Rule = {
       const which = address && contains(tunnel, address) ? edgeName(tunnel, toNumber(address)) : undefined;
       if (!which) continue;
       const host = freeHostAddress(tunnel, parseIpv4(bgp?.[key === 'LocalBgpIp' ? 'RemoteBgpIp' : 'LocalBgpIp']));
-      report(['BgpConfig', key], 'value', {
-        en: `${key} ${address!.toString()} is the ${which.en} address of ${String(bgp?.TunnelCidr)}; no BGP session comes up there. Use a host address.`,
-        zh: `${key} ${address!.toString()} 是 ${String(bgp?.TunnelCidr)} 的${which.zh}地址，BGP 会话无法在该地址建立，请使用主机地址。`,
-      }, host ? [{ kind: 'setValue', path: ['BgpConfig', key], value: host, title: { en: `Change to ${host}`, zh: `改为 ${host}` } }] : undefined);
+      report(
+        ['BgpConfig', key],
+        'value',
+        {
+          en: `${key} ${address!.toString()} is the ${which.en} address of ${String(bgp?.TunnelCidr)}; no BGP session comes up there. Use a host address.`,
+          zh: `${key} ${address!.toString()} 是 ${String(bgp?.TunnelCidr)} 的${which.zh}地址，BGP 会话无法在该地址建立，请使用主机地址。`,
+        },
+        host
+          ? [
+              {
+                kind: 'setValue',
+                path: ['BgpConfig', key],
+                value: host,
+                title: { en: `Change to ${host}`, zh: `改为 ${host}` },
+              },
+            ]
+          : undefined,
+      );
     }
   },
 };
@@ -100,7 +141,8 @@ const ipsEqual: Rule = {
   severity: 'error',
   summary: { en: 'LocalBgpIp and RemoteBgpIp are the same address.', zh: 'LocalBgpIp 与 RemoteBgpIp 相同。' },
   source: 'validation-rules.json bgp-config (suggested_extra_checks: LocalBgpIp != RemoteBgpIp)',
-  example: 'RouteType: Bgp\nBgpConfig:\n  TunnelCidr: 169.254.128.0/30\n  LocalBgpIp: 169.254.128.1\n  RemoteBgpIp: 169.254.128.1',
+  example:
+    'RouteType: Bgp\nBgpConfig:\n  TunnelCidr: 169.254.128.0/30\n  LocalBgpIp: 169.254.128.1\n  RemoteBgpIp: 169.254.128.1',
   check(doc, _context, report) {
     const bgp = recordAt(doc, 'BgpConfig');
     const [local, remote] = BGP_IPS.map((key) => parseIpv4(bgp?.[key]));
@@ -119,7 +161,8 @@ const configWithoutBgp: Rule = {
   severity: 'warning',
   summary: { en: 'BgpConfig is set but RouteType is not Bgp.', zh: '设置了 BgpConfig，但 RouteType 不是 Bgp。' },
   source: 'validation-rules.json bgp-config (requires RouteType = Bgp, inferred)',
-  example: 'RouteType: StaticRoute\nBgpConfig:\n  TunnelCidr: 169.254.128.0/30\n  LocalBgpIp: 169.254.128.1\n  RemoteBgpIp: 169.254.128.2',
+  example:
+    'RouteType: StaticRoute\nBgpConfig:\n  TunnelCidr: 169.254.128.0/30\n  LocalBgpIp: 169.254.128.1\n  RemoteBgpIp: 169.254.128.2',
   actions: ['CreateVpnConnection'],
   check(doc, _context, report) {
     const routeType = stringAt(doc, 'RouteType') ?? 'STATIC';
@@ -144,11 +187,24 @@ const bgpWithoutConfig: Rule = {
   check(doc, _context, report) {
     if (stringAt(doc, 'RouteType') !== 'Bgp' || has(doc, 'BgpConfig')) return;
     const fix = { kind: 'addProperties' as const, path: [], properties: { BgpConfig: EXAMPLE_BGP } };
-    report(['RouteType'], 'value', { en: 'A BGP tunnel needs BgpConfig (TunnelCidr, LocalBgpIp, RemoteBgpIp).', zh: 'BGP 通道需要 BgpConfig（TunnelCidr、LocalBgpIp、RemoteBgpIp）。' }, [
-      { ...fix, title: { en: 'Add BgpConfig (169.254.128.0/30)', zh: '添加 BgpConfig（169.254.128.0/30）' } },
-    ]);
+    report(
+      ['RouteType'],
+      'value',
+      {
+        en: 'A BGP tunnel needs BgpConfig (TunnelCidr, LocalBgpIp, RemoteBgpIp).',
+        zh: 'BGP 通道需要 BgpConfig（TunnelCidr、LocalBgpIp、RemoteBgpIp）。',
+      },
+      [{ ...fix, title: { en: 'Add BgpConfig (169.254.128.0/30)', zh: '添加 BgpConfig（169.254.128.0/30）' } }],
+    );
   },
 };
 
 /** BGP rules, in the order the docs list them. */
-export const bgpRules: Rule[] = [tunnelCidrMask, ipOutsideTunnel, ipReserved, ipsEqual, configWithoutBgp, bgpWithoutConfig];
+export const bgpRules: Rule[] = [
+  tunnelCidrMask,
+  ipOutsideTunnel,
+  ipReserved,
+  ipsEqual,
+  configWithoutBgp,
+  bgpWithoutConfig,
+];

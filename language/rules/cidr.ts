@@ -49,7 +49,10 @@ const cidrHostBits: Rule = {
   code: 'InvalidParameterValue.Malformed',
   // A warning: the spec's own illustration ("10.0.0.5/24") has host bits set, so the API may normalise them.
   severity: 'warning',
-  summary: { en: 'A CIDR block has host bits set (10.0.0.5/24 instead of 10.0.0.0/24).', zh: 'CIDR 网段的主机位不为零。' },
+  summary: {
+    en: 'A CIDR block has host bits set (10.0.0.5/24 instead of 10.0.0.0/24).',
+    zh: 'CIDR 网段的主机位不为零。',
+  },
   source: 'validation-rules.json spd, bgp-config',
   example: 'BgpConfig:\n  TunnelCidr: 169.254.128.1/30\n  LocalBgpIp: 169.254.128.1\n  RemoteBgpIp: 169.254.128.2',
   fix: 'Replace the block by its network address.',
@@ -65,7 +68,14 @@ const cidrHostBits: Rule = {
           en: `"${String(field.value)}" has host bits set; the network is ${network}.`,
           zh: `“${String(field.value)}”的主机位不为零，网段应为 ${network}。`,
         },
-        [{ kind: 'setValue', path: field.path, value: network, title: { en: `Change to ${network}`, zh: `改为 ${network}` } }],
+        [
+          {
+            kind: 'setValue',
+            path: field.path,
+            value: network,
+            title: { en: `Change to ${network}`, zh: `改为 ${network}` },
+          },
+        ],
       );
     }
   },

@@ -24,8 +24,14 @@ export interface RuleContext {
 }
 
 /** What the rules learn from the account about a document: its view, and the gateway's version (for GCM). */
-export function accountContextOf(value: unknown, account: AccountResources | undefined): Pick<RuleContext, 'account' | 'gatewayVersion'> {
+export function accountContextOf(
+  value: unknown,
+  account: AccountResources | undefined,
+): Pick<RuleContext, 'account' | 'gatewayVersion'> {
   const view = accountViewOf(value, account);
   if (!view || !account) return {};
-  return { account: { view, resources: account }, ...(view.gateway?.version ? { gatewayVersion: view.gateway.version } : {}) };
+  return {
+    account: { view, resources: account },
+    ...(view.gateway?.version ? { gatewayVersion: view.gateway.version } : {}),
+  };
 }

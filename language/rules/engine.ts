@@ -22,7 +22,9 @@ export function runRules(value: unknown, context: RuleContext): RuleFinding[] {
     } catch (error) {
       // A rule that trips over an unexpected shape must not take the other diagnostics down with it, and it must
       // not go unseen either: the log line names the rule.
-      console.error(`rule ${rule.id} failed (${context.action}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      console.error(
+        `rule ${rule.id} failed (${context.action}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
   }
   return findings;

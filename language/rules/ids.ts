@@ -23,7 +23,10 @@ const idFormat: Rule = {
   id: 'id-format',
   code: 'InvalidParameterValue.Malformed',
   severity: 'warning',
-  summary: { en: 'A resource id does not look like vpc-…, vpngw-…, cgw-… or vpnx-….', zh: '资源 ID 的格式不像 vpc-…、vpngw-…、cgw-… 或 vpnx-…。' },
+  summary: {
+    en: 'A resource id does not look like vpc-…, vpngw-…, cgw-… or vpnx-….',
+    zh: '资源 ID 的格式不像 vpc-…、vpngw-…、cgw-… 或 vpnx-…。',
+  },
   source: 'validation-rules.json id-prefixes',
   example: 'VpcId: vpngw-1w9tue3d',
   fix: 'When only case or surrounding spaces are wrong: the lower-case, trimmed id.',
@@ -34,12 +37,24 @@ const idFormat: Rule = {
       if (id === undefined || (key === 'VpcId' && id === '') || isWellFormed(id, prefix)) continue;
       const normalized = id.trim().toLowerCase();
       const fixes = isWellFormed(normalized, prefix)
-        ? [{ kind: 'setValue' as const, path: [key], value: normalized, title: { en: `Change to ${normalized}`, zh: `改为 ${normalized}` } }]
+        ? [
+            {
+              kind: 'setValue' as const,
+              path: [key],
+              value: normalized,
+              title: { en: `Change to ${normalized}`, zh: `改为 ${normalized}` },
+            },
+          ]
         : undefined;
-      report([key], 'value', {
-        en: `${key} "${id}" does not look like an id of the form ${prefix}xxxxxxxx.`,
-        zh: `${key}“${id}”不符合 ${prefix}xxxxxxxx 的格式。`,
-      }, fixes);
+      report(
+        [key],
+        'value',
+        {
+          en: `${key} "${id}" does not look like an id of the form ${prefix}xxxxxxxx.`,
+          zh: `${key}“${id}”不符合 ${prefix}xxxxxxxx 的格式。`,
+        },
+        fixes,
+      );
     }
   },
 };

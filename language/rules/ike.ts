@@ -26,7 +26,10 @@ const identityValueMissing: Rule = {
   id: 'ike-identity-value-missing',
   code: 'InvalidParameterValue.Empty',
   severity: 'error',
-  summary: { en: 'An ADDRESS identity without its address, or an FQDN identity without its name.', zh: 'ADDRESS 身份缺少地址，或 FQDN 身份缺少域名。' },
+  summary: {
+    en: 'An ADDRESS identity without its address, or an FQDN identity without its name.',
+    zh: 'ADDRESS 身份缺少地址，或 FQDN 身份缺少域名。',
+  },
   source: 'validation-rules.json ike-identity-values; spec errors (InvalidParameterValue.Empty)',
   example: 'IKEOptionsSpecification:\n  RemoteIdentity: FQDN\n  RemoteAddress: 203.0.113.10',
   check(doc, _context, report) {
@@ -54,7 +57,8 @@ const identityCoexist: Rule = {
   severity: 'error',
   summary: { en: 'One side sets both an address and an FQDN identity.', zh: '同一侧同时设置了地址与 FQDN 身份。' },
   source: 'validation-rules.json ike-identity-values (mutually_exclusive); spec errors (InvalidParameter.Coexist)',
-  example: 'IKEOptionsSpecification:\n  LocalIdentity: ADDRESS\n  LocalAddress: 198.51.100.1\n  LocalFqdnName: vpn.example.com',
+  example:
+    'IKEOptionsSpecification:\n  LocalIdentity: ADDRESS\n  LocalAddress: 198.51.100.1\n  LocalFqdnName: vpn.example.com',
   fix: 'Remove the value the identity type does not use.',
   check(doc, _context, report) {
     const ike = recordAt(doc, IKE);
@@ -64,10 +68,15 @@ const identityCoexist: Rule = {
       if (!isSet(ike, keys.address) || !isSet(ike, keys.fqdn)) continue;
       // The identity defaults to ADDRESS, so without one the FQDN name is the extra value.
       const extra = stringAt(ike, keys.identity) === 'FQDN' ? keys.address : keys.fqdn;
-      report([IKE, extra], 'key', {
-        en: `${keys.address} and ${keys.fqdn} cannot both be set; ${keys.identity} uses only one.`,
-        zh: `${keys.address} 与 ${keys.fqdn} 不能同时设置；${keys.identity} 只使用其中一个。`,
-      }, [{ kind: 'remove', path: [IKE, extra], title: { en: `Remove ${extra}`, zh: `删除 ${extra}` } }]);
+      report(
+        [IKE, extra],
+        'key',
+        {
+          en: `${keys.address} and ${keys.fqdn} cannot both be set; ${keys.identity} uses only one.`,
+          zh: `${keys.address} 与 ${keys.fqdn} 不能同时设置；${keys.identity} 只使用其中一个。`,
+        },
+        [{ kind: 'remove', path: [IKE, extra], title: { en: `Remove ${extra}`, zh: `删除 ${extra}` } }],
+      );
     }
   },
 };

@@ -22,7 +22,9 @@ export function cidrFields(doc: Params): Located[] {
   let found = listed.get(policies);
   if (!found) listed.set(policies, (found = spdCidrFields(policies)));
   const bgp = recordAt(doc, 'BgpConfig');
-  return bgp && 'TunnelCidr' in bgp ? [...found, { path: ['BgpConfig', 'TunnelCidr'], value: bgp.TunnelCidr, optional: false }] : found;
+  return bgp && 'TunnelCidr' in bgp
+    ? [...found, { path: ['BgpConfig', 'TunnelCidr'], value: bgp.TunnelCidr, optional: false }]
+    : found;
 }
 
 function spdCidrFields(policies: unknown[]): Located[] {
@@ -30,7 +32,8 @@ function spdCidrFields(policies: unknown[]): Located[] {
   policies.forEach((entry, index) => {
     if (!isRecord(entry)) return;
     const base = ['SecurityPolicyDatabases', index];
-    if ('LocalCidrBlock' in entry) found.push({ path: [...base, 'LocalCidrBlock'], value: entry.LocalCidrBlock, optional: false });
+    if ('LocalCidrBlock' in entry)
+      found.push({ path: [...base, 'LocalCidrBlock'], value: entry.LocalCidrBlock, optional: false });
     (arrayAt(entry, 'RemoteCidrBlock') ?? []).forEach((value, remote) => {
       found.push({ path: [...base, 'RemoteCidrBlock', remote], value, optional: false });
     });

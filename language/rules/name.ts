@@ -13,9 +13,13 @@ const nameLength: Rule = {
   id: 'name-length',
   code: 'InvalidParameterValue.TooLong',
   severity: 'error',
-  summary: { en: 'VpnConnectionName is longer than 60 characters (Unicode code points).', zh: 'VpnConnectionName 超过 60 个字符（按 Unicode 码点计）。' },
+  summary: {
+    en: 'VpnConnectionName is longer than 60 characters (Unicode code points).',
+    zh: 'VpnConnectionName 超过 60 个字符（按 Unicode 码点计）。',
+  },
   source: 'validation-rules.json name-length; spec errors (InvalidParameterValue.TooLong)',
-  example: 'VpnConnectionName: 上海IDC到广州VPC的主通道-上海IDC到广州VPC的主通道-上海IDC到广州VPC的主通道-上海IDC到广州VPC的主通道-备用',
+  example:
+    'VpnConnectionName: 上海IDC到广州VPC的主通道-上海IDC到广州VPC的主通道-上海IDC到广州VPC的主通道-上海IDC到广州VPC的主通道-备用',
   check(doc, _context, report) {
     const name = stringAt(doc, 'VpnConnectionName');
     if (name === undefined) return;

@@ -19,7 +19,8 @@ const spdDuplicate: Rule = {
   severity: 'error',
   summary: { en: 'The same local/remote mapping appears twice.', zh: '同一条本端/对端网段映射出现了两次。' },
   source: 'validation-rules.json spd; spec errors (InvalidParameterValue.Duplicate)',
-  example: 'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/16\n    RemoteCidrBlock: [192.168.0.0/24, 192.168.0.0/24]',
+  example:
+    'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/16\n    RemoteCidrBlock: [192.168.0.0/24, 192.168.0.0/24]',
   fix: 'Remove the repeated remote block (or the whole repeated policy rule).',
   check(doc, _context, report) {
     const seen = new Map<string, Mapping>();
@@ -45,7 +46,9 @@ function reportEntry(doc: Params, entry: number, pairs: Mapping[], report: Param
       en: `This policy rule repeats rule #${first.entry + 1} (${first.localText} → ${first.remoteText}).`,
       zh: `该策略与第 ${first.entry + 1} 条（${first.localText} → ${first.remoteText}）重复。`,
     };
-    return report(path, 'object', message, [removeFix(path, { en: 'Remove the duplicate policy rule', zh: '删除重复的策略' })]);
+    return report(path, 'object', message, [
+      removeFix(path, { en: 'Remove the duplicate policy rule', zh: '删除重复的策略' }),
+    ]);
   }
   for (let index = 0; index < pairs.length; index += 2) {
     const [original, repeat] = [pairs[index], pairs[index + 1]];
@@ -53,7 +56,9 @@ function reportEntry(doc: Params, entry: number, pairs: Mapping[], report: Param
       en: `${repeat.localText} → ${repeat.remoteText} is already listed (rule #${original.entry + 1}).`,
       zh: `${repeat.localText} → ${repeat.remoteText} 已存在（第 ${original.entry + 1} 条策略）。`,
     };
-    report(repeat.path, 'value', message, [removeFix(repeat.path, { en: 'Remove the duplicate remote block', zh: '删除重复的对端网段' })]);
+    report(repeat.path, 'value', message, [
+      removeFix(repeat.path, { en: 'Remove the duplicate remote block', zh: '删除重复的对端网段' }),
+    ]);
   }
 }
 
@@ -65,9 +70,13 @@ const spdOverlap: Rule = {
   id: 'spd-overlap',
   code: 'InvalidParameterValue.VpnConnCidrConflict',
   severity: 'error',
-  summary: { en: 'Two mappings overlap in both their local and their remote blocks.', zh: '两条映射的本端与对端网段同时重叠。' },
+  summary: {
+    en: 'Two mappings overlap in both their local and their remote blocks.',
+    zh: '两条映射的本端与对端网段同时重叠。',
+  },
   source: 'validation-rules.json spd (no_overlap); spec errors (VpnConnCidrConflict)',
-  example: 'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/16\n    RemoteCidrBlock: [192.168.0.0/16]\n  - LocalCidrBlock: 10.0.1.0/24\n    RemoteCidrBlock: [192.168.3.0/24]',
+  example:
+    'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/16\n    RemoteCidrBlock: [192.168.0.0/16]\n  - LocalCidrBlock: 10.0.1.0/24\n    RemoteCidrBlock: [192.168.3.0/24]',
   check(doc, _context, report) {
     const mappings = dedupe(spdMappings(doc));
     if (mappings.length > MAX_OVERLAP_CHECKED) return;
@@ -92,7 +101,8 @@ const spdMappingLimit: Rule = {
   severity: 'error',
   summary: { en: 'More than 200 local × remote mappings.', zh: '本端 × 对端网段映射超过 200 条。' },
   source: 'validation-rules.json spd (max_mappings_per_gateway: 200); spec errors (LimitExceeded)',
-  example: 'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/16\n    RemoteCidrBlock: [192.168.0.0/24, ... 201 blocks]',
+  example:
+    'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/16\n    RemoteCidrBlock: [192.168.0.0/24, ... 201 blocks]',
   check(doc, _context, report) {
     const count = mappingCount(doc);
     if (count <= MAX_MAPPINGS) return;
@@ -125,8 +135,12 @@ const spdRemoteOnLocalSide: Rule = {
   id: 'spd-remote-overlaps-local',
   code: 'InvalidParameterValue.VpnConnSpdCidrConflict',
   severity: 'error',
-  summary: { en: 'A remote (IDC) block overlaps a local (VPC) block of the policy.', zh: '对端（IDC）网段与策略的本端（VPC）网段重叠。' },
-  source: 'spec errors (InvalidParameterValue.VpnConnSpdCidrConflict: "SPD规则源目IP有重叠"); validation-rules.json spd',
+  summary: {
+    en: 'A remote (IDC) block overlaps a local (VPC) block of the policy.',
+    zh: '对端（IDC）网段与策略的本端（VPC）网段重叠。',
+  },
+  source:
+    'spec errors (InvalidParameterValue.VpnConnSpdCidrConflict: "SPD规则源目IP有重叠"); validation-rules.json spd',
   example: 'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/16\n    RemoteCidrBlock: [10.0.8.0/24]',
   check(doc, _context, report) {
     const mappings = spdMappings(doc);
@@ -163,20 +177,23 @@ function localSides(mappings: Mapping[]): LocalSides {
   }
   blocks.sort((a, b) => a.first - b.first);
   const widest: number[] = [];
-  blocks.forEach((block, index) => widest.push(index > 0 && blocks[widest[index - 1]].last >= block.last ? widest[index - 1] : index));
+  blocks.forEach((block, index) =>
+    widest.push(index > 0 && blocks[widest[index - 1]].last >= block.last ? widest[index - 1] : index),
+  );
   return { blocks, widest };
 }
 
 /** A local block that overlaps the mapping's remote block (its own rule's first), found by binary search. */
 function overlappingLocal(locals: LocalSides, mapping: Mapping): { entry: number; text: string } | undefined {
   const { remote } = mapping;
-  if (remote.first <= mapping.local.last && mapping.local.first <= remote.last) return { entry: mapping.entry, text: mapping.localText };
+  if (remote.first <= mapping.local.last && mapping.local.first <= remote.last)
+    return { entry: mapping.entry, text: mapping.localText };
   let low = 0;
   let high = locals.blocks.length - 1;
   let last = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if (locals.blocks[middle].first <= remote.last) (last = middle), (low = middle + 1);
+    if (locals.blocks[middle].first <= remote.last) ((last = middle), (low = middle + 1));
     else high = middle - 1;
   }
   if (last < 0) return undefined;

@@ -49,7 +49,16 @@ function collectMappings(doc: Params): Mapping[] {
       if (!remote) return;
       const path = ['SecurityPolicyDatabases', index, 'RemoteCidrBlock', remoteIndex];
       const key = `${local.first}/${local.prefix}|${remote.first}/${remote.prefix}`;
-      mappings.push({ entry: index, remoteIndex, local, remote, localText: String(entry.LocalCidrBlock), remoteText: String(remoteText), path, key });
+      mappings.push({
+        entry: index,
+        remoteIndex,
+        local,
+        remote,
+        localText: String(entry.LocalCidrBlock),
+        remoteText: String(remoteText),
+        path,
+        key,
+      });
     });
   });
   return mappings;
@@ -63,7 +72,6 @@ export function mappingCount(doc: Params): number {
   }
   return count;
 }
-
 
 /**
  * Pairs of mappings whose local blocks overlap and whose remote blocks overlap, each later mapping reported

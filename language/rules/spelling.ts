@@ -30,14 +30,22 @@ const integrityCoexist: Rule = {
     const same = ipsec?.[LEGACY] === ipsec?.[CURRENT];
     const detail = same
       ? { en: 'they say the same', zh: '两者取值相同' }
-      : { en: `they disagree (${JSON.stringify(ipsec?.[LEGACY])} vs ${JSON.stringify(ipsec?.[CURRENT])}) and which one the service reads is not documented`, zh: `两者取值不同（${JSON.stringify(ipsec?.[LEGACY])} 与 ${JSON.stringify(ipsec?.[CURRENT])}），且未说明服务以哪个为准` };
-    report([IPSEC, CURRENT], 'key', {
-      en: `${LEGACY} (sic) and ${CURRENT} are two spellings of one parameter; give only one (${detail.en}).`,
-      zh: `${LEGACY}（原文如此）与 ${CURRENT} 是同一参数的两种写法，只能设置一个（${detail.zh}）。`,
-    }, [
-      { kind: 'remove', path: [IPSEC, CURRENT], title: { en: `Remove ${CURRENT}`, zh: `删除 ${CURRENT}` } },
-      { kind: 'remove', path: [IPSEC, LEGACY], title: { en: `Remove ${LEGACY}`, zh: `删除 ${LEGACY}` } },
-    ]);
+      : {
+          en: `they disagree (${JSON.stringify(ipsec?.[LEGACY])} vs ${JSON.stringify(ipsec?.[CURRENT])}) and which one the service reads is not documented`,
+          zh: `两者取值不同（${JSON.stringify(ipsec?.[LEGACY])} 与 ${JSON.stringify(ipsec?.[CURRENT])}），且未说明服务以哪个为准`,
+        };
+    report(
+      [IPSEC, CURRENT],
+      'key',
+      {
+        en: `${LEGACY} (sic) and ${CURRENT} are two spellings of one parameter; give only one (${detail.en}).`,
+        zh: `${LEGACY}（原文如此）与 ${CURRENT} 是同一参数的两种写法，只能设置一个（${detail.zh}）。`,
+      },
+      [
+        { kind: 'remove', path: [IPSEC, CURRENT], title: { en: `Remove ${CURRENT}`, zh: `删除 ${CURRENT}` } },
+        { kind: 'remove', path: [IPSEC, LEGACY], title: { en: `Remove ${LEGACY}`, zh: `删除 ${LEGACY}` } },
+      ],
+    );
   },
 };
 

@@ -11,7 +11,9 @@ const RESERVED_PREFIX = 'qcloud:';
 
 /** Each tag whose Key is a string, with its index. */
 function keyedTags(tags: unknown[] | undefined): Array<{ index: number; key: string }> {
-  return (tags ?? []).flatMap((tag, index) => (isRecord(tag) && typeof tag.Key === 'string' ? [{ index, key: tag.Key }] : []));
+  return (tags ?? []).flatMap((tag, index) =>
+    isRecord(tag) && typeof tag.Key === 'string' ? [{ index, key: tag.Key }] : [],
+  );
 }
 
 const duplicateKey: Rule = {
@@ -30,10 +32,15 @@ const duplicateKey: Rule = {
         firstIndex.set(key, index);
         continue;
       }
-      report(['Tags', index, 'Key'], 'value', {
-        en: `Tag key "${key}" is already used by tag #${first + 1}.`,
-        zh: `标签键“${key}”已被第 ${first + 1} 个标签使用。`,
-      }, [{ kind: 'remove', path: ['Tags', index], title: { en: 'Remove the duplicate tag', zh: '删除重复的标签' } }]);
+      report(
+        ['Tags', index, 'Key'],
+        'value',
+        {
+          en: `Tag key "${key}" is already used by tag #${first + 1}.`,
+          zh: `标签键“${key}”已被第 ${first + 1} 个标签使用。`,
+        },
+        [{ kind: 'remove', path: ['Tags', index], title: { en: 'Remove the duplicate tag', zh: '删除重复的标签' } }],
+      );
     }
   },
 };

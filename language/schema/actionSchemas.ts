@@ -17,6 +17,7 @@ export const DEFAULT_ACTION = 'CreateVpnConnection';
 
 /** The action a document value names with its "Action" key, else CreateVpnConnection. */
 export function actionOf(value: unknown): string {
-  const action = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).Action : undefined;
+  const action =
+    value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).Action : undefined;
   return typeof action === 'string' && ACTION_SCHEMAS[action] ? action : DEFAULT_ACTION;
 }

@@ -11,6 +11,8 @@ export function actionOfPart(part: ParsedPart, text: string, kind: 'json' | 'yam
   const named = value && typeof value === 'object' && !Array.isArray(value) ? value.Action : undefined;
   if (typeof named === 'string' && ACTION_SCHEMAS[named]) return named;
   const schemaRef = value && typeof value === 'object' ? value.$schema : undefined;
-  const fromSchema = actionOfSchemaRef(typeof schemaRef === 'string' ? schemaRef : part.index === 0 ? declaredSchema(text, kind) : undefined);
+  const fromSchema = actionOfSchemaRef(
+    typeof schemaRef === 'string' ? schemaRef : part.index === 0 ? declaredSchema(text, kind) : undefined,
+  );
   return fromSchema ?? DEFAULT_ACTION;
 }

@@ -26,8 +26,10 @@ export function typeLabel(schema: JsonSchema): string {
 
 function limits(schema: JsonSchema, lang: Lang): string[] {
   const lines: string[] = [];
-  if (schema.minLength !== undefined || schema.maxLength !== undefined) lines.push(`${TEXT.length[lang]}: ${schema.minLength ?? 0}–${schema.maxLength ?? '∞'}`);
-  if (schema.minimum !== undefined || schema.maximum !== undefined) lines.push(`${TEXT.range[lang]}: ${schema.minimum ?? '-∞'}–${schema.maximum ?? '∞'}`);
+  if (schema.minLength !== undefined || schema.maxLength !== undefined)
+    lines.push(`${TEXT.length[lang]}: ${schema.minLength ?? 0}–${schema.maxLength ?? '∞'}`);
+  if (schema.minimum !== undefined || schema.maximum !== undefined)
+    lines.push(`${TEXT.range[lang]}: ${schema.minimum ?? '-∞'}–${schema.maximum ?? '∞'}`);
   if (schema.default !== undefined) lines.push(`${TEXT.default[lang]}: \`${JSON.stringify(schema.default)}\``);
   return lines;
 }
@@ -35,12 +37,22 @@ function limits(schema: JsonSchema, lang: Lang): string[] {
 /** The allowed values as a Markdown list with their meanings. */
 export function allowedValues(schema: JsonSchema, lang: Lang): string {
   const meanings = (lang === 'zh' ? schema['x-enum-descriptions-zh'] : schema.enumDescriptions) ?? [];
-  return (schema.enum ?? []).map((value, i) => `- \`${JSON.stringify(value)}\`${meanings[i] ? ` — ${meanings[i]}` : ''}`).join('\n');
+  return (schema.enum ?? [])
+    .map((value, i) => `- \`${JSON.stringify(value)}\`${meanings[i] ? ` — ${meanings[i]}` : ''}`)
+    .join('\n');
 }
 
 /** The full explanation of the parameter `name` (schema `schema`) of an action whose root schema is `root`. */
-export function describeParameter(name: string, schema: JsonSchema, required: boolean, lang: Lang, root: JsonSchema): string {
-  const sections: string[] = [`**${name}** · \`${typeLabel(schema)}\` · ${required ? TEXT.required[lang] : TEXT.optional[lang]}`];
+export function describeParameter(
+  name: string,
+  schema: JsonSchema,
+  required: boolean,
+  lang: Lang,
+  root: JsonSchema,
+): string {
+  const sections: string[] = [
+    `**${name}** · \`${typeLabel(schema)}\` · ${required ? TEXT.required[lang] : TEXT.optional[lang]}`,
+  ];
   const doc = docOf(schema, lang).trim();
   if (doc) sections.push(doc);
   const limitLines = limits(schema, lang);

@@ -60,7 +60,14 @@ export function schemaFindingsOf(errors: readonly ErrorObject[], value: unknown,
 function findingOf(error: ErrorObject, path: JsonPath, value: unknown, root: JsonSchema): RuleFinding {
   const parentPath = path.slice(0, -1);
   const keyPath = error.keyword === 'additionalProperties' || error.keyword === 'required' ? parentPath : path;
-  const context: ErrorContext = { keyword: error.keyword, params: error.params as Record<string, unknown>, path, value: valueAt(value, keyPath), schema: schemaAtPath(root, keyPath), root };
+  const context: ErrorContext = {
+    keyword: error.keyword,
+    params: error.params as Record<string, unknown>,
+    path,
+    value: valueAt(value, keyPath),
+    schema: schemaAtPath(root, keyPath),
+    root,
+  };
   const fixes = schemaFixes(context);
   return {
     ruleId: `schema.${error.keyword}`,

@@ -33,23 +33,39 @@ function enumFix({ path, value, schema }: ErrorContext): SemanticFix[] {
 
 /** The allowed string value of an enum schema that `text` most likely meant, or undefined. */
 function allowedValueFor(text: string, schema: JsonSchema | undefined): string | undefined {
-  return closestValue(text, (schema?.enum ?? []).filter((v): v is string => typeof v === 'string'));
+  return closestValue(
+    text,
+    (schema?.enum ?? []).filter((v): v is string => typeof v === 'string'),
+  );
 }
 
 function renameFix({ path, value, schema }: ErrorContext): SemanticFix[] {
   const key = String(path[path.length - 1]);
   // Ask the object about each known name rather than listing its keys: an object with 100,000 unknown keys gets
   // 100,000 of these errors, and listing its keys for each would be quadratic.
-  const present = (name: string) => !!value && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, name);
-  const match = closestMatch(key, visibleProperties(schema).filter((name) => !present(name)));
+  const present = (name: string) =>
+    !!value && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, name);
+  const match = closestMatch(
+    key,
+    visibleProperties(schema).filter((name) => !present(name)),
+  );
   if (!match) return [];
-  return [{ kind: 'renameKey', path, newKey: match, title: { en: `Rename "${key}" to "${match}"`, zh: `将 "${key}" 改名为 "${match}"` } }];
+  return [
+    {
+      kind: 'renameKey',
+      path,
+      newKey: match,
+      title: { en: `Rename "${key}" to "${match}"`, zh: `将 "${key}" 改名为 "${match}"` },
+    },
+  ];
 }
 
 function requiredFix({ path, schema }: ErrorContext): SemanticFix[] {
   const key = String(path[path.length - 1]);
   const properties = { [key]: sampleValue(schema?.properties?.[key]) };
-  return [{ kind: 'addProperties', path: path.slice(0, -1), properties, title: { en: `Add "${key}"`, zh: `添加 "${key}"` } }];
+  return [
+    { kind: 'addProperties', path: path.slice(0, -1), properties, title: { en: `Add "${key}"`, zh: `添加 "${key}"` } },
+  ];
 }
 
 function typeFix({ path, value, schema }: ErrorContext): SemanticFix[] {
@@ -68,7 +84,8 @@ function enumAware(converted: unknown, schema: JsonSchema | undefined): unknown 
 /** The same value in the expected type, when the conversion loses nothing. */
 function convertType(value: unknown, type: string | undefined): unknown {
   if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
-  if ((type === 'integer' || type === 'number') && typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+  if ((type === 'integer' || type === 'number') && typeof value === 'string' && /^-?\d+$/.test(value.trim()))
+    return Number(value.trim());
   if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
   return undefined;
 }

@@ -106,7 +106,9 @@ export function emptyValueOf(type: string | undefined): unknown {
 
 /** The property names of an object schema that are offered: without the hidden ones and unoffered spellings. */
 export function visibleProperties(schema: JsonSchema | undefined): string[] {
-  return Object.keys(schema?.properties ?? {}).filter((name) => !HIDDEN_PROPERTIES.has(name) && !UNOFFERED_SPELLINGS.has(name));
+  return Object.keys(schema?.properties ?? {}).filter(
+    (name) => !HIDDEN_PROPERTIES.has(name) && !UNOFFERED_SPELLINGS.has(name),
+  );
 }
 
 /**

@@ -37,8 +37,15 @@ function actualType(value: unknown): string {
 /** The hint a fix gives, e.g. ' Did you mean "STATIC"?'. */
 function didYouMean(fixes: SemanticFix[]): Localized {
   const fix = fixes[0];
-  const suggestion = fix?.kind === 'renameKey' ? fix.newKey : fix?.kind === 'setValue' && typeof fix.value === 'string' ? fix.value : undefined;
-  return suggestion ? { en: ` Did you mean "${suggestion}"?`, zh: `您是否要输入 "${suggestion}"？` } : { en: '', zh: '' };
+  const suggestion =
+    fix?.kind === 'renameKey'
+      ? fix.newKey
+      : fix?.kind === 'setValue' && typeof fix.value === 'string'
+        ? fix.value
+        : undefined;
+  return suggestion
+    ? { en: ` Did you mean "${suggestion}"?`, zh: `您是否要输入 "${suggestion}"？` }
+    : { en: '', zh: '' };
 }
 
 /** The message of one schema error; `fallback` is ajv's own text for keywords not listed here. */
@@ -53,32 +60,50 @@ export function schemaMessage(context: ErrorContext, fixes: SemanticFix[], fallb
       return unknownMessage(key, fixes, hint);
     case 'enum': {
       const allowed = (schema?.enum ?? []).map((v) => JSON.stringify(v)).join(', ');
-      return { en: `${JSON.stringify(value)} is not an allowed value of ${where}.${hint.en} Allowed: ${allowed}.`, zh: `${JSON.stringify(value)} 不是 ${where} 的可选值。${hint.zh}可选值：${allowed}。` };
+      return {
+        en: `${JSON.stringify(value)} is not an allowed value of ${where}.${hint.en} Allowed: ${allowed}.`,
+        zh: `${JSON.stringify(value)} 不是 ${where} 的可选值。${hint.zh}可选值：${allowed}。`,
+      };
     }
     case 'type': {
       const [want, got] = [typeName(params.type), typeName(actualType(value))];
       // The fix's value is worth naming only when it is more than the same text in quotes (14 → "GROUP14").
       const named = fixes[0]?.kind === 'setValue' && fixes[0].value !== String(value) ? hint : { en: '', zh: '' };
-      return { en: `${where} must be ${want.en}, not ${got.en}.${named.en}`, zh: `${where} 应为${want.zh}，而不是${got.zh}。${named.zh}` };
+      return {
+        en: `${where} must be ${want.en}, not ${got.en}.${named.en}`,
+        zh: `${where} 应为${want.zh}，而不是${got.zh}。${named.zh}`,
+      };
     }
     case 'maxLength':
     case 'minLength':
       return lengthMessage(context.keyword, Number(params.limit), String(value ?? ''), where);
     case 'minimum':
     case 'maximum':
-      return { en: `${where} must be between ${schema?.minimum ?? '-∞'} and ${schema?.maximum ?? '∞'} (it is ${String(value)}).`, zh: `${where} 的取值范围为 ${schema?.minimum ?? '-∞'} 到 ${schema?.maximum ?? '∞'}（当前为 ${String(value)}）。` };
+      return {
+        en: `${where} must be between ${schema?.minimum ?? '-∞'} and ${schema?.maximum ?? '∞'} (it is ${String(value)}).`,
+        zh: `${where} 的取值范围为 ${schema?.minimum ?? '-∞'} 到 ${schema?.maximum ?? '∞'}（当前为 ${String(value)}）。`,
+      };
     case 'pattern':
       return patternMessage(String(params.pattern), schema, where);
     default:
-      return REGEX_SYNTAX.test(fallback) ? { en: `${where} is not valid.`, zh: `${where} 的值无效。` } : { en: `${where}: ${fallback}.`, zh: `${where}：${fallback}。` };
+      return REGEX_SYNTAX.test(fallback)
+        ? { en: `${where} is not valid.`, zh: `${where} 的值无效。` }
+        : { en: `${where}: ${fallback}.`, zh: `${where}：${fallback}。` };
   }
 }
 
 function lengthMessage(keyword: string, limit: number, text: string, where: string): Localized {
   const length = [...text].length;
   if (keyword === 'minLength' && limit === 1) return { en: `${where} must not be empty.`, zh: `${where} 不能为空。` };
-  if (keyword === 'minLength') return { en: `${where} must have at least ${limit} characters (it has ${length}).`, zh: `${where} 至少 ${limit} 个字符（当前 ${length} 个）。` };
-  return { en: `${where} must have at most ${limit} characters (it has ${length}).`, zh: `${where} 最多 ${limit} 个字符（当前 ${length} 个）。` };
+  if (keyword === 'minLength')
+    return {
+      en: `${where} must have at least ${limit} characters (it has ${length}).`,
+      zh: `${where} 至少 ${limit} 个字符（当前 ${length} 个）。`,
+    };
+  return {
+    en: `${where} must have at most ${limit} characters (it has ${length}).`,
+    zh: `${where} 最多 ${limit} 个字符（当前 ${length} 个）。`,
+  };
 }
 
 /**
@@ -94,7 +119,10 @@ function unknownMessage(key: string, fixes: SemanticFix[], hint: Localized): Loc
       zh: `"${key}" 是 API 未公开文档的隐藏参数：本工具不支持该参数，不会校验或提示它。`,
     };
   }
-  return { en: `Unknown parameter "${key}": the API does not accept it.${hint.en}`, zh: `未知参数 "${key}"：API 不接受该参数。${hint.zh}` };
+  return {
+    en: `Unknown parameter "${key}": the API does not accept it.${hint.en}`,
+    zh: `未知参数 "${key}"：API 不接受该参数。${hint.zh}`,
+  };
 }
 
 /** Characters that betray a regular expression in a message: anchors, classes, escapes. */
@@ -110,7 +138,10 @@ const PATTERN_WORDS: Record<string, Localized> = {
 function patternMessage(pattern: string, schema: JsonSchema | undefined, where: string): Localized {
   const example = schema?.examples?.find((sample): sample is string => typeof sample === 'string');
   const words = PATTERN_WORDS[pattern];
-  const such = example === undefined ? { en: '', zh: '' } : { en: `, such as ${JSON.stringify(example)}`, zh: `，例如 ${JSON.stringify(example)}` };
+  const such =
+    example === undefined
+      ? { en: '', zh: '' }
+      : { en: `, such as ${JSON.stringify(example)}`, zh: `，例如 ${JSON.stringify(example)}` };
   if (words) return { en: `${where} must be ${words.en}${such.en}.`, zh: `${where} 应为${words.zh}${such.zh}。` };
   return { en: `${where} is not in the expected format${such.en}.`, zh: `${where} 的格式不正确${such.zh}。` };
 }

@@ -67,14 +67,31 @@ function fold(word: string): string {
  * spelling it is; undefined for a word that names no algorithm this knows.
  */
 export function algorithmOf(word: string): string | undefined {
-  const name = word.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const name = word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return dhGroupOf(name) ?? hashOf(name) ?? cipherOf(name);
 }
 
 /** RFC 3526 / RFC 5903 / RFC 5114 group sizes by the names strongSwan and others use for them. */
 const DH_GROUP_BY_NAME: Record<string, number> = {
-  modp768: 1, modp1024: 2, modp1536: 5, modp2048: 14, modp3072: 15, modp4096: 16, modp6144: 17, modp8192: 18,
-  modp1024s160: 22, modp2048s224: 23, modp2048s256: 24, ecp256: 19, ecp384: 20, ecp521: 21, ecp192: 25, ecp224: 26,
+  modp768: 1,
+  modp1024: 2,
+  modp1536: 5,
+  modp2048: 14,
+  modp3072: 15,
+  modp4096: 16,
+  modp6144: 17,
+  modp8192: 18,
+  modp1024s160: 22,
+  modp2048s224: 23,
+  modp2048s256: 24,
+  ecp256: 19,
+  ecp384: 20,
+  ecp521: 21,
+  ecp192: 25,
+  ecp224: 26,
 };
 
 /** "dh14" for GROUP14, DH-GROUP14, dh-group-14, group14, DH14, 14, modp2048; "null" for no PFS. */
@@ -107,7 +124,9 @@ function cipherOf(name: string): string | undefined {
   if (/^(?:3-?des|des-?3|triple-?des|des-?ede-?3?)(?:-cbc)?$/.test(name)) return '3des';
   if (/^(?:des|sm4)(?:-cbc)?$/.test(name)) return name.replace(/-cbc$/, '');
   if (/^(?:null|none|enc-?null)$/.test(name)) return 'null';
-  const aes = /^aes(?:(cbc|gcm|ctr|ccm)(128|192|256)|(128|192|256)(cbc|gcm|ctr|ccm)?)(\d+)?$/.exec(name.replace(/-/g, ''));
+  const aes = /^aes(?:(cbc|gcm|ctr|ccm)(128|192|256)|(128|192|256)(cbc|gcm|ctr|ccm)?)(\d+)?$/.exec(
+    name.replace(/-/g, ''),
+  );
   if (!aes) return undefined;
   const [size, mode, tag] = [aes[2] ?? aes[3], aes[1] ?? aes[4] ?? 'cbc', aes[5]];
   if (tag === undefined || (mode === 'gcm' && (tag === '16' || tag === '128'))) return `aes-${size}-${mode}`;

@@ -13,7 +13,12 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getLanguageService, type JSONDocument, type LanguageService } from 'vscode-json-languageservice';
-import { createConnection, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 function argument(name: string): string | undefined {
@@ -40,12 +45,25 @@ function jsonDocument(ls: LanguageService, doc: TextDocument): JSONDocument {
 connection.onInitialize((params: InitializeParams) => {
   service = getLanguageService({
     // VS Code's Node runtime reads file: schemas from disk; anything else would be a network fetch, which we refuse.
-    schemaRequestService: (uri) => (uri.startsWith('file:') ? readFile(fileURLToPath(uri), 'utf8') : Promise.reject(new Error(`no network schemas: ${uri}`))),
+    schemaRequestService: (uri) =>
+      uri.startsWith('file:')
+        ? readFile(fileURLToPath(uri), 'utf8')
+        : Promise.reject(new Error(`no network schemas: ${uri}`)),
     workspaceContext: { resolveRelativePath: (relative, resource) => new URL(relative, resource).toString() },
     clientCapabilities: params.capabilities,
   });
-  service.configure({ validate: true, allowComments: false, schemas: schemaPath ? [{ uri: pathToFileURL(schemaPath).href, fileMatch: [fileMatch] }] : [] });
-  return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false }, hoverProvider: true } };
+  service.configure({
+    validate: true,
+    allowComments: false,
+    schemas: schemaPath ? [{ uri: pathToFileURL(schemaPath).href, fileMatch: [fileMatch] }] : [],
+  });
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
+      hoverProvider: true,
+    },
+  };
 });
 
 /** Validates the document's current version and publishes, unless a newer version arrived meanwhile (as VS Code). */
@@ -53,10 +71,14 @@ async function validate(doc: TextDocument): Promise<void> {
   const ls = service;
   if (!ls) return;
   try {
-    const settings = doc.languageId === 'jsonc' ? ({ comments: 'ignore', trailingCommas: 'warning' } as const) : ({ comments: 'error', trailingCommas: 'error' } as const);
+    const settings =
+      doc.languageId === 'jsonc'
+        ? ({ comments: 'ignore', trailingCommas: 'warning' } as const)
+        : ({ comments: 'error', trailingCommas: 'error' } as const);
     const diagnostics = await ls.doValidation(doc, jsonDocument(ls, doc), settings);
     const current = documents.get(doc.uri);
-    if (current && current.version === doc.version) await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    if (current && current.version === doc.version)
+      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   } catch (error) {
     connection.console.error(`validation failed: ${String(error)}`);
   }

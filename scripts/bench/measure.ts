@@ -42,17 +42,25 @@ export async function measureSpawn(server: BenchServer, p: Plan): Promise<Summar
  * the invalid edit 4DES-CBC trades that note for an error, so counting every severity would see no change.
  */
 const onLine = (diagnostics: Diagnostic[], line: number): number =>
-  diagnostics.filter((d) => (d.severity === undefined || d.severity <= 2) && d.range.start.line <= line && d.range.end.line >= line).length;
+  diagnostics.filter(
+    (d) => (d.severity === undefined || d.severity <= 2) && d.range.start.line <= line && d.range.end.line >= line,
+  ).length;
 
 /** Opens a small file with a schema error until the server reports it: the schema is loaded, settings are applied. */
-async function waitUntilSchemaLoaded(client: LspTestClient, server: BenchServer, s: Scenario, timeoutMs: number): Promise<void> {
+async function waitUntilSchemaLoaded(
+  client: LspTestClient,
+  server: BenchServer,
+  s: Scenario,
+  timeoutMs: number,
+): Promise<void> {
   const uri = `file:///tcvpn-bench/probe/probe.vpnconn.${s.kind}`;
   let reported = false;
   const accept = (p: PublishDiagnosticsParams): boolean => ((reported = p.diagnostics.length > 0), true);
   await timeDiagnostics(client, uri, accept, () => client.open(uri, server.languageId(s.kind), s.probeText), timeoutMs);
   // A server that validated before its settings arrived published nothing useful: re-send the text until it does.
   for (let version = 2; !reported; version++) {
-    if (version > 40) throw new Error(`${server.id} never reported the schema error in the probe file: is the schema associated?`);
+    if (version > 40)
+      throw new Error(`${server.id} never reported the schema error in the probe file: is the schema associated?`);
     await new Promise((resolve) => setTimeout(resolve, 100));
     await timeDiagnostics(client, uri, accept, () => client.change(uri, version, [{ text: s.probeText }]), timeoutMs);
   }
@@ -60,7 +68,11 @@ async function waitUntilSchemaLoaded(client: LspTestClient, server: BenchServer,
 }
 
 /** One session of one server on one fixture: every per-file metric, keyed by metric. */
-export async function measureSession(server: BenchServer, s: Scenario, p: Plan): Promise<Partial<Record<Metric, Summary>>> {
+export async function measureSession(
+  server: BenchServer,
+  s: Scenario,
+  p: Plan,
+): Promise<Partial<Record<Metric, Summary>>> {
   const { client } = await startServer(server.spec, p.timeoutMs);
   const languageId = server.languageId(s.kind);
   const out: Partial<Record<Metric, Summary>> = {};
@@ -69,7 +81,13 @@ export async function measureSession(server: BenchServer, s: Scenario, p: Plan):
     // open→diagnostics: a new URI each time (no cache can answer), closed again afterwards.
     const opens = await sample(plan(p.opens(s.size), p.budgetMs, 1), async (i) => {
       const uri = `file:///tcvpn-bench/open-${i}/${s.fileName}`;
-      const ms = await timeDiagnostics(client, uri, (d) => d.version === undefined || d.version >= 1, () => client.open(uri, languageId, s.text), p.timeoutMs);
+      const ms = await timeDiagnostics(
+        client,
+        uri,
+        (d) => d.version === undefined || d.version >= 1,
+        () => client.open(uri, languageId, s.text),
+        p.timeoutMs,
+      );
       await client.close(uri);
       return ms;
     });
@@ -77,7 +95,13 @@ export async function measureSession(server: BenchServer, s: Scenario, p: Plan):
 
     const uri = `file:///tcvpn-bench/session/${s.fileName}`;
     let baseline = 0;
-    await timeDiagnostics(client, uri, (d) => ((baseline = onLine(d.diagnostics, s.edit.position.line)), true), () => client.open(uri, languageId, s.sessionText), p.timeoutMs);
+    await timeDiagnostics(
+      client,
+      uri,
+      (d) => ((baseline = onLine(d.diagnostics, s.edit.position.line)), true),
+      () => client.open(uri, languageId, s.sessionText),
+      p.timeoutMs,
+    );
     // Even runs make the value invalid (4DES-CBC), odd runs restore it. Servers that publish a version are matched by
     // version; the others (yaml-language-server) by content: an error on the edited line appears, then goes away.
     let version = 1;
@@ -93,7 +117,13 @@ export async function measureSession(server: BenchServer, s: Scenario, p: Plan):
         if (d.version !== undefined) return d.version >= v;
         return invalid ? onLine(d.diagnostics, line) > baseline : onLine(d.diagnostics, line) <= baseline;
       };
-      const ms = await timeDiagnostics(client, uri, accept, () => client.change(uri, v, [{ range, text: invalid ? s.edit.invalid : s.edit.valid }]), p.timeoutMs);
+      const ms = await timeDiagnostics(
+        client,
+        uri,
+        accept,
+        () => client.change(uri, v, [{ range, text: invalid ? s.edit.invalid : s.edit.valid }]),
+        p.timeoutMs,
+      );
       if (invalid && onLine(got, line) <= baseline) silent++;
       return ms;
     };
@@ -102,9 +132,30 @@ export async function measureSession(server: BenchServer, s: Scenario, p: Plan):
     if (silent > 0) out.edit.warning = `${silent} invalid edits got no diagnostic on the edited line`;
     if ((WARMUP + edits.length) % 2 === 1) await toggle(1); // back to the valid text before completing in it
 
-    out.completeKey = await timeRequests(client, p, 'textDocument/completion', { textDocument: { uri }, position: s.keyCompletion, context: { triggerKind: 1 } }, (r) => items(r).length > 0, 'no completion items');
-    out.completeEnum = await timeRequests(client, p, 'textDocument/completion', { textDocument: { uri }, position: s.enumCompletion, context: { triggerKind: 1 } }, (r) => items(r).some((item) => JSON.stringify(item).includes('GROUP2')), 'GROUP2 not offered');
-    out.hover = await timeRequests(client, p, 'textDocument/hover', { textDocument: { uri }, position: s.hover }, (r) => !!r && typeof r === 'object' && 'contents' in r, 'no hover');
+    out.completeKey = await timeRequests(
+      client,
+      p,
+      'textDocument/completion',
+      { textDocument: { uri }, position: s.keyCompletion, context: { triggerKind: 1 } },
+      (r) => items(r).length > 0,
+      'no completion items',
+    );
+    out.completeEnum = await timeRequests(
+      client,
+      p,
+      'textDocument/completion',
+      { textDocument: { uri }, position: s.enumCompletion, context: { triggerKind: 1 } },
+      (r) => items(r).some((item) => JSON.stringify(item).includes('GROUP2')),
+      'GROUP2 not offered',
+    );
+    out.hover = await timeRequests(
+      client,
+      p,
+      'textDocument/hover',
+      { textDocument: { uri }, position: s.hover },
+      (r) => !!r && typeof r === 'object' && 'contents' in r,
+      'no hover',
+    );
     const rss = client.peakRssBytes();
     out.rss = { ...summarize(rss === undefined ? [] : [rss / 1024 / 1024], 'MB') };
     return out;
@@ -116,11 +167,20 @@ export async function measureSession(server: BenchServer, s: Scenario, p: Plan):
 /** The items of a completion answer (an array or a CompletionList). */
 function items(result: unknown): unknown[] {
   if (Array.isArray(result)) return result;
-  return result && typeof result === 'object' && Array.isArray((result as { items?: unknown }).items) ? (result as { items: unknown[] }).items : [];
+  return result && typeof result === 'object' && Array.isArray((result as { items?: unknown }).items)
+    ? (result as { items: unknown[] }).items
+    : [];
 }
 
 /** Times one request repeatedly; the first answer is checked so an empty answer is flagged, not celebrated. */
-async function timeRequests(client: LspTestClient, p: Plan, method: string, params: unknown, ok: (result: unknown) => boolean, problem: string): Promise<Summary> {
+async function timeRequests(
+  client: LspTestClient,
+  p: Plan,
+  method: string,
+  params: unknown,
+  ok: (result: unknown) => boolean,
+  problem: string,
+): Promise<Summary> {
   let first: unknown;
   let seen = false;
   const samples = await sample(plan(p.requests, p.budgetMs), async () => {

@@ -34,12 +34,24 @@ export interface Comparison {
   met: boolean;
 }
 
-const fmt = (value: number): string => (Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value.toFixed(1)) : '—');
-const pad = (cells: string[], widths: number[]): string => cells.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+const fmt = (value: number): string =>
+  Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value.toFixed(1)) : '—';
+const pad = (cells: string[], widths: number[]): string =>
+  cells
+    .map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+    .join('  ')
+    .trimEnd();
 
 /** Pairs each peer row with our row for the same language, size and metric. */
 export function compare(rows: Row[], servers: BenchServer[]): Comparison[] {
-  const ours = (r: Row) => rows.find((o) => o.server === 'ours' && o.metric === r.metric && o.size === r.size && (r.metric === 'spawn' || o.kind === r.kind));
+  const ours = (r: Row) =>
+    rows.find(
+      (o) =>
+        o.server === 'ours' &&
+        o.metric === r.metric &&
+        o.size === r.size &&
+        (r.metric === 'spawn' || o.kind === r.kind),
+    );
   return rows.flatMap((r) => {
     const mine = r.server === 'ours' ? undefined : ours(r);
     if (!mine) return [];
@@ -47,20 +59,52 @@ export function compare(rows: Row[], servers: BenchServer[]): Comparison[] {
     const diag = r.metric === 'open' || r.metric === 'edit';
     const ratioMedian = ratio(r.summary.median, mine.summary.median);
     const goal = goalFor(r.metric, r.kind, r.size);
-    return [{ kind: r.kind, size: r.size, metric: r.metric, peer: r.server, ours: mine.summary, theirs: r.summary, ratioMedian, ratioP95: ratio(r.summary.p95, mine.summary.p95), ratioMedianWithoutPeerDelay: diag && delay > 0 ? ratio(r.summary.median - delay, mine.summary.median) : undefined, goal, met: ratioMedian >= goal }];
+    return [
+      {
+        kind: r.kind,
+        size: r.size,
+        metric: r.metric,
+        peer: r.server,
+        ours: mine.summary,
+        theirs: r.summary,
+        ratioMedian,
+        ratioP95: ratio(r.summary.p95, mine.summary.p95),
+        ratioMedianWithoutPeerDelay:
+          diag && delay > 0 ? ratio(r.summary.median - delay, mine.summary.median) : undefined,
+        goal,
+        met: ratioMedian >= goal,
+      },
+    ];
   });
 }
 
 /** The table of our server against the issue's targets (checked on p95). */
 export function oursTable(rows: Row[]): string {
   const widths = [5, 8, 18, 4, 8, 8, 9, 8];
-  const lines = ['Our server — median and p95 (ms; MB for RSS); targets are checked against p95', pad(['lang', 'size', 'metric', 'n', 'median', 'p95', 'target', 'status'], widths)];
+  const lines = [
+    'Our server — median and p95 (ms; MB for RSS); targets are checked against p95',
+    pad(['lang', 'size', 'metric', 'n', 'median', 'p95', 'target', 'status'], widths),
+  ];
   for (const r of rows.filter((row) => row.server === 'ours')) {
     const target = targetFor(r.metric, r.kind, r.size);
     const unit = r.summary.unit === 'MB' ? ' MB' : ' ms';
     const status = target === undefined ? '' : r.summary.p95 <= target ? 'ok' : 'MISSED';
     const warn = r.summary.warning ? `  ! ${r.summary.warning}` : '';
-    lines.push(pad([r.metric === 'spawn' ? 'any' : r.kind, r.size ?? '—', METRIC_LABEL[r.metric], String(r.summary.n), fmt(r.summary.median), fmt(r.summary.p95), target === undefined ? '' : `≤${target}${unit}`, status], widths) + warn);
+    lines.push(
+      pad(
+        [
+          r.metric === 'spawn' ? 'any' : r.kind,
+          r.size ?? '—',
+          METRIC_LABEL[r.metric],
+          String(r.summary.n),
+          fmt(r.summary.median),
+          fmt(r.summary.p95),
+          target === undefined ? '' : `≤${target}${unit}`,
+          status,
+        ],
+        widths,
+      ) + warn,
+    );
   }
   return lines.join('\n');
 }
@@ -68,11 +112,53 @@ export function oursTable(rows: Row[]): string {
 /** The table of the peers against ours: ratio = peer / ours, so 5.0 means we are five times faster (or smaller). */
 export function peersTable(comparisons: Comparison[]): string {
   const widths = [5, 8, 18, 9, 9, 6, 9, 9, 7, 7, 6, 6];
-  const lines = ['Peers — ratio = peer / ours (higher is better for us); goals are checked on the ratio of medians', pad(['lang', 'size', 'metric', 'ours med', 'ours p95', 'peer n', 'peer med', 'peer p95', '×med', '×p95', 'goal', 'status'], widths)];
+  const lines = [
+    'Peers — ratio = peer / ours (higher is better for us); goals are checked on the ratio of medians',
+    pad(
+      [
+        'lang',
+        'size',
+        'metric',
+        'ours med',
+        'ours p95',
+        'peer n',
+        'peer med',
+        'peer p95',
+        '×med',
+        '×p95',
+        'goal',
+        'status',
+      ],
+      widths,
+    ),
+  ];
   for (const c of comparisons) {
-    const extra = c.ratioMedianWithoutPeerDelay !== undefined ? `  (×${fmt(c.ratioMedianWithoutPeerDelay)} without the peer's debounce)` : '';
+    const extra =
+      c.ratioMedianWithoutPeerDelay !== undefined
+        ? `  (×${fmt(c.ratioMedianWithoutPeerDelay)} without the peer's debounce)`
+        : '';
     const warn = c.theirs.warning ? `  ! peer: ${c.theirs.warning}` : '';
-    lines.push(pad([c.kind, c.size ?? '—', METRIC_LABEL[c.metric], fmt(c.ours.median), fmt(c.ours.p95), String(c.theirs.n), fmt(c.theirs.median), fmt(c.theirs.p95), fmt(c.ratioMedian), fmt(c.ratioP95), `≥${c.goal}×`, c.met ? 'ok' : 'MISSED'], widths) + extra + warn);
+    lines.push(
+      pad(
+        [
+          c.kind,
+          c.size ?? '—',
+          METRIC_LABEL[c.metric],
+          fmt(c.ours.median),
+          fmt(c.ours.p95),
+          String(c.theirs.n),
+          fmt(c.theirs.median),
+          fmt(c.theirs.p95),
+          fmt(c.ratioMedian),
+          fmt(c.ratioP95),
+          `≥${c.goal}×`,
+          c.met ? 'ok' : 'MISSED',
+        ],
+        widths,
+      ) +
+        extra +
+        warn,
+    );
   }
   return lines.join('\n');
 }
@@ -80,7 +166,10 @@ export function peersTable(comparisons: Comparison[]): string {
 /** Lines naming the servers, their versions and any debounce, printed under the tables. */
 export function notes(servers: BenchServer[]): string {
   return servers
-    .map((s) => `  ${s.id} ${s.version}: node ${s.spec.args.map((a) => a.replace(`${ROOT}/`, '').replace(tmpdir(), '$TMPDIR')).join(' ')}${s.validationDelayMs ? ` — waits ${s.validationDelayMs} ms before validating (built in, counted)` : ''}`)
+    .map(
+      (s) =>
+        `  ${s.id} ${s.version}: node ${s.spec.args.map((a) => a.replace(`${ROOT}/`, '').replace(tmpdir(), '$TMPDIR')).join(' ')}${s.validationDelayMs ? ` — waits ${s.validationDelayMs} ms before validating (built in, counted)` : ''}`,
+    )
     .join('\n');
 }
 
@@ -88,12 +177,23 @@ export function notes(servers: BenchServer[]): string {
 export function jsonReport(rows: Row[], comparisons: Comparison[], servers: BenchServer[], plan: unknown): unknown {
   return {
     generatedAt: new Date().toISOString(),
-    machine: { node: process.version, platform: process.platform, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavg: loadavg() },
+    machine: {
+      node: process.version,
+      platform: process.platform,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      loadavg: loadavg(),
+    },
     servers: servers.map((s) => ({ id: s.id, version: s.version, validationDelayMs: s.validationDelayMs })),
     plan,
     results: rows.map((r) => {
       const target = targetFor(r.metric, r.kind, r.size);
-      return { ...r, label: METRIC_LABEL[r.metric], target, targetMet: target === undefined ? undefined : r.summary.p95 <= target };
+      return {
+        ...r,
+        label: METRIC_LABEL[r.metric],
+        target,
+        targetMet: target === undefined ? undefined : r.summary.p95 <= target,
+      };
     }),
     comparisons: comparisons.map((c) => ({ ...c, label: METRIC_LABEL[c.metric] })),
   };

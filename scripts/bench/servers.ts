@@ -45,7 +45,13 @@ export function ourServer(): BenchServer {
   return {
     id: 'ours',
     // An empty section keeps every setting at its default; answering it (instead of null) is what VS Code does.
-    spec: { name: 'ours', command: process.execPath, args: [join(ROOT, 'dist', 'server.js'), '--stdio'], cwd: ROOT, settings: { tencentcloudVpn: {} } },
+    spec: {
+      name: 'ours',
+      command: process.execPath,
+      args: [join(ROOT, 'dist', 'server.js'), '--stdio'],
+      cwd: ROOT,
+      settings: { tencentcloudVpn: {} },
+    },
     version: packageVersion(ROOT),
     kinds: ['json', 'yaml'],
     languageId: (kind) => `tencentcloud-vpn-${kind}`,
@@ -57,7 +63,9 @@ export function ourServer(): BenchServer {
 export function yamlPeer(): BenchServer {
   const dir = join(ROOT, 'node_modules', 'yaml-language-server');
   // Its debounce is a constant in the shipped settings class (200 ms in 2.x), not a setting: read it, to report it.
-  const delay = /validationDelayMs\s*=\s*(\d+)/.exec(readFileSync(join(dir, 'out', 'src', 'yamlSettings.js'), 'utf8'))?.[1];
+  const delay = /validationDelayMs\s*=\s*(\d+)/.exec(
+    readFileSync(join(dir, 'out', 'src', 'yamlSettings.js'), 'utf8'),
+  )?.[1];
   const yaml = {
     schemas: { [pathToFileURL(SCHEMA_PATH).href]: '*.vpnconn.yaml' },
     validate: true,
@@ -70,7 +78,13 @@ export function yamlPeer(): BenchServer {
   };
   return {
     id: 'yaml-language-server',
-    spec: { name: 'yaml-language-server', command: process.execPath, args: [join(dir, 'bin', 'yaml-language-server'), '--stdio'], cwd: ROOT, settings: { yaml, http: { proxy: '', proxyStrictSSL: false }, '[yaml]': {}, editor: { tabSize: 2 } } },
+    spec: {
+      name: 'yaml-language-server',
+      command: process.execPath,
+      args: [join(dir, 'bin', 'yaml-language-server'), '--stdio'],
+      cwd: ROOT,
+      settings: { yaml, http: { proxy: '', proxyStrictSSL: false }, '[yaml]': {}, editor: { tabSize: 2 } },
+    },
     version: packageVersion(dir),
     kinds: ['yaml'],
     languageId: () => 'yaml',
@@ -86,10 +100,24 @@ export async function jsonPeer(): Promise<{ server: BenchServer; dispose: () => 
   const dir = mkdtempSync(join(tmpdir(), 'tcvpn-bench-'));
   const outfile = join(dir, 'jsonPeerServer.js');
   // Same bundling options as scripts/build.mjs uses for our server: jsonc-parser's UMD main does not bundle, its ESM does.
-  await build({ entryPoints: [join(__dirname, 'jsonPeerServer.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
+  await build({
+    entryPoints: [join(__dirname, 'jsonPeerServer.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
   const server: BenchServer = {
     id: 'vscode-json-languageservice',
-    spec: { name: 'vscode-json-languageservice', command: process.execPath, args: [outfile, '--stdio', '--schema', SCHEMA_PATH, '--fileMatch', '*.vpnconn.json'], cwd: ROOT },
+    spec: {
+      name: 'vscode-json-languageservice',
+      command: process.execPath,
+      args: [outfile, '--stdio', '--schema', SCHEMA_PATH, '--fileMatch', '*.vpnconn.json'],
+      cwd: ROOT,
+    },
     version: packageVersion(join(ROOT, 'node_modules', 'vscode-json-languageservice')),
     kinds: ['json'],
     languageId: () => 'json',

@@ -29,7 +29,14 @@ export function percentile(values: readonly number[], p: number): number {
 /** Median / p95 / min / max of latency samples in ms. */
 export function summarize(samples: readonly number[], unit: Summary['unit'] = 'ms'): Summary {
   if (samples.length === 0) return { n: 0, median: NaN, p95: NaN, min: NaN, max: NaN, unit };
-  return { n: samples.length, median: percentile(samples, 50), p95: percentile(samples, 95), min: Math.min(...samples), max: Math.max(...samples), unit };
+  return {
+    n: samples.length,
+    median: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    min: Math.min(...samples),
+    max: Math.max(...samples),
+    unit,
+  };
 }
 
 /** How many times to measure something and how long it may take at most. */

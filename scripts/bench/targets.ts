@@ -21,7 +21,10 @@ export const METRIC_LABEL: Record<Metric, string> = {
 };
 
 type BySize = Record<FixtureSize, number>;
-const EDIT: Record<FixtureKind, BySize> = { json: { typical: 3, medium: 8, large: 20 }, yaml: { typical: 5, medium: 30, large: 250 } };
+const EDIT: Record<FixtureKind, BySize> = {
+  json: { typical: 3, medium: 8, large: 20 },
+  yaml: { typical: 5, medium: 30, large: 250 },
+};
 const REQUEST: BySize = { typical: 5, medium: 5, large: 10 };
 
 /** Our absolute target for a metric (ms, or MB for rss), or undefined when the issue sets none. */

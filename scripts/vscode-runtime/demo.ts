@@ -12,8 +12,24 @@
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import {
-  cleanup, codeServerEnv, emulatorDemoCredentials, freePort, freshDataDir, freshWorkspace, installVsix, launchBrowser, removeWhenDone,
-  listExtensions, openFile, repoRoot, say, startCodeServer, startEmulator, UI_TIMEOUT, workbenchUrl, writeUserSettings,
+  cleanup,
+  codeServerEnv,
+  emulatorDemoCredentials,
+  freePort,
+  freshDataDir,
+  freshWorkspace,
+  installVsix,
+  launchBrowser,
+  removeWhenDone,
+  listExtensions,
+  openFile,
+  repoRoot,
+  say,
+  startCodeServer,
+  startEmulator,
+  UI_TIMEOUT,
+  workbenchUrl,
+  writeUserSettings,
 } from './lib';
 
 const EXTENSION_ID = 'tcvpn-dev.tencentcloud-vpn-connection';
@@ -50,7 +66,9 @@ async function verifyActivation(dataDir: string, url: string): Promise<void> {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'static-gz.vpnconn.yaml' }).waitFor({ timeout: 90_000 });
+    await page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'static-gz.vpnconn.yaml' })
+      .waitFor({ timeout: 90_000 });
     await openFile(page, 'schema-errors.vpnconn.yaml');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT });
   } finally {
@@ -80,14 +98,25 @@ async function main(): Promise<number> {
     say(`port ${options.port} is taken; using ${port}`);
     options.port = port;
   }
-  const env = codeServerEnv(dataDir, { TENCENTCLOUD_SECRET_ID: credentials.secretId, TENCENTCLOUD_SECRET_KEY: credentials.secretKey });
-  const server = await startCodeServer({ dataDir, env, smokeTestDriver: false, logFile: path.join(dataDir, 'code-server.log'), port: options.port });
+  const env = codeServerEnv(dataDir, {
+    TENCENTCLOUD_SECRET_ID: credentials.secretId,
+    TENCENTCLOUD_SECRET_KEY: credentials.secretKey,
+  });
+  const server = await startCodeServer({
+    dataDir,
+    env,
+    smokeTestDriver: false,
+    logFile: path.join(dataDir, 'code-server.log'),
+    port: options.port,
+  });
   const url = workbenchUrl(server, workspace);
 
   if (options.verify) {
     const started = Date.now();
     await verifyActivation(dataDir, url);
-    say(`verified in ${((Date.now() - started) / 1000).toFixed(1)} s: the installed extension activates on *.vpnconn.yaml and shows its diagnostics`);
+    say(
+      `verified in ${((Date.now() - started) / 1000).toFixed(1)} s: the installed extension activates on *.vpnconn.yaml and shows its diagnostics`,
+    );
   }
   if (options.exitAfterCheck) return 0;
 

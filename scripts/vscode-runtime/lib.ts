@@ -4,7 +4,16 @@
  * open the workbench in Debian's Chromium through playwright-core. See ../../../shared/vscode-runtime/README.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, existsSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  cpSync,
+  existsSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -23,7 +32,9 @@ export function say(message: string): void {
 /** Runs the idempotent install script unless the runtime is already complete. */
 export function ensureRuntime(): void {
   if (existsSync(codeServerBin) && existsSync('/usr/bin/chromium')) return;
-  const result = spawnSync('bash', [path.join(repoRoot, 'scripts', 'vscode-runtime', 'install.sh')], { stdio: 'inherit' });
+  const result = spawnSync('bash', [path.join(repoRoot, 'scripts', 'vscode-runtime', 'install.sh')], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`scripts/vscode-runtime/install.sh failed (exit ${result.status})`);
 }
 
@@ -104,8 +115,18 @@ function groupAlive(pgid: number): boolean {
 }
 
 /** Starts a command in a new session and process group; registers its stop (TERM, then KILL after 5 s). */
-export function startGroup(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; logFile?: string }): GroupProcess {
-  const child = spawn(command, args, { cwd: options.cwd ?? repoRoot, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startGroup(
+  name: string,
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; logFile?: string },
+): GroupProcess {
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? repoRoot,
+    env: options.env ?? process.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (child.pid === undefined) throw new Error(`could not start ${name}: ${command}`);
   const pgid = child.pid;
   if (options.logFile) {
@@ -125,7 +146,12 @@ export function startGroup(name: string, command: string, args: string[], option
 }
 
 /** Resolves with the first match of `pattern` in the process's output, rejects when it exits or the time is up. */
-export function waitForOutput(proc: GroupProcess, pattern: RegExp, timeoutMs: number, what: string): Promise<RegExpMatchArray> {
+export function waitForOutput(
+  proc: GroupProcess,
+  pattern: RegExp,
+  timeoutMs: number,
+  what: string,
+): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
     let seen = '';
     const onData = (chunk: Buffer): void => {
@@ -183,7 +209,11 @@ export function removeWhenDone(dir: string, keep: () => boolean = () => false): 
     if (keep()) say(`kept ${dir} (logs of the failed run)`);
     else rmSync(dir, { recursive: true, force: true });
   };
-  cleanup.add('data dir', async () => remove(), () => undefined);
+  cleanup.add(
+    'data dir',
+    async () => remove(),
+    () => undefined,
+  );
 }
 
 /** Copies the fixture workspace (or another folder) to a fresh place, so no run sees another run's edits. */
@@ -276,9 +306,12 @@ export function codeServerEnv(dataDir: string, extra: Record<string, string>): N
 function codeServerArgs(dataDir: string): string[] {
   writeFileSync(path.join(dataDir, 'config.yaml'), 'auth: none\ncert: false\n');
   return [
-    '--config', path.join(dataDir, 'config.yaml'),
-    '--user-data-dir', path.join(dataDir, 'user-data'),
-    '--extensions-dir', path.join(dataDir, 'extensions'),
+    '--config',
+    path.join(dataDir, 'config.yaml'),
+    '--user-data-dir',
+    path.join(dataDir, 'user-data'),
+    '--extensions-dir',
+    path.join(dataDir, 'extensions'),
   ];
 }
 
@@ -290,7 +323,8 @@ export function installVsix(dataDir: string, vsix: string): string {
     timeout: 120_000,
   });
   const output = `${result.stdout}${result.stderr}`;
-  if (result.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${result.status}):\n${output}`);
+  if (result.status !== 0)
+    throw new Error(`code-server --install-extension ${vsix} failed (${result.status}):\n${output}`);
   return output;
 }
 
@@ -301,7 +335,10 @@ export function listExtensions(dataDir: string): string[] {
     encoding: 'utf8',
     timeout: 60_000,
   });
-  return result.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  return result.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 export interface CodeServer {
@@ -311,22 +348,35 @@ export interface CodeServer {
 }
 
 /** Starts code-server on 127.0.0.1 in its own process group and waits until /healthz answers 200. */
-export async function startCodeServer(options: { dataDir: string; env: NodeJS.ProcessEnv; smokeTestDriver: boolean; logFile: string; port?: number }): Promise<CodeServer> {
+export async function startCodeServer(options: {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  smokeTestDriver: boolean;
+  logFile: string;
+  port?: number;
+}): Promise<CodeServer> {
   const port = options.port ?? (await freePort());
   const args = [
     ...codeServerArgs(options.dataDir),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--disable-proxy',
     '--ignore-last-opened',
-    '--reconnection-grace-time', '30',
+    '--reconnection-grace-time',
+    '30',
   ];
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
-  const proc = startGroup('code-server', codeServerBin, args, { env: options.env, cwd: options.dataDir, logFile: options.logFile });
+  const proc = startGroup('code-server', codeServerBin, args, {
+    env: options.env,
+    cwd: options.dataDir,
+    logFile: options.logFile,
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealthz(url, proc, 60_000);
   return { url, port, proc };
@@ -356,9 +406,22 @@ export async function launchBrowser(dataDir: string, viewport = { width: 1400, h
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  cleanup.add('chromium', () => context.close(), () => undefined);
+  cleanup.add(
+    'chromium',
+    () => context.close(),
+    () => undefined,
+  );
   return context;
 }
 
@@ -394,7 +457,11 @@ export async function acceptQuickInput(page: Page, open: string, text: string, r
   const input = widget.locator('input.input, input').first();
   await input.waitFor({ state: 'visible' });
   await input.fill(text);
-  if (rowText) await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText }).first().waitFor({ timeout: UI_TIMEOUT });
+  if (rowText)
+    await widget
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
   await input.press('Enter');
   await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }

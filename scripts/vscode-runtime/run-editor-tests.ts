@@ -13,8 +13,22 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { build } from 'esbuild';
 import {
-  cleanup, codeServerEnv, emulatorDemoCredentials, ensureRuntime, freshDataDir, freshWorkspace, launchBrowser, removeWhenDone,
-  maskSecrets, remoteUri, repoRoot, say, startCodeServer, startEmulator, workbenchUrl, writeUserSettings,
+  cleanup,
+  codeServerEnv,
+  emulatorDemoCredentials,
+  ensureRuntime,
+  freshDataDir,
+  freshWorkspace,
+  launchBrowser,
+  removeWhenDone,
+  maskSecrets,
+  remoteUri,
+  repoRoot,
+  say,
+  startCodeServer,
+  startEmulator,
+  workbenchUrl,
+  writeUserSettings,
 } from './lib';
 
 interface Options {
@@ -25,7 +39,11 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { build: true, compileOnly: false, timeoutSeconds: Number(process.env.TCVPN_EDITOR_TIMEOUT || 300) };
+  const options: Options = {
+    build: true,
+    compileOnly: false,
+    timeoutSeconds: Number(process.env.TCVPN_EDITOR_TIMEOUT || 300),
+  };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--no-build') options.build = false;
     else if (argv[i] === '--compile-only') options.compileOnly = true;
@@ -44,10 +62,22 @@ async function buildEverything(options: Options): Promise<string> {
     if (result.status !== 0) throw new Error('npm run build failed');
   }
   const suiteDir = path.join(repoRoot, 'test', 'editor', 'suite');
-  const entryPoints = readdirSync(suiteDir).filter((f) => f.endsWith('.ts')).map((f) => path.join(suiteDir, f));
+  const entryPoints = readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(suiteDir, f));
   const outdir = path.join(repoRoot, 'out', 'test', 'editor', 'suite');
   // mocha stays external: the host resolves it from the repository's node_modules, next to out/.
-  await build({ entryPoints, outdir, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', external: ['vscode', 'mocha'], logLevel: 'warning' });
+  await build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
   return path.join(outdir, 'index.js');
 }
 
@@ -77,7 +107,9 @@ async function main(): Promise<number> {
   say(`data dir ${dataDir}`);
 
   // TCVPN_EMULATOR_URL reuses an emulator that is already running (e.g. `npm run emulator` under a debugger).
-  const emulator = process.env.TCVPN_EMULATOR_URL ? { url: process.env.TCVPN_EMULATOR_URL } : await startEmulator(path.join(dataDir, 'emulator.log'));
+  const emulator = process.env.TCVPN_EMULATOR_URL
+    ? { url: process.env.TCVPN_EMULATOR_URL }
+    : await startEmulator(path.join(dataDir, 'emulator.log'));
   say(`emulator ${emulator.url}`);
   const credentials = emulatorDemoCredentials();
   const secrets = [credentials.secretKey];
@@ -85,7 +117,12 @@ async function main(): Promise<number> {
   // Word-based suggestions off: the completion tests look at what our provider offers, not at words of open files.
   // TCVPN_EXTRA_SETTINGS (a JSON object) adds user settings for a diagnosis run, e.g. '{"http.proxySupport":"off"}'.
   const extraSettings = JSON.parse(process.env.TCVPN_EXTRA_SETTINGS || '{}') as Record<string, unknown>;
-  writeUserSettings(dataDir, { 'tencentcloudVpn.endpoint': emulator.url, 'tencentcloudVpn.region': 'ap-guangzhou', 'editor.wordBasedSuggestions': 'off', ...extraSettings });
+  writeUserSettings(dataDir, {
+    'tencentcloudVpn.endpoint': emulator.url,
+    'tencentcloudVpn.region': 'ap-guangzhou',
+    'editor.wordBasedSuggestions': 'off',
+    ...extraSettings,
+  });
   const env = codeServerEnv(dataDir, {
     TENCENTCLOUD_SECRET_ID: credentials.secretId,
     TENCENTCLOUD_SECRET_KEY: credentials.secretKey,
@@ -94,8 +131,15 @@ async function main(): Promise<number> {
     TCVPN_SUITE_RESULT_FILE: resultFile,
     TCVPN_SUITE_GREP: options.grep ?? '',
   });
-  const server = await startCodeServer({ dataDir, env, smokeTestDriver: true, logFile: path.join(dataDir, 'code-server.log') });
-  say(`code-server ${server.url} (pgid ${server.proc.pgid}), ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const server = await startCodeServer({
+    dataDir,
+    env,
+    smokeTestDriver: true,
+    logFile: path.join(dataDir, 'code-server.log'),
+  });
+  say(
+    `code-server ${server.url} (pgid ${server.proc.pgid}), ready after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const context = await launchBrowser(dataDir);
   const page = context.pages()[0] ?? (await context.newPage());
@@ -139,12 +183,18 @@ async function main(): Promise<number> {
   if (existsSync(resultFile)) result = JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
   if (code !== 0 || !result) {
     const log = path.join(dataDir, 'code-server.log');
-    if (existsSync(log)) process.stdout.write(`--- code-server log (tail) ---\n${maskSecrets(readFileSync(log, 'utf8').split('\n').slice(-40).join('\n'), secrets)}\n`);
+    if (existsSync(log))
+      process.stdout.write(
+        `--- code-server log (tail) ---\n${maskSecrets(readFileSync(log, 'utf8').split('\n').slice(-40).join('\n'), secrets)}\n`,
+      );
   }
   const summary = result ?? { passed: 0, failed: 1, skipped: 0 };
   if (!result) say('the suite did not report a result: counted as one failure');
-  if (process.env.EDITOR_SUMMARY_FILE) appendFileSync(process.env.EDITOR_SUMMARY_FILE, `${summary.passed} ${summary.failed} ${summary.skipped}\n`);
-  console.log(`in-editor suite: ${summary.passed} passed, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`);
+  if (process.env.EDITOR_SUMMARY_FILE)
+    appendFileSync(process.env.EDITOR_SUMMARY_FILE, `${summary.passed} ${summary.failed} ${summary.skipped}\n`);
+  console.log(
+    `in-editor suite: ${summary.passed} passed, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`,
+  );
   const ok = code === 0 && result !== undefined && result.failed === 0;
   keepDataDir = !ok;
   return ok ? 0 : 1;
@@ -156,7 +206,7 @@ main()
     process.exit(code);
   })
   .catch(async (error: unknown) => {
-    say(`failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     await cleanup.runAll();
     if (process.env.EDITOR_SUMMARY_FILE) appendFileSync(process.env.EDITOR_SUMMARY_FILE, '0 1 0\n');
     process.exit(1);

@@ -14,8 +14,25 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
-  cleanup, codeServerEnv, emulatorDemoCredentials, ensureRuntime, freshDataDir, freshWorkspace, installVsix,
-  acceptQuickInput, launchBrowser, removeWhenDone, listExtensions, openFile, repoRoot, say, startCodeServer, startEmulator, UI_TIMEOUT, workbenchUrl, writeUserSettings,
+  cleanup,
+  codeServerEnv,
+  emulatorDemoCredentials,
+  ensureRuntime,
+  freshDataDir,
+  freshWorkspace,
+  installVsix,
+  acceptQuickInput,
+  launchBrowser,
+  removeWhenDone,
+  listExtensions,
+  openFile,
+  repoRoot,
+  say,
+  startCodeServer,
+  startEmulator,
+  UI_TIMEOUT,
+  workbenchUrl,
+  writeUserSettings,
 } from './lib';
 
 const EXTENSION_ID = 'tcvpn-dev.tencentcloud-vpn-connection';
@@ -38,7 +55,9 @@ function parseOptions(argv: string[]): Options {
 
 /** The documentation of a CreateVpnConnection key, read from the committed schema (what the hover must show). */
 function schemaDoc(key: string): string {
-  const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'CreateVpnConnection.schema.json'), 'utf8')) as {
+  const schema = JSON.parse(
+    readFileSync(path.join(repoRoot, 'schemas', 'CreateVpnConnection.schema.json'), 'utf8'),
+  ) as {
     properties: Record<string, { 'x-doc-en'?: string }>;
   };
   return schema.properties[key]['x-doc-en'] ?? key;
@@ -88,7 +107,10 @@ function checks(options: Options): [string, string, Check][] {
         await page.keyboard.press('ArrowUp');
         await page.keyboard.press('Control+Space');
         const widget = page.locator('.editor-widget.suggest-widget.visible');
-        await widget.locator('.monaco-list-row', { hasText: 'CustomerGatewayId' }).first().waitFor({ timeout: UI_TIMEOUT });
+        await widget
+          .locator('.monaco-list-row', { hasText: 'CustomerGatewayId' })
+          .first()
+          .waitFor({ timeout: UI_TIMEOUT });
         await shot(page, 'completion.png');
         await closeWidgets(page);
       },
@@ -114,7 +136,10 @@ function checks(options: Options): [string, string, Check][] {
         await page.keyboard.press('F1');
         const widget = page.locator('.quick-input-widget');
         await widget.locator('input').first().fill('>Tencent Cloud VPN: Sub');
-        await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Tencent Cloud VPN: Submit Connection' }).first().waitFor({ timeout: UI_TIMEOUT });
+        await widget
+          .locator('.quick-input-list .monaco-list-row', { hasText: 'Tencent Cloud VPN: Submit Connection' })
+          .first()
+          .waitFor({ timeout: UI_TIMEOUT });
         await shot(page, 'palette.png');
         await page.keyboard.press('Escape');
         await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
@@ -125,7 +150,8 @@ function checks(options: Options): [string, string, Check][] {
       'tasks.png',
       async (page) => {
         await openFile(page, 'static-gz.vpnconn.yaml');
-        if (await page.locator('.tabs-container .tab.active.dirty').count()) throw new Error('an earlier step typed into static-gz.vpnconn.yaml');
+        if (await page.locator('.tabs-container .tab.active.dirty').count())
+          throw new Error('an earlier step typed into static-gz.vpnconn.yaml');
         await runFromPalette(page, 'Tencent Cloud VPN: Submit Connection');
         await confirmSubmission(page, options.imagesDir);
         await page.locator('.activitybar .action-item a[aria-label^="Tencent Cloud VPN"]').first().click();
@@ -177,7 +203,11 @@ async function main(): Promise<number> {
 
   installVsix(dataDir, VSIX);
   const installed = listExtensions(dataDir);
-  report(installed.some((line) => line.toLowerCase().startsWith(`${EXTENSION_ID}@`)), 'the packaged .vsix installs into a fresh extensions dir', `listed: ${installed.join(', ')}`);
+  report(
+    installed.some((line) => line.toLowerCase().startsWith(`${EXTENSION_ID}@`)),
+    'the packaged .vsix installs into a fresh extensions dir',
+    `listed: ${installed.join(', ')}`,
+  );
 
   const emulator = await startEmulator(path.join(dataDir, 'emulator.log'));
   const credentials = emulatorDemoCredentials();
@@ -188,25 +218,43 @@ async function main(): Promise<number> {
     'window.commandCenter': false,
     'workbench.layoutControl.enabled': false,
   });
-  const env = codeServerEnv(dataDir, { TENCENTCLOUD_SECRET_ID: credentials.secretId, TENCENTCLOUD_SECRET_KEY: credentials.secretKey });
-  const server = await startCodeServer({ dataDir, env, smokeTestDriver: false, logFile: path.join(dataDir, 'code-server.log') });
+  const env = codeServerEnv(dataDir, {
+    TENCENTCLOUD_SECRET_ID: credentials.secretId,
+    TENCENTCLOUD_SECRET_KEY: credentials.secretKey,
+  });
+  const server = await startCodeServer({
+    dataDir,
+    env,
+    smokeTestDriver: false,
+    logFile: path.join(dataDir, 'code-server.log'),
+  });
   const context = await launchBrowser(dataDir, { width: 1280, height: 800 });
   const page = context.pages()[0] ?? (await context.newPage());
   const opened = Date.now();
   await page.goto(workbenchUrl(server, workspace));
   await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'static-gz.vpnconn.yaml' }).waitFor({ timeout: 60_000 });
+  await page
+    .locator('.explorer-folders-view .monaco-list-row', { hasText: 'static-gz.vpnconn.yaml' })
+    .waitFor({ timeout: 60_000 });
   say(`workbench rendered in ${((Date.now() - opened) / 1000).toFixed(1)} s`);
 
   for (const [name, image, check] of checks(options)) {
     const started = Date.now();
     try {
       await check(page);
-      report(true, name, `${path.relative(repoRoot, path.join(options.imagesDir, image))} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      report(
+        true,
+        name,
+        `${path.relative(repoRoot, path.join(options.imagesDir, image))} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
     } catch (error) {
       const failure = path.join(options.imagesDir, `FAILED-${image}`);
       await page.screenshot({ path: failure }).catch(() => undefined);
-      report(false, name, `${error instanceof Error ? error.message.split('\n')[0] : String(error)} (screen: ${path.relative(repoRoot, failure)})`);
+      report(
+        false,
+        name,
+        `${error instanceof Error ? error.message.split('\n')[0] : String(error)} (screen: ${path.relative(repoRoot, failure)})`,
+      );
       await closeWidgets(page).catch(() => undefined);
     }
   }
@@ -222,7 +270,7 @@ main()
     process.exit(code);
   })
   .catch(async (error: unknown) => {
-    say(`failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     await cleanup.runAll();
     // The checks counted so far stand; the crash itself counts as one failure.
     if (process.env.EDITOR_SUMMARY_FILE) appendFileSync(process.env.EDITOR_SUMMARY_FILE, `${passed} ${failed + 1} 0\n`);

@@ -24,7 +24,9 @@ function dryRun(args: string[], cwd: string): { code: number; stdout: string; st
 
 /** The repo's fixture files of one folder, as paths relative to it. */
 function filesUnder(folder: string): string[] {
-  return readdirSync(path.join(FIXTURES, folder)).filter((name) => /\.vpnconn\.(json|ya?ml)$/.test(name)).map((name) => path.join(folder, name));
+  return readdirSync(path.join(FIXTURES, folder))
+    .filter((name) => /\.vpnconn\.(json|ya?ml)$/.test(name))
+    .map((name) => path.join(folder, name));
 }
 
 // Every CLI and editor fixture, and every seventh file of the real-world corpus (the rest only add run time).
@@ -51,13 +53,18 @@ describe('tcvpn validate and tcvpn submit --dry-run agree', function () {
     const disabled = ['--disable', 'dpd-fields-ignored', 'warnings/dpd-off.vpnconn.yaml'];
     const checked = await validate(disabled);
     assert.equal(dryRun(disabled, CLI_FIXTURES).stdout, checked.stdout);
-    assert.notEqual(checked.stdout, (await validate(['warnings/dpd-off.vpnconn.yaml'])).stdout, 'the flag silenced something');
+    assert.notEqual(
+      checked.stdout,
+      (await validate(['warnings/dpd-off.vpnconn.yaml'])).stdout,
+      'the flag silenced something',
+    );
   });
 
   it('a silenced error: both hide it, validate passes the file, the dry run refuses it and says why', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tcvpn-silenced-'));
     try {
-      const text = 'VpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpnConnectionName: t\nPreShareKey: k\nDpdEnable: 1\n# tcvpn-disable-next-line dpd-timeout-range\nDpdTimeout: "120"\n';
+      const text =
+        'VpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpnConnectionName: t\nPreShareKey: k\nDpdEnable: 1\n# tcvpn-disable-next-line dpd-timeout-range\nDpdTimeout: "120"\n';
       writeFileSync(path.join(dir, 'silenced.vpnconn.yaml'), text);
       const checked = await validate(['--format', 'json', 'silenced.vpnconn.yaml'], dir);
       const dry = dryRun(['--output', 'json', 'silenced.vpnconn.yaml'], dir);
@@ -76,4 +83,3 @@ describe('tcvpn validate and tcvpn submit --dry-run agree', function () {
     assert.match(run.stderr, /dry run: 1 document\(s\) would be submitted/);
   });
 });
-

@@ -65,7 +65,10 @@ describe('tcvpn validate: exit status', () => {
   });
 
   it('--disable silences by API error code and takes comma-separated lists', async () => {
-    const run = await validate(['--disable=UnknownParameter,MissingParameter', 'errors/missing-and-unknown.vpnconn.json']);
+    const run = await validate([
+      '--disable=UnknownParameter,MissingParameter',
+      'errors/missing-and-unknown.vpnconn.json',
+    ]);
     assert.equal(run.stdout, '');
     assert.equal(run.code, 0, 'with both errors silenced nothing is left');
   });

@@ -40,21 +40,31 @@ describe('tcvpn validate: inputs', () => {
     const run = await validate(['--format', 'json', 'mixed']);
     assert.deepEqual(filesOf(run), ['mixed/nested/b.vpnconn.json']);
     const text = await validate(['mixed']);
-    assert.match(text.stderr, /1 error, 0 warnings in 2 files/, 'a.vpnconn.yml (clean) and nested/b.vpnconn.json, not notes.json');
+    assert.match(
+      text.stderr,
+      /1 error, 0 warnings in 2 files/,
+      'a.vpnconn.yml (clean) and nested/b.vpnconn.json, not notes.json',
+    );
     assert.equal(run.code, 1);
   });
 
   it('a directory without VPN files is an input problem', async () => {
     const run = await validate(['unsupported']);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /unsupported: no \*\.vpnconn\.json, \*\.vpnconn\.yaml or \*\.vpnconn\.yml file in this directory/);
+    assert.match(
+      run.stderr,
+      /unsupported: no \*\.vpnconn\.json, \*\.vpnconn\.yaml or \*\.vpnconn\.yml file in this directory/,
+    );
   });
 
   it('names files outside the working directory by their absolute path', async () => {
     // A fresh empty folder: os.tmpdir() itself may hold the clone (CI checks out under /tmp).
     const outside = mkdtempSync(path.join(os.tmpdir(), 'tcvpn-outside-'));
     try {
-      const run = await validate(['--format', 'json', path.join(CLI_FIXTURES, 'errors/bad-enum.vpnconn.yaml')], outside);
+      const run = await validate(
+        ['--format', 'json', path.join(CLI_FIXTURES, 'errors/bad-enum.vpnconn.yaml')],
+        outside,
+      );
       assert.deepEqual(filesOf(run), [path.join(CLI_FIXTURES, 'errors/bad-enum.vpnconn.yaml')]);
     } finally {
       rmSync(outside, { recursive: true, force: true });
@@ -70,7 +80,10 @@ describe('tcvpn validate: inputs', () => {
       const run = await validate([file, 'errors/bad-enum.vpnconn.yaml']);
       assert.equal(run.code, 2);
       assert.match(run.stderr, new RegExp(`^tcvpn validate: ${file.replace(/\./g, '\\.')}: ${reason.source}`, 'm'));
-      assert.deepEqual(linesOf(run.stdout).map((line) => line.split(':')[0]), ['errors/bad-enum.vpnconn.yaml']);
+      assert.deepEqual(
+        linesOf(run.stdout).map((line) => line.split(':')[0]),
+        ['errors/bad-enum.vpnconn.yaml'],
+      );
     });
   }
 
@@ -83,13 +96,17 @@ describe('tcvpn validate: inputs', () => {
 
     it('checks a 5 MB JSON file fully and reports an error near its end at the right line', async () => {
       // 5,000,000 bytes: a valid document whose padding is blank lines, then an unknown key on the last member line.
-      const head = '{\n  "VpnGatewayId": "vpngw-1w9tue3d",\n  "CustomerGatewayId": "cgw-qa9sxpy7",\n  "VpnConnectionName": "big",\n  "PreShareKey": "6325ac",';
+      const head =
+        '{\n  "VpnGatewayId": "vpngw-1w9tue3d",\n  "CustomerGatewayId": "cgw-qa9sxpy7",\n  "VpnConnectionName": "big",\n  "PreShareKey": "6325ac",';
       const tail = '\n  "Unknwn": 1\n}\n';
       const padding = '\n'.repeat(5_000_000 - head.length - tail.length);
       writeFileSync(path.join(dir, 'big.vpnconn.json'), head + padding + tail);
       const run = await validate(['--format', 'json', 'big.vpnconn.json'], dir);
       const findings = findingsOf(run);
-      assert.deepEqual(findings.map((f) => f.code), ['UnknownParameter']);
+      assert.deepEqual(
+        findings.map((f) => f.code),
+        ['UnknownParameter'],
+      );
       const expectedLine = (head + padding).split('\n').length + 1;
       assert.deepEqual((findings[0].range as { start: unknown }).start, { line: expectedLine, column: 3 });
       assert.equal(run.code, 1);
@@ -102,7 +119,10 @@ describe('tcvpn validate: inputs', () => {
       const findings = findingsOf(run);
       assert.ok(findings.length >= 1, run.stdout + run.stderr);
       assert.ok(findings.every((finding) => finding.file === 'huge.vpnconn.yaml'));
-      assert.ok(findings.some((finding) => finding.code === 'file-too-large' && finding.severity === 'warning'), JSON.stringify(findings));
+      assert.ok(
+        findings.some((finding) => finding.code === 'file-too-large' && finding.severity === 'warning'),
+        JSON.stringify(findings),
+      );
       assert.equal(run.code, 0, 'a warning alone does not fail the run');
     });
   });

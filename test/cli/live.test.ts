@@ -11,7 +11,11 @@ import { fastEmulator } from '../unit/client/helpers';
 import { findingsOf, validate } from './support/runCli';
 
 const EXAMPLE = {
-  VpnGatewayId: 'vpngw-1w9tue3d', CustomerGatewayId: 'cgw-qa9sxpy7', VpcId: 'vpc-gapcv96p', VpnConnectionName: 'LIVE', PreShareKey: 'cli-live-psk',
+  VpnGatewayId: 'vpngw-1w9tue3d',
+  CustomerGatewayId: 'cgw-qa9sxpy7',
+  VpcId: 'vpc-gapcv96p',
+  VpnConnectionName: 'LIVE',
+  PreShareKey: 'cli-live-psk',
   SecurityPolicyDatabases: [{ LocalCidrBlock: '10.8.4.0/24', RemoteCidrBlock: ['58.211.1.0/24'] }],
 };
 
@@ -24,7 +28,10 @@ describe('tcvpn validate --live', function () {
     emulator = await fastEmulator();
     dir = mkdtempSync(join(tmpdir(), 'tcvpn-live-'));
     writeFileSync(join(dir, 'ok.vpnconn.json'), JSON.stringify(EXAMPLE));
-    writeFileSync(join(dir, 'wrong-region.vpnconn.json'), JSON.stringify({ ...EXAMPLE, Region: 'ap-shanghai', CustomerGatewayId: 'cgw-sh7b2k5x', VpcId: 'vpc-s7d2q8wn' }));
+    writeFileSync(
+      join(dir, 'wrong-region.vpnconn.json'),
+      JSON.stringify({ ...EXAMPLE, Region: 'ap-shanghai', CustomerGatewayId: 'cgw-sh7b2k5x', VpcId: 'vpc-s7d2q8wn' }),
+    );
     writeFileSync(join(dir, 'ccn.vpnconn.json'), JSON.stringify({ ...EXAMPLE, VpnGatewayId: 'vpngw-c3cn7m1q' }));
     const [demo] = emulator.credentials;
     env = { LANG: 'C', TENCENTCLOUD_SECRET_ID: demo.secretId, TENCENTCLOUD_SECRET_KEY: demo.secretKey, HOME: dir };
@@ -35,7 +42,14 @@ describe('tcvpn validate --live', function () {
   });
 
   const codesByFile = (run: Awaited<ReturnType<typeof validate>>) =>
-    Object.fromEntries(['ok', 'wrong-region', 'ccn'].map((name) => [name, findingsOf(run).filter((f) => f.file === `${name}.vpnconn.json`).map((f) => `${f.ruleId}:${f.code}`)]));
+    Object.fromEntries(
+      ['ok', 'wrong-region', 'ccn'].map((name) => [
+        name,
+        findingsOf(run)
+          .filter((f) => f.file === `${name}.vpnconn.json`)
+          .map((f) => `${f.ruleId}:${f.code}`),
+      ]),
+    );
 
   it('adds the account checks, with the region where a misplaced id lives', async () => {
     const run = await validate(['--live', '--endpoint', emulator.url, '--format', 'json', '.'], dir, env);
@@ -45,8 +59,13 @@ describe('tcvpn validate --live', function () {
       'wrong-region': ['account-resource-not-found:ResourceNotFound'],
       ccn: ['account-vpc-mismatch:InvalidParameterValue'],
     });
-    assert.match(findingsOf(run).find((f) => f.file === 'wrong-region.vpnconn.json')!.message as string, /exists in ap-guangzhou/);
-    assert.ok(emulator.requests.some((request) => request.action === 'DescribeVpcs' && request.region === 'ap-shanghai'));
+    assert.match(
+      findingsOf(run).find((f) => f.file === 'wrong-region.vpnconn.json')!.message as string,
+      /exists in ap-guangzhou/,
+    );
+    assert.ok(
+      emulator.requests.some((request) => request.action === 'DescribeVpcs' && request.region === 'ap-shanghai'),
+    );
     assert.ok(!run.stdout.includes('seeded-psk') && !run.stderr.includes(emulator.credentials[0].secretKey));
   });
 
@@ -60,10 +79,20 @@ describe('tcvpn validate --live', function () {
   it('reads a tccli profile when the environment has no key', async () => {
     const [demo] = emulator.credentials;
     mkdirSync(join(dir, '.tccli'), { recursive: true });
-    writeFileSync(join(dir, '.tccli', 'default.credential'), JSON.stringify({ secretId: demo.secretId, secretKey: demo.secretKey }));
-    const run = await validate(['--live', '--endpoint', emulator.url, '--format', 'json', 'ccn.vpnconn.json'], dir, { LANG: 'C', HOME: dir });
+    writeFileSync(
+      join(dir, '.tccli', 'default.credential'),
+      JSON.stringify({ secretId: demo.secretId, secretKey: demo.secretKey }),
+    );
+    const run = await validate(['--live', '--endpoint', emulator.url, '--format', 'json', 'ccn.vpnconn.json'], dir, {
+      LANG: 'C',
+      HOME: dir,
+    });
     rmSync(join(dir, '.tccli'), { recursive: true, force: true });
-    assert.deepEqual(findingsOf(run).map((f) => f.ruleId), ['account-vpc-mismatch'], run.stderr);
+    assert.deepEqual(
+      findingsOf(run).map((f) => f.ruleId),
+      ['account-vpc-mismatch'],
+      run.stderr,
+    );
   });
 
   it('exits 2 with a message when there are no credentials or the lookup fails', async () => {

@@ -20,7 +20,10 @@ interface ProbeReport {
   attached: boolean;
   languageId?: string;
   gotDiagnostics: boolean;
-  published?: { uri: string; diagnostics: { code?: string; message: string; range: { start: { line: number; character: number } } }[] };
+  published?: {
+    uri: string;
+    diagnostics: { code?: string; message: string; range: { start: { line: number; character: number } } }[];
+  };
   vimDiagnostics: { lnum: number; col: number; message: string }[];
   completion: string[];
 }
@@ -29,7 +32,11 @@ interface ProbeReport {
 function ensureNeovim(): string | undefined {
   if (spawnSync('nvim', ['--version']).status === 0) return undefined;
   if (spawnSync('apt-get', ['--version']).status !== 0) return 'nvim is not installed and apt-get is unavailable';
-  const install = spawnSync('sh', ['-c', 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y neovim'], { encoding: 'utf8' });
+  const install = spawnSync(
+    'sh',
+    ['-c', 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y neovim'],
+    { encoding: 'utf8' },
+  );
   assert.equal(install.status, 0, `apt-get install neovim failed:\n${install.stderr}`);
   return undefined;
 }
@@ -45,8 +52,18 @@ function runProbe(vimLet: string[] = [], setup = 'tcvpn.lua'): ProbeReport {
     const serverCmd = JSON.stringify(['node', path.join(REPO_ROOT, 'dist/server.js'), '--stdio']);
     const args = ['--headless', '-n', '-i', 'NONE', '-u', 'NONE', '--cmd', `let g:tcvpn_server_cmd = ${serverCmd}`];
     for (const let_ of vimLet) args.push('--cmd', let_);
-    args.push('-c', `luafile ${path.join(NEOVIM_FIXTURES, setup)}`, '-c', `luafile ${path.join(NEOVIM_FIXTURES, 'probe.lua')}`);
-    const run = spawnSync('nvim', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, TCVPN_FIXTURE: FIXTURE, TCVPN_OUT: out }, timeout: 90_000 });
+    args.push(
+      '-c',
+      `luafile ${path.join(NEOVIM_FIXTURES, setup)}`,
+      '-c',
+      `luafile ${path.join(NEOVIM_FIXTURES, 'probe.lua')}`,
+    );
+    const run = spawnSync('nvim', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, TCVPN_FIXTURE: FIXTURE, TCVPN_OUT: out },
+      timeout: 90_000,
+    });
     assert.equal(run.status, 0, `nvim failed: ${run.stderr}${run.stdout}`);
     const report = JSON.parse(readFileSync(out, 'utf8')) as ProbeReport;
     assert.deepEqual(report.errors, [], 'the probe hit no Lua or LSP error');
@@ -83,23 +100,33 @@ describe('Neovim built-in LSP client with the standalone server', function () {
     assert.equal(report.gotDiagnostics, true);
     assert.deepEqual(codesOf(report), ['InvalidParameterValue', 'MissingParameter', 'UnknownParameter']);
     const unknown = report.vimDiagnostics.find((d) => /RoutType/.test(d.message));
-    assert.deepEqual(unknown && [unknown.lnum, unknown.col], [3, 0], 'vim.diagnostic has the finding on the RoutType line');
+    assert.deepEqual(
+      unknown && [unknown.lnum, unknown.col],
+      [3, 0],
+      'vim.diagnostic has the finding on the RoutType line',
+    );
     assert.equal(report.vimDiagnostics.length, 3);
   });
 
   it('gets completion at an empty line: the parameters the file still lacks, not those it has', () => {
-    for (const key of ['PreShareKey', 'RouteType', 'DpdEnable']) assert.ok(report.completion.includes(key), `${key} offered: ${report.completion.join(' ')}`);
+    for (const key of ['PreShareKey', 'RouteType', 'DpdEnable'])
+      assert.ok(report.completion.includes(key), `${key} offered: ${report.completion.join(' ')}`);
     assert.ok(!report.completion.includes('VpnGatewayId'), 'VpnGatewayId is already in the file');
   });
 
   it('passes Neovim settings to the server: docLanguage zh gives Chinese messages', () => {
     const zh = runProbe([`let g:tcvpn_settings = {'tencentcloudVpn': {'docLanguage': 'zh'}}`]);
     assert.deepEqual(codesOf(zh), codesOf(report));
-    assert.ok(zh.published!.diagnostics.every((d) => /[\u4e00-\u9fff]/.test(d.message)), JSON.stringify(zh.published));
+    assert.ok(
+      zh.published!.diagnostics.every((d) => /[\u4e00-\u9fff]/.test(d.message)),
+      JSON.stringify(zh.published),
+    );
   });
 
   it('passes Neovim settings to the server: a rule in validation.disabledRules is not reported', () => {
-    const silenced = runProbe([`let g:tcvpn_settings = {'tencentcloudVpn': {'validation': {'disabledRules': ['UnknownParameter']}}}`]);
+    const silenced = runProbe([
+      `let g:tcvpn_settings = {'tencentcloudVpn': {'validation': {'disabledRules': ['UnknownParameter']}}}`,
+    ]);
     assert.deepEqual(codesOf(silenced), ['InvalidParameterValue', 'MissingParameter']);
   });
 });
@@ -117,13 +144,19 @@ describe('Neovim without a language-id setup', function () {
     ensureBuilt();
   });
 
-  for (const [title, vimLet, languageId] of [['no filetype detection', [], ''], ['filetype detection on', ['filetype on'], 'yaml']] as const) {
+  for (const [title, vimLet, languageId] of [
+    ['no filetype detection', [], ''],
+    ['filetype detection on', ['filetype on'], 'yaml'],
+  ] as const) {
     it(`gets the same diagnostics and completion when Neovim sends the filetype (${title}: "${languageId}")`, () => {
       const plain = runProbe([...vimLet], 'plain.lua');
       assert.equal(plain.attached, true);
       assert.equal(plain.languageId, languageId);
       assert.deepEqual(codesOf(plain), ['InvalidParameterValue', 'MissingParameter', 'UnknownParameter']);
-      assert.ok(plain.completion.includes('PreShareKey') && !plain.completion.includes('VpnGatewayId'), plain.completion.join(' '));
+      assert.ok(
+        plain.completion.includes('PreShareKey') && !plain.completion.includes('VpnGatewayId'),
+        plain.completion.join(' '),
+      );
     });
   }
 });

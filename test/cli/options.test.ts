@@ -11,7 +11,13 @@ const optionsOf = (args: string[], env: NodeJS.ProcessEnv = {}) => {
 describe('tcvpn validate: arguments', () => {
   it('takes options before, between and after the inputs, as --opt value or --opt=value', () => {
     const options = optionsOf(['a.json', '--format=sarif', 'b.yaml', '--lang', 'zh']);
-    assert.deepEqual(options, { format: 'sarif', lang: 'zh', disabledRules: [], inputs: ['a.json', 'b.yaml'], live: false });
+    assert.deepEqual(options, {
+      format: 'sarif',
+      lang: 'zh',
+      disabledRules: [],
+      inputs: ['a.json', 'b.yaml'],
+      live: false,
+    });
   });
 
   it('collects --disable from repeats and comma-separated lists, ignoring empty items', () => {

@@ -28,10 +28,30 @@ describe('tcvpn validate --format sarif', () => {
   it('the shape check itself catches a broken log (missing message, bad level, stray property, bad rule index)', () => {
     const broken = {
       version: '2.1.0',
-      runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'a' }] } }, results: [{ ruleId: 'b', ruleIndex: 0, level: 'fatal', locations: [{ physicalLocation: { artifactLocation: { uri: 'a b.json' }, region: { startLine: 0 } } }], extra: 1 }] }],
+      runs: [
+        {
+          tool: { driver: { name: 'x', rules: [{ id: 'a' }] } },
+          results: [
+            {
+              ruleId: 'b',
+              ruleIndex: 0,
+              level: 'fatal',
+              locations: [{ physicalLocation: { artifactLocation: { uri: 'a b.json' }, region: { startLine: 0 } } }],
+              extra: 1,
+            },
+          ],
+        },
+      ],
     };
     const violations = sarifViolations(broken).join('\n');
-    for (const expected of [/result requires "message"/, /level "fatal"/, /"extra" is not a result property/, /ruleIndex: does not point/, /not a URI reference: a b\.json/, /startLine: must be an integer >= 1/]) {
+    for (const expected of [
+      /result requires "message"/,
+      /level "fatal"/,
+      /"extra" is not a result property/,
+      /ruleIndex: does not point/,
+      /not a URI reference: a b\.json/,
+      /startLine: must be an integer >= 1/,
+    ]) {
       assert.match(violations, expected);
     }
   });
@@ -41,8 +61,14 @@ describe('tcvpn validate --format sarif', () => {
     assert.equal(code, 1);
     assert.equal(run.tool.driver.name, 'tcvpn');
     const rules = run.tool.driver.rules ?? [];
-    assert.deepEqual(rules.map((rule) => rule.id), ['dpd-fields-ignored', 'schema.enum']);
-    assert.deepEqual(rules.map((rule) => rule.defaultConfiguration?.level), ['warning', 'error']);
+    assert.deepEqual(
+      rules.map((rule) => rule.id),
+      ['dpd-fields-ignored', 'schema.enum'],
+    );
+    assert.deepEqual(
+      rules.map((rule) => rule.defaultConfiguration?.level),
+      ['warning', 'error'],
+    );
     const [enumResult, dpdResult] = run.results ?? [];
     assert.equal(enumResult.ruleId, 'schema.enum');
     assert.equal(rules[enumResult.ruleIndex!].id, 'schema.enum');
@@ -65,9 +91,16 @@ describe('tcvpn validate --format sarif', () => {
   it('percent-encodes file names that are not valid URI characters', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tcvpn-sarif-'));
     try {
-      cpSync(path.join(CLI_FIXTURES, 'errors/bad-enum.vpnconn.yaml'), path.join(dir, 'my tunnels/上海 #1.vpnconn.yaml'), { recursive: true });
+      cpSync(
+        path.join(CLI_FIXTURES, 'errors/bad-enum.vpnconn.yaml'),
+        path.join(dir, 'my tunnels/上海 #1.vpnconn.yaml'),
+        { recursive: true },
+      );
       const { run, log } = await sarifOf(['my tunnels'], dir);
-      assert.equal(run.results?.[0].locations?.[0].physicalLocation?.artifactLocation?.uri, 'my%20tunnels/%E4%B8%8A%E6%B5%B7%20%231.vpnconn.yaml');
+      assert.equal(
+        run.results?.[0].locations?.[0].physicalLocation?.artifactLocation?.uri,
+        'my%20tunnels/%E4%B8%8A%E6%B5%B7%20%231.vpnconn.yaml',
+      );
       assert.deepEqual(sarifViolations(log), []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -80,7 +113,10 @@ describe('tcvpn validate --format sarif', () => {
     const invocation = run.invocations?.[0];
     assert.equal(invocation?.executionSuccessful, false);
     const texts = (invocation?.toolExecutionNotifications ?? []).map((notification) => notification.message.text);
-    assert.deepEqual(texts, ['missing.vpnconn.json: no such file or directory', 'binary/image.vpnconn.json: binary file (NUL byte at offset 8), not JSON or YAML text']);
+    assert.deepEqual(texts, [
+      'missing.vpnconn.json: no such file or directory',
+      'binary/image.vpnconn.json: binary file (NUL byte at offset 8), not JSON or YAML text',
+    ]);
   });
 
   it('a clean run has empty results and rules and a successful invocation', async () => {

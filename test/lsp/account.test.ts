@@ -6,7 +6,14 @@
  * show nothing in the file.
  */
 import assert from 'node:assert/strict';
-import { CompletionRequest, HoverRequest, ShowMessageNotification, type CancellationToken, type CompletionList, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import {
+  CompletionRequest,
+  HoverRequest,
+  ShowMessageNotification,
+  type CancellationToken,
+  type CompletionList,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
 import type { RunningEmulator } from '../../emulator';
 import { AccountService } from '../../cloud/accountService';
 import { CredentialsError } from '../../cloud/credentials';
@@ -17,7 +24,8 @@ import { emulatorClient, fastEmulator } from '../unit/client/helpers';
 
 /** What the extension says at start-up: it answers the account requests. */
 const INIT: InitializationOptions = { accountResources: true };
-const SH_WITH_GZ_GATEWAY = 'Region: ap-shanghai\nVpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-sh7b2k5x\nVpcId: vpc-s7d2q8wn\n';
+const SH_WITH_GZ_GATEWAY =
+  'Region: ap-shanghai\nVpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-sh7b2k5x\nVpcId: vpc-s7d2q8wn\n';
 let uriCount = 0;
 const nextUri = () => `file:///account/${++uriCount}.vpnconn.yaml`;
 
@@ -57,7 +65,8 @@ describe('LSP: account resources from the client', function () {
     server.connection.onNotification(ShowMessageNotification.type, (params) => void shown.push(params));
     return server;
   };
-  const accountCodes = <T extends { data?: unknown }>(diagnostics: T[]): T[] => diagnostics.filter((d) => String((d.data as { ruleId?: string })?.ruleId).startsWith('account-'));
+  const accountCodes = <T extends { data?: unknown }>(diagnostics: T[]): T[] =>
+    diagnostics.filter((d) => String((d.data as { ruleId?: string })?.ruleId).startsWith('account-'));
 
   before(async () => {
     emulator = await fastEmulator();
@@ -74,30 +83,49 @@ describe('LSP: account resources from the client', function () {
     const calls: string[] = [];
     answerWith(server, accountFor(), calls);
     const uri = nextUri();
-    const warned = server.diagnostics(uri, (p) => p.diagnostics.some((d) => /exists in ap-guangzhou/.test(String(d.message))));
+    const warned = server.diagnostics(uri, (p) =>
+      p.diagnostics.some((d) => /exists in ap-guangzhou/.test(String(d.message))),
+    );
     await server.open(uri, 'tencentcloud-vpn-yaml', SH_WITH_GZ_GATEWAY);
     const { diagnostics } = await warned;
-    assert.deepEqual(accountCodes(diagnostics).map((d) => [d.code, d.message]), [['ResourceNotFound', 'VPN gateway vpngw-1w9tue3d does not exist in ap-shanghai; it exists in ap-guangzhou.']]);
+    assert.deepEqual(
+      accountCodes(diagnostics).map((d) => [d.code, d.message]),
+      [['ResourceNotFound', 'VPN gateway vpngw-1w9tue3d does not exist in ap-shanghai; it exists in ap-guangzhou.']],
+    );
     assert.ok(calls.includes('resources ap-shanghai') && calls.includes('locate vpngw-1w9tue3d'), calls.join());
   });
 
-  it('completes the account\'s gateways of the file\'s region and shows the card on hover', async () => {
+  it("completes the account's gateways of the file's region and shows the card on hover", async () => {
     await start();
     answerWith(server, accountFor());
     const uri = nextUri();
-    const text = 'Region: ap-shanghai\nVpnGatewayId: vpngw-sh4ipc9a\nCustomerGatewayId: cgw-sh7b2k5x\nVpcId: vpc-s7d2q8wn\nRouteType: Bgp\n';
-    const loaded = server.diagnostics(uri, (p) => p.diagnostics.some((d) => (d.data as { ruleId?: string })?.ruleId === 'account-route-type-mixed' || d.code === 'MissingParameter'));
+    const text =
+      'Region: ap-shanghai\nVpnGatewayId: vpngw-sh4ipc9a\nCustomerGatewayId: cgw-sh7b2k5x\nVpcId: vpc-s7d2q8wn\nRouteType: Bgp\n';
+    const loaded = server.diagnostics(uri, (p) =>
+      p.diagnostics.some(
+        (d) => (d.data as { ruleId?: string })?.ruleId === 'account-route-type-mixed' || d.code === 'MissingParameter',
+      ),
+    );
     await server.open(uri, 'tencentcloud-vpn-yaml', text);
     await loaded;
     let list: CompletionList;
     do {
-      list = (await server.request(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 14 } })) as CompletionList;
+      list = (await server.request(CompletionRequest.type, {
+        textDocument: { uri },
+        position: { line: 1, character: 14 },
+      })) as CompletionList;
     } while (list.isIncomplete);
     const gateway = list.items.find((item) => item.label === 'vpngw-sh4ipc9a');
     assert.equal(gateway?.labelDetails?.description, 'ipsec-gw-sh · 203.0.113.20 · IPSEC · AVAILABLE');
     assert.ok(!list.items.some((item) => item.label === 'vpngw-8bgp4k2d'), 'no Guangzhou gateway');
-    const hover = await server.request(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 18 } });
-    assert.match((hover?.contents as MarkupContent).value, /VPN gateway \*\*ipsec-gw-sh\*\*[\s\S]*Version: 4\.0[\s\S]*BGP ASN: 64560/);
+    const hover = await server.request(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 1, character: 18 },
+    });
+    assert.match(
+      (hover?.contents as MarkupContent).value,
+      /VPN gateway \*\*ipsec-gw-sh\*\*[\s\S]*Version: 4\.0[\s\S]*BGP ASN: 64560/,
+    );
   });
 
   it('answers completion from the schema, at once, while a lookup hangs on a slow network', async () => {
@@ -110,10 +138,17 @@ describe('LSP: account resources from the client', function () {
     await server.open(uri, 'tencentcloud-vpn-yaml', 'VpnGatewayId: \n');
     await published;
     const started = Date.now();
-    const list = (await server.request(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 14 } })) as CompletionList;
+    const list = (await server.request(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: 14 },
+    })) as CompletionList;
     const elapsed = Date.now() - started;
     assert.ok(elapsed < 300, `completion took ${elapsed} ms`);
-    assert.deepEqual(list.items.map((item) => item.label), ['vpngw-1w9tue3d'], 'the schema\'s example');
+    assert.deepEqual(
+      list.items.map((item) => item.label),
+      ['vpngw-1w9tue3d'],
+      "the schema's example",
+    );
     assert.equal(list.isIncomplete, true, 'the editor asks again as the user types');
     assert.deepEqual(calls, ['resources (default)'], 'one lookup under way, not one per request');
   });
@@ -121,7 +156,11 @@ describe('LSP: account resources from the client', function () {
   it('without credentials shows nothing account-related and no message', async () => {
     await start();
     const calls: string[] = [];
-    answerWith(server, accountFor({ credentials: async () => Promise.reject(new CredentialsError(['environment'])) }), calls);
+    answerWith(
+      server,
+      accountFor({ credentials: async () => Promise.reject(new CredentialsError(['environment'])) }),
+      calls,
+    );
     const uri = nextUri();
     const first = server.diagnostics(uri);
     await server.open(uri, 'tencentcloud-vpn-yaml', SH_WITH_GZ_GATEWAY);
@@ -144,7 +183,8 @@ describe('LSP: account resources from the client', function () {
     const first = server.diagnostics(uri);
     await server.open(uri, 'tencentcloud-vpn-yaml', SH_WITH_GZ_GATEWAY);
     assert.deepEqual(accountCodes((await first).diagnostics), []);
-    while (!server.logs.some((line) => /account lookup of resources of ap-shanghai failed/.test(line))) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (!server.logs.some((line) => /account lookup of resources of ap-shanghai failed/.test(line)))
+      await new Promise((resolve) => setTimeout(resolve, 10));
     assert.deepEqual(shown, []);
     emulator.faults.clear();
     const warned = server.diagnostics(uri, (p) => accountCodes(p.diagnostics).length > 0);

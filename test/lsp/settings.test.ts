@@ -4,17 +4,38 @@ import { effectiveLang, settingsFromInitOptions, settingsFromSection } from '../
 describe('language server settings', () => {
   it('reads the tencentcloudVpn section nested as VS Code sends it, or flat', () => {
     const expected = { docLanguage: 'en', filesInclude: ['**/*.tunnel.json'], disabledRules: ['spd-overlap'] };
-    assert.deepEqual(settingsFromSection({ docLanguage: 'en', files: { include: ['**/*.tunnel.json'] }, validation: { disabledRules: ['spd-overlap'] } }), expected);
-    assert.deepEqual(settingsFromSection({ docLanguage: 'en', 'files.include': ['**/*.tunnel.json'], 'validation.disabledRules': ['spd-overlap'] }), expected);
+    assert.deepEqual(
+      settingsFromSection({
+        docLanguage: 'en',
+        files: { include: ['**/*.tunnel.json'] },
+        validation: { disabledRules: ['spd-overlap'] },
+      }),
+      expected,
+    );
+    assert.deepEqual(
+      settingsFromSection({
+        docLanguage: 'en',
+        'files.include': ['**/*.tunnel.json'],
+        'validation.disabledRules': ['spd-overlap'],
+      }),
+      expected,
+    );
   });
 
   it('falls back to the defaults for missing or malformed values', () => {
-    assert.deepEqual(settingsFromSection({ docLanguage: 'fr', files: { include: 'x' }, validation: { disabledRules: [1, 'a'] } }), { docLanguage: 'auto', filesInclude: [], disabledRules: ['a'] });
+    assert.deepEqual(
+      settingsFromSection({ docLanguage: 'fr', files: { include: 'x' }, validation: { disabledRules: [1, 'a'] } }),
+      { docLanguage: 'auto', filesInclude: [], disabledRules: ['a'] },
+    );
     assert.deepEqual(settingsFromInitOptions(undefined), { docLanguage: 'auto', filesInclude: [], disabledRules: [] });
   });
 
   it('accepts initializationOptions as { settings }, { tencentcloudVpn } or the section itself', () => {
-    for (const options of [{ settings: { tencentcloudVpn: { docLanguage: 'zh' } } }, { tencentcloudVpn: { docLanguage: 'zh' } }, { docLanguage: 'zh' }]) {
+    for (const options of [
+      { settings: { tencentcloudVpn: { docLanguage: 'zh' } } },
+      { tencentcloudVpn: { docLanguage: 'zh' } },
+      { docLanguage: 'zh' },
+    ]) {
       assert.equal(settingsFromInitOptions(options).docLanguage, 'zh');
     }
   });

@@ -11,7 +11,17 @@ import * as path from 'node:path';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 const BUNDLES = ['dist/server.js', 'dist/cli.js'];
-const SOURCES = ['client', 'server', 'language', 'protocol', 'cloud', 'cli', 'emulator', 'schemas', 'scripts/build.mjs'];
+const SOURCES = [
+  'client',
+  'server',
+  'language',
+  'protocol',
+  'cloud',
+  'cli',
+  'emulator',
+  'schemas',
+  'scripts/build.mjs',
+];
 let checked = false;
 
 function newestMtime(entry: string): number {
@@ -24,7 +34,10 @@ function newestMtime(entry: string): number {
 export function ensureBuilt(): void {
   if (checked) return;
   const newestSource = Math.max(...SOURCES.map((source) => newestMtime(path.join(REPO_ROOT, source))));
-  const upToDate = BUNDLES.every((bundle) => existsSync(path.join(REPO_ROOT, bundle)) && statSync(path.join(REPO_ROOT, bundle)).mtimeMs >= newestSource);
+  const upToDate = BUNDLES.every(
+    (bundle) =>
+      existsSync(path.join(REPO_ROOT, bundle)) && statSync(path.join(REPO_ROOT, bundle)).mtimeMs >= newestSource,
+  );
   if (!upToDate) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'pipe' });
   checked = true;
 }

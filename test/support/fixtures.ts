@@ -16,7 +16,9 @@ export const SPD_ENTRIES: Record<FixtureSize, number> = { typical: 1, medium: 50
 
 /** The official request example of CreateVpnConnection: the JSON body after the HTTP headers. */
 export function officialExample(): Record<string, unknown> {
-  const spec = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'source', 'vpc-2017-03-12.vpn.json'), 'utf8'));
+  const spec = JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'schemas', 'source', 'vpc-2017-03-12.vpn.json'), 'utf8'),
+  );
   const input: string = spec.actions.CreateVpnConnection.examples[0].input;
   return JSON.parse(input.slice(input.indexOf('\n\n') + 2));
 }
@@ -27,7 +29,10 @@ export function exampleWithSpd(count: number): Record<string, unknown> {
   if (count <= 1) return value;
   value.SecurityPolicyDatabases = Array.from({ length: count }, (_, i) => ({
     LocalCidrBlock: `10.${(i >> 8) & 255}.${i & 255}.0/24`,
-    RemoteCidrBlock: [`172.${16 + (i >> 12)}.${(i >> 4) & 255}.${(i & 15) << 4}/28`, `100.${64 + (i >> 14)}.${(i >> 6) & 255}.${(i & 63) << 2}/30`],
+    RemoteCidrBlock: [
+      `172.${16 + (i >> 12)}.${(i >> 4) & 255}.${(i & 15) << 4}/28`,
+      `100.${64 + (i >> 14)}.${(i >> 6) & 255}.${(i & 63) << 2}/30`,
+    ],
   }));
   return value;
 }
@@ -51,7 +56,8 @@ export function fixtureText(size: FixtureSize, kind: FixtureKind): string {
 /** Regenerates the committed fixtures: `npx tsx test/support/fixtures.ts`. */
 export function writeFixtureFiles(): void {
   for (const kind of ['json', 'yaml'] as const) {
-    for (const size of ['typical', 'medium'] as const) writeFileSync(join(FIXTURE_DIR, fixtureName(size, kind)), render(exampleWithSpd(SPD_ENTRIES[size]), kind));
+    for (const size of ['typical', 'medium'] as const)
+      writeFileSync(join(FIXTURE_DIR, fixtureName(size, kind)), render(exampleWithSpd(SPD_ENTRIES[size]), kind));
   }
 }
 

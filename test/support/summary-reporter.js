@@ -11,7 +11,8 @@ class SummaryReporter extends Mocha.reporters.Spec {
       const { passes, failures, pending } = runner.stats;
       const line = `${passes} passed, ${failures} failed${pending ? `, ${pending} skipped` : ''}`;
       console.log(`\nmocha: ${line}`);
-      if (process.env.TEST_SUMMARY_FILE) fs.appendFileSync(process.env.TEST_SUMMARY_FILE, `${passes} ${failures} ${pending}\n`);
+      if (process.env.TEST_SUMMARY_FILE)
+        fs.appendFileSync(process.env.TEST_SUMMARY_FILE, `${passes} ${failures} ${pending}\n`);
     });
   }
 }

@@ -24,7 +24,8 @@ function l10nMessages(): Map<string, string> {
   const messages = new Map<string, string>();
   for (const file of sourceFiles(path.join(root, 'client'))) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const match of text.matchAll(pattern)) messages.set(match[2].replace(/\\(.)/g, '$1'), path.relative(root, file));
+    for (const match of text.matchAll(pattern))
+      messages.set(match[2].replace(/\\(.)/g, '$1'), path.relative(root, file));
   }
   return messages;
 }
@@ -40,8 +41,16 @@ describe('localization', () => {
   for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
     it(`${file} has every %key% of package.json, and no stale keys`, () => {
       const nls = readJson(file);
-      assert.deepEqual(keys.filter((key) => !nls[key]?.trim()), [], 'missing or empty');
-      assert.deepEqual(Object.keys(nls).filter((key) => !keys.includes(key)), [], 'not used by package.json');
+      assert.deepEqual(
+        keys.filter((key) => !nls[key]?.trim()),
+        [],
+        'missing or empty',
+      );
+      assert.deepEqual(
+        Object.keys(nls).filter((key) => !keys.includes(key)),
+        [],
+        'not used by package.json',
+      );
     });
   }
 
@@ -57,15 +66,22 @@ describe('localization', () => {
   for (const bundle of ['client/l10n/bundle.l10n.json', 'client/l10n/bundle.l10n.zh-cn.json']) {
     it(`${bundle} has every vscode.l10n.t message, with the same placeholders`, () => {
       const entries = readJson(bundle);
-      const missing = [...l10nMessages()].filter(([message]) => !entries[message]?.trim()).map(([message, file]) => `${file}: ${message}`);
+      const missing = [...l10nMessages()]
+        .filter(([message]) => !entries[message]?.trim())
+        .map(([message, file]) => `${file}: ${message}`);
       assert.deepEqual(missing, []);
-      const mismatched = [...l10nMessages().keys()].filter((message) => placeholders(message).join() !== placeholders(entries[message]).join());
+      const mismatched = [...l10nMessages().keys()].filter(
+        (message) => placeholders(message).join() !== placeholders(entries[message]).join(),
+      );
       assert.deepEqual(mismatched, []);
     });
   }
 
   it('the zh-cn bundle has no stale entries', () => {
     const messages = l10nMessages();
-    assert.deepEqual(Object.keys(readJson('client/l10n/bundle.l10n.zh-cn.json')).filter((key) => !messages.has(key)), []);
+    assert.deepEqual(
+      Object.keys(readJson('client/l10n/bundle.l10n.zh-cn.json')).filter((key) => !messages.has(key)),
+      [],
+    );
   });
 });

@@ -54,7 +54,8 @@ describe('protocol: command ids', () => {
   it('every menu entry names a declared command', () => {
     const menus = manifest.contributes.menus as Record<string, { command?: string }[]>;
     for (const [menu, entries] of Object.entries(menus)) {
-      for (const entry of entries) assert.ok(entry.command && declared.includes(entry.command), `${menu}: ${entry.command}`);
+      for (const entry of entries)
+        assert.ok(entry.command && declared.includes(entry.command), `${menu}: ${entry.command}`);
     }
   });
 
@@ -68,7 +69,9 @@ describe('protocol: command ids', () => {
   });
 
   it('the client and the editor tests name commands through Commands, not string literals', () => {
-    const files = [...sourcesUnder('client'), ...sourcesUnder('test/editor')].filter((file) => file !== 'client/commands.ts');
+    const files = [...sourcesUnder('client'), ...sourcesUnder('test/editor')].filter(
+      (file) => file !== 'client/commands.ts',
+    );
     const spelled = files.filter((file) => commandLiterals(file).length > 0);
     assert.deepEqual(spelled, [], 'literal command ids');
   });
@@ -77,7 +80,10 @@ describe('protocol: command ids', () => {
 describe('protocol: custom messages', () => {
   it('declares each message once, under our prefix, with its type built from its method', () => {
     const found = customMessages();
-    assert.ok(found.some((m) => m.name === 'ResourcesRequest'), 'the message namespaces are found');
+    assert.ok(
+      found.some((m) => m.name === 'ResourcesRequest'),
+      'the message namespaces are found',
+    );
     for (const message of found) {
       assert.ok(message.method.startsWith(messages.TencentCloudVpnProtocol.METHOD_PREFIX), message.method);
       assert.equal(message.typeMethod, message.method, message.name);
@@ -89,7 +95,10 @@ describe('protocol: custom messages', () => {
     const prefix = messages.TencentCloudVpnProtocol.METHOD_PREFIX;
     for (const file of [...sourcesUnder('client'), ...sourcesUnder('server')]) {
       const code = read(file).replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
-      assert.ok(!new RegExp(`['"\`]${prefix}`).test(code), `${file} names a ${prefix}* method: use protocol/messages.ts`);
+      assert.ok(
+        !new RegExp(`['"\`]${prefix}`).test(code),
+        `${file} names a ${prefix}* method: use protocol/messages.ts`,
+      );
     }
   });
 });

@@ -9,7 +9,8 @@ import { SETTINGS_SECTION, Settings } from '../../protocol/settings';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const properties: Record<string, { description?: string; markdownDescription?: string }> = manifest.contributes.configuration.properties;
+const properties: Record<string, { description?: string; markdownDescription?: string }> =
+  manifest.contributes.configuration.properties;
 
 describe('settings', () => {
   it('package.json declares exactly the ids of protocol/settings.ts', () => {

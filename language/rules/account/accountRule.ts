@@ -12,13 +12,16 @@ export type AccountCheck = (doc: Params, account: AccountContext, report: Report
 
 /** Where every account rule's facts come from, for the docs. */
 const ACCOUNT_SOURCE =
-  'the account (DescribeVpnGateways, DescribeCustomerGateways, DescribeVpcs, DescribeVpnConnections); the same check as the emulator\'s CreateVpnConnection';
+  "the account (DescribeVpnGateways, DescribeCustomerGateways, DescribeVpcs, DescribeVpnConnections); the same check as the emulator's CreateVpnConnection";
 
 /**
  * An account rule. Its findings are warnings unless told otherwise: the account may change before the file is
  * submitted, and the snapshot may be a minute old.
  */
-export function accountRule(meta: Omit<RuleMeta, 'needsAccount' | 'source' | 'severity'> & { severity?: RuleMeta['severity'] }, check: AccountCheck): Rule {
+export function accountRule(
+  meta: Omit<RuleMeta, 'needsAccount' | 'source' | 'severity'> & { severity?: RuleMeta['severity'] },
+  check: AccountCheck,
+): Rule {
   return {
     severity: 'warning',
     source: ACCOUNT_SOURCE,

@@ -15,10 +15,19 @@ export interface CliRun {
 }
 
 /** `tcvpn validate ARGS` with a fixed English locale, so messages do not depend on the machine. */
-export async function validate(args: string[], cwd = CLI_FIXTURES, env: NodeJS.ProcessEnv = { LANG: 'C' }): Promise<CliRun> {
+export async function validate(
+  args: string[],
+  cwd = CLI_FIXTURES,
+  env: NodeJS.ProcessEnv = { LANG: 'C' },
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runValidate(args, { cwd, env, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
+  const code = await runValidate(args, {
+    cwd,
+    env,
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+  });
   return { code, stdout, stderr };
 }
 
@@ -28,6 +37,8 @@ export function linesOf(text: string): string[] {
 }
 
 /** The `json` output parsed, typed loosely: the tests check the shape themselves. */
-export function findingsOf(run: CliRun): Array<Record<string, unknown> & { file: string; code: string; severity: string }> {
+export function findingsOf(
+  run: CliRun,
+): Array<Record<string, unknown> & { file: string; code: string; severity: string }> {
   return JSON.parse(run.stdout);
 }

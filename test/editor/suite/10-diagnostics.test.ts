@@ -4,7 +4,14 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, describeDiagnostics, extensionApi, openFixture, ourDiagnostics, waitForDiagnostics } from '../support/helpers';
+import {
+  codeOf,
+  describeDiagnostics,
+  extensionApi,
+  openFixture,
+  ourDiagnostics,
+  waitForDiagnostics,
+} from '../support/helpers';
 
 function textUnder(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): string {
   return document.getText(diagnostic.range);
@@ -19,7 +26,11 @@ describe('diagnostics', () => {
     const unknownKey = diagnostics.find((d) => textUnder(document, d).includes('TunnelColour'));
     assert.ok(unknownKey, `no diagnostic on the unknown key TunnelColour: ${describeDiagnostics(diagnostics)}`);
     assert.equal(unknownKey.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(codeOf(unknownKey), /^(UnknownParameter|InvalidParameter)/, 'the unknown key lacks the API error code');
+    assert.match(
+      codeOf(unknownKey),
+      /^(UnknownParameter|InvalidParameter)/,
+      'the unknown key lacks the API error code',
+    );
     const wrongEnum = diagnostics.find((d) => textUnder(document, d).includes('eager'));
     assert.ok(wrongEnum, `no diagnostic on the value "eager" of NegotiationType: ${describeDiagnostics(diagnostics)}`);
     assert.equal(wrongEnum.severity, vscode.DiagnosticSeverity.Error);
@@ -47,10 +58,21 @@ describe('diagnostics', () => {
       assert.ok(await vscode.workspace.applyEdit(breakIt));
       await waitForDiagnostics(document.uri, (d) => d.length > 0, 'a diagnostic for BogusKey');
       const repair = new vscode.WorkspaceEdit();
-      repair.delete(document.uri, new vscode.Range(insertAt, document.positionAt(document.offsetAt(insertAt) + inserted.length)));
+      repair.delete(
+        document.uri,
+        new vscode.Range(insertAt, document.positionAt(document.offsetAt(insertAt) + inserted.length)),
+      );
       assert.ok(await vscode.workspace.applyEdit(repair));
-      const after = await waitForDiagnostics(document.uri, (d) => !d.some((x) => x.severity === vscode.DiagnosticSeverity.Error), `no error in ${name} once repaired`);
-      assert.equal(after.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 0, describeDiagnostics(ourDiagnostics(document.uri)));
+      const after = await waitForDiagnostics(
+        document.uri,
+        (d) => !d.some((x) => x.severity === vscode.DiagnosticSeverity.Error),
+        `no error in ${name} once repaired`,
+      );
+      assert.equal(
+        after.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
+        0,
+        describeDiagnostics(ourDiagnostics(document.uri)),
+      );
     }
   });
 });

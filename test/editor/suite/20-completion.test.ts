@@ -18,8 +18,15 @@ function createSchema(): { properties: Record<string, PropertySchema>; required:
   return JSON.parse(readFileSync(file, 'utf8')) as { properties: Record<string, PropertySchema>; required: string[] };
 }
 
-async function completionsAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+async function completionsAt(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    document.uri,
+    position,
+  );
   return list.items;
 }
 
@@ -46,19 +53,29 @@ describe('completion', () => {
   it('offers the enum values of RouteType from the schema', async () => {
     const { document } = await openFixture('completion.vpnconn.yaml');
     await setText(document, 'VpnGatewayId: vpngw-1w9tue3d\nRouteType: \n');
-    const labels = (await completionsAt(document, positionOf(document, 'RouteType: ', 'RouteType: '.length))).map(labelOf);
+    const labels = (await completionsAt(document, positionOf(document, 'RouteType: ', 'RouteType: '.length))).map(
+      labelOf,
+    );
     const expected = createSchema().properties.RouteType.enum ?? [];
     assert.ok(expected.length > 1, 'the schema lost the RouteType enum');
-    for (const value of expected) assert.ok(labels.some((l) => l.replace(/["']/g, '') === value), `no completion "${value}" among: ${labels.join(', ')}`);
+    for (const value of expected)
+      assert.ok(
+        labels.some((l) => l.replace(/["']/g, '') === value),
+        `no completion "${value}" among: ${labels.join(', ')}`,
+      );
   });
 
   it('offers snippets with placeholders for object properties', async () => {
     const { document } = await openFixture('completion.vpnconn.yaml');
     await setText(document, 'VpnGatewayId: vpngw-1w9tue3d\n\n');
     const items = await completionsAt(document, new vscode.Position(1, 0));
-    const snippets = items.filter((item) => item.insertText instanceof vscode.SnippetString && /\$\{?\d/.test(item.insertText.value));
+    const snippets = items.filter(
+      (item) => item.insertText instanceof vscode.SnippetString && /\$\{?\d/.test(item.insertText.value),
+    );
     assert.ok(snippets.length > 0, `no snippet completion among: ${items.map(labelOf).join(', ')}`);
-    const ike = items.find((item) => labelOf(item) === 'IKEOptionsSpecification' || labelOf(item).startsWith('IKEOptionsSpecification'));
+    const ike = items.find(
+      (item) => labelOf(item) === 'IKEOptionsSpecification' || labelOf(item).startsWith('IKEOptionsSpecification'),
+    );
     assert.ok(ike, 'no completion for IKEOptionsSpecification');
   });
 

@@ -29,19 +29,28 @@ describe('hover', () => {
     const text = await hoversAt(document.uri, positionOf(document, 'VpnGatewayId', 3));
     const doc = documentationOf('VpnGatewayId');
     assert.ok(text.includes('VpnGatewayId'), `the hover does not name the key: ${text}`);
-    assert.ok((doc['x-doc-en'] && text.includes(doc['x-doc-en'])) || (doc['x-doc-zh'] && text.includes(doc['x-doc-zh'])), `the hover lacks the key's documentation: ${text}`);
+    assert.ok(
+      (doc['x-doc-en'] && text.includes(doc['x-doc-en'])) || (doc['x-doc-zh'] && text.includes(doc['x-doc-zh'])),
+      `the hover lacks the key's documentation: ${text}`,
+    );
   });
 
   it('documents a key of a JSON file', async () => {
     const { document } = await openFixture('static-gz.vpnconn.json');
     const text = await hoversAt(document.uri, positionOf(document, '"CustomerGatewayId"', 3));
     const doc = documentationOf('CustomerGatewayId');
-    assert.ok((doc['x-doc-en'] && text.includes(doc['x-doc-en'])) || (doc['x-doc-zh'] && text.includes(doc['x-doc-zh'])), `the hover lacks the key's documentation: ${text}`);
+    assert.ok(
+      (doc['x-doc-en'] && text.includes(doc['x-doc-en'])) || (doc['x-doc-zh'] && text.includes(doc['x-doc-zh'])),
+      `the hover lacks the key's documentation: ${text}`,
+    );
   });
 
   it('shows nothing of ours on a comment line', async () => {
     const { document } = await openFixture('static-gz.vpnconn.yaml');
     const text = await hoversAt(document.uri, new vscode.Position(0, 4));
-    assert.ok(!text.includes(documentationOf('VpnGatewayId')['x-doc-en'] ?? '\u0000'), `a comment shows key documentation: ${text}`);
+    assert.ok(
+      !text.includes(documentationOf('VpnGatewayId')['x-doc-en'] ?? '\u0000'),
+      `a comment shows key documentation: ${text}`,
+    );
   });
 });

@@ -22,7 +22,18 @@ function recordsOf(api: TencentCloudVpnApi, uri: vscode.Uri): SubmissionRecord[]
 }
 
 function describeRecords(api: TencentCloudVpnApi): string {
-  return JSON.stringify(api.getTasks().map(({ name, status, phase, error, taskStatus, tunnelState }) => ({ name, status, phase, error, taskStatus, tunnelState })));
+  return JSON.stringify(
+    api
+      .getTasks()
+      .map(({ name, status, phase, error, taskStatus, tunnelState }) => ({
+        name,
+        status,
+        phase,
+        error,
+        taskStatus,
+        tunnelState,
+      })),
+  );
 }
 
 /**
@@ -38,9 +49,20 @@ async function startRecorder(): Promise<{ url: string; requests: string[]; serve
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      if (action === 'CreateVpnConnection' || (action === 'DescribeVpnConnections' && body.includes('vpn-connection-name'))) requests.push(action);
+      if (
+        action === 'CreateVpnConnection' ||
+        (action === 'DescribeVpnConnections' && body.includes('vpn-connection-name'))
+      )
+        requests.push(action);
       response.setHeader('Content-Type', 'application/json');
-      response.end(JSON.stringify({ Response: { Error: { Code: 'AuthFailure.SecretIdNotFound', Message: 'recorder: no such SecretId' }, RequestId: `recorder-${++answered}` } }));
+      response.end(
+        JSON.stringify({
+          Response: {
+            Error: { Code: 'AuthFailure.SecretIdNotFound', Message: 'recorder: no such SecretId' },
+            RequestId: `recorder-${++answered}`,
+          },
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -71,7 +93,11 @@ describe('submit', function () {
         () => `the task of ${document.uri.path} to finish; tasks: ${describeRecords(api)}`,
         90_000,
       );
-      assert.equal(done.status, 'succeeded', `the task ended ${done.status}: ${JSON.stringify(done.error ?? done.output)}`);
+      assert.equal(
+        done.status,
+        'succeeded',
+        `the task ended ${done.status}: ${JSON.stringify(done.error ?? done.output)}`,
+      );
       assert.deepEqual(seen, ['running', 'succeeded'], 'the record did not go running -> succeeded');
       assert.match(done.vpnConnectionId ?? '', /^vpnx-/, 'no VpnConnectionId on the succeeded task');
       assert.equal(done.name, 'editor-static-gz');
@@ -88,15 +114,27 @@ describe('submit', function () {
       // Control: a valid file does reach the stand-in endpoint, so a count of zero below means "refused".
       const valid = await openFixture('auth-check.vpnconn.yaml');
       await submit(valid.document.uri);
-      await waitFor(api.onDidChangeTasks, () => recordsOf(api, valid.document.uri).find((r) => r.status === 'failed'), () => `the control submit to fail; tasks: ${describeRecords(api)}`);
+      await waitFor(
+        api.onDidChangeTasks,
+        () => recordsOf(api, valid.document.uri).find((r) => r.status === 'failed'),
+        () => `the control submit to fail; tasks: ${describeRecords(api)}`,
+      );
       assert.ok(recorder.requests.length > 0, 'the control submit never reached the endpoint');
 
       const broken = await openFixture('schema-errors.vpnconn.yaml');
-      await waitForDiagnostics(broken.document.uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Error), 'errors in the broken file');
+      await waitForDiagnostics(
+        broken.document.uri,
+        (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Error),
+        'errors in the broken file',
+      );
       const before = recorder.requests.length;
       const tasksBefore = api.getTasks().length;
       await submit(broken.document.uri);
-      assert.equal(recorder.requests.length, before, `a file with errors was sent: ${recorder.requests.slice(before).join(', ')}`);
+      assert.equal(
+        recorder.requests.length,
+        before,
+        `a file with errors was sent: ${recorder.requests.slice(before).join(', ')}`,
+      );
       assert.equal(api.getTasks().length, tasksBefore, 'a file with errors got a task record');
       assert.equal(recordsOf(api, broken.document.uri).length, 0);
     } finally {

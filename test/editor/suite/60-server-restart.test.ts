@@ -28,7 +28,9 @@ function newServerPid(old: number, timeoutMs = 30_000): Promise<number> {
         resolve(fresh);
       } else if (Date.now() > deadline) {
         clearInterval(timer);
-        reject(new Error(`no new language server within ${timeoutMs} ms (still: ${serverPids().join(', ') || 'none'})`));
+        reject(
+          new Error(`no new language server within ${timeoutMs} ms (still: ${serverPids().join(', ') || 'none'})`),
+        );
       }
     }, 100);
   });
@@ -41,7 +43,11 @@ describe('language server crash', function () {
   it('restarts a killed server, whose diagnostics reach the editor', async () => {
     const editor = await openFixture('schema-errors.vpnconn.yaml');
     const { document } = editor;
-    await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'UnknownParameter'), 'the unknown key before the crash');
+    await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((x) => codeOf(x) === 'UnknownParameter'),
+      'the unknown key before the crash',
+    );
     const [old, ...others] = serverPids();
     assert.ok(old, 'no language server process under the extension host');
     assert.deepEqual(others, [], 'more than one language server runs');
@@ -56,7 +62,11 @@ describe('language server crash', function () {
     await editor.edit((edit) => edit.insert(end, `\n${typed}`));
     try {
       const line = document.lineCount - 1;
-      await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'UnknownParameter' && x.range.start.line === line), `the key typed after the restart (line ${line + 1})`);
+      await waitForDiagnostics(
+        document.uri,
+        (d) => d.some((x) => codeOf(x) === 'UnknownParameter' && x.range.start.line === line),
+        `the key typed after the restart (line ${line + 1})`,
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }

@@ -11,7 +11,7 @@ describe('account-aware editing', function () {
   this.timeout(90_000);
   before(extensionApi);
 
-  it('warns that a gateway is in another region and offers the region\'s gateways', async () => {
+  it("warns that a gateway is in another region and offers the region's gateways", async () => {
     const { document } = await openFixture('account-sh.vpnconn.yaml');
     const diagnostics = await waitForDiagnostics(
       document.uri,
@@ -25,11 +25,20 @@ describe('account-aware editing', function () {
 
     const line = document.lineAt(2);
     const position = new vscode.Position(2, line.text.indexOf('vpngw'));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      position,
+    );
     const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    const shanghai = list.items.find((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'vpngw-sh4ipc9a');
+    const shanghai = list.items.find(
+      (item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'vpngw-sh4ipc9a',
+    );
     assert.ok(shanghai, `no Shanghai gateway among ${labels.join(', ')}`);
-    assert.match(typeof shanghai.label === 'string' ? '' : (shanghai.label.description ?? ''), /ipsec-gw-sh · 203\.0\.113\.20 · IPSEC · AVAILABLE/);
+    assert.match(
+      typeof shanghai.label === 'string' ? '' : (shanghai.label.description ?? ''),
+      /ipsec-gw-sh · 203\.0\.113\.20 · IPSEC · AVAILABLE/,
+    );
     assert.ok(!labels.includes('vpngw-8bgp4k2d'), 'a Guangzhou gateway is offered for a Shanghai file');
   });
 });

@@ -13,7 +13,10 @@ export function run(): Promise<void> {
   const grep = process.env.TCVPN_SUITE_GREP;
   if (grep) mocha.grep(grep);
   // Files run in name order: 00-activation first, so activation is observed before anything else opens a file.
-  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, file));
+  for (const file of readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(__dirname, file));
 
   return new Promise((resolve, reject) => {
     try {
@@ -22,7 +25,8 @@ export function run(): Promise<void> {
         const line = `${passes} passed, ${failures} failed${pending ? `, ${pending} skipped` : ''}`;
         console.log(`editor: ${line}`);
         const resultFile = process.env.TCVPN_SUITE_RESULT_FILE;
-        if (resultFile) writeFileSync(resultFile, JSON.stringify({ passed: passes, failed: failures, skipped: pending }));
+        if (resultFile)
+          writeFileSync(resultFile, JSON.stringify({ passed: passes, failed: failures, skipped: pending }));
         if (failures > 0) reject(new Error(`${failures} in-editor tests failed`));
         else if (passes === 0) reject(new Error('no in-editor test ran'));
         else resolve();

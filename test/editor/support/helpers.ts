@@ -54,7 +54,12 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
  * Resolves with `check()`'s first defined result, evaluated now and after each firing of `event`; rejects after
  * `timeoutMs` with `describe()` so a failure says what was there instead.
  */
-export function waitFor<T>(event: vscode.Event<unknown>, check: () => T | undefined, describe: () => string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+export function waitFor<T>(
+  event: vscode.Event<unknown>,
+  check: () => T | undefined,
+  describe: () => string,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const first = check();
     if (first !== undefined) return resolve(first);
@@ -84,7 +89,12 @@ export function waitFor<T>(event: vscode.Event<unknown>, check: () => T | undefi
 }
 
 /** Waits until our diagnostics of `uri` satisfy `predicate`, and returns them. */
-export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, timeoutMs?: number): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs?: number,
+): Promise<vscode.Diagnostic[]> {
   return waitFor(
     vscode.languages.onDidChangeDiagnostics,
     () => {
@@ -99,7 +109,9 @@ export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vsc
 /** One line per diagnostic, for failure messages. */
 export function describeDiagnostics(diagnostics: vscode.Diagnostic[]): string {
   if (diagnostics.length === 0) return '(none)';
-  return diagnostics.map((d) => `[${codeOf(d)}] ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join(' | ');
+  return diagnostics
+    .map((d) => `[${codeOf(d)}] ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`)
+    .join(' | ');
 }
 
 /** The position just after the first occurrence of `needle` in the document (plus `offset` characters). */

@@ -15,12 +15,71 @@ export type EditKind = 'insert' | 'delete' | 'replace' | 'paste';
 
 /** Tokens a person types in these files; they steer the fuzz towards almost-valid documents. */
 const TOKENS: Record<'json' | 'yaml', string[]> = {
-  json: ['{', '}', '[', ']', ',', ':', '"', '"PreShareKey": "x"', '"IKEOptionsSpecification": {}', 'null', 'true', '-1e999', '\n', '  ', '//', '/*', '\\u12', '"Tags": [{"Key": "a"}]', '0.5'],
-  yaml: [':', '- ', '\n  ', '\n', '  ', '#', '&a ', '*a', '---\n', '"', "'", '|\n  x', '>-\n  y', '? ', '{', '[', 'PfsDhGroup: NULL', 'Tags:\n  - Key: k', '!!binary ', '%YAML 1.2\n', '<<: *a', '\t', 'yes'],
+  json: [
+    '{',
+    '}',
+    '[',
+    ']',
+    ',',
+    ':',
+    '"',
+    '"PreShareKey": "x"',
+    '"IKEOptionsSpecification": {}',
+    'null',
+    'true',
+    '-1e999',
+    '\n',
+    '  ',
+    '//',
+    '/*',
+    '\\u12',
+    '"Tags": [{"Key": "a"}]',
+    '0.5',
+  ],
+  yaml: [
+    ':',
+    '- ',
+    '\n  ',
+    '\n',
+    '  ',
+    '#',
+    '&a ',
+    '*a',
+    '---\n',
+    '"',
+    "'",
+    '|\n  x',
+    '>-\n  y',
+    '? ',
+    '{',
+    '[',
+    'PfsDhGroup: NULL',
+    'Tags:\n  - Key: k',
+    '!!binary ',
+    '%YAML 1.2\n',
+    '<<: *a',
+    '\t',
+    'yes',
+  ],
 };
 
 /** Characters a random paste may contain, besides any BMP character. */
-const NASTY = ['\u0000', '\uD800', '\uDFFF', '\r', '\r\n', '\t', '\uFEFF', '\u2028', '\u00A0', '\uFFFD', '\u{1F600}', '\\', '"', '\x7F'];
+const NASTY = [
+  '\u0000',
+  '\uD800',
+  '\uDFFF',
+  '\r',
+  '\r\n',
+  '\t',
+  '\uFEFF',
+  '\u2028',
+  '\u00A0',
+  '\uFFFD',
+  '\u{1F600}',
+  '\\',
+  '"',
+  '\x7F',
+];
 
 function randomPaste(prng: Prng): string {
   const length = 1 + prng.int(prng.chance(0.1) ? 400 : 24);

@@ -21,7 +21,16 @@ function walk(dir: string): string[] {
 /** The fuzz fixtures up to `maxBytes` each, sorted by path so a seed always sees the same list. */
 export function fuzzFixtures(maxBytes = 8 * 1024): FuzzFixture[] {
   return walk(FIXTURE_ROOT)
-    .filter((file) => /\.vpnconn\.(json|ya?ml)$/.test(file) && !file.includes(`${path.sep}binary${path.sep}`) && statSync(file).size <= maxBytes)
+    .filter(
+      (file) =>
+        /\.vpnconn\.(json|ya?ml)$/.test(file) &&
+        !file.includes(`${path.sep}binary${path.sep}`) &&
+        statSync(file).size <= maxBytes,
+    )
     .sort()
-    .map((file) => ({ name: path.relative(FIXTURE_ROOT, file).replace(/[\\/]/g, '_'), kind: file.endsWith('.json') ? 'json' : 'yaml', text: readFileSync(file, 'utf8') }));
+    .map((file) => ({
+      name: path.relative(FIXTURE_ROOT, file).replace(/[\\/]/g, '_'),
+      kind: file.endsWith('.json') ? 'json' : 'yaml',
+      text: readFileSync(file, 'utf8'),
+    }));
 }

@@ -32,7 +32,12 @@ export async function runLspFuzz(options: LspFuzzOptions): Promise<FuzzReport & 
   let alive = true;
   let serverAlive = true;
   void driver.exited.then(() => (alive = false));
-  const docs = options.fixtures.map((fixture, i) => ({ fixture, uri: `file:///fuzz/${i}/${fixture.name}`, doc: TextDocument.create('', '', 0, ''), edits: 0 }));
+  const docs = options.fixtures.map((fixture, i) => ({
+    fixture,
+    uri: `file:///fuzz/${i}/${fixture.name}`,
+    doc: TextDocument.create('', '', 0, ''),
+    edits: 0,
+  }));
   for (const entry of docs) {
     entry.doc = TextDocument.create(entry.uri, languageIdOf(entry.fixture), 1, entry.fixture.text);
     await driver.open(entry.uri, entry.doc.languageId, entry.fixture.text, 1);
@@ -42,7 +47,13 @@ export async function runLspFuzz(options: LspFuzzOptions): Promise<FuzzReport & 
       report.iterations++;
       const entry = docs[iteration % docs.length];
       const fail = (feature: string, problem: string) =>
-        report.failures.push({ iteration, fixture: entry.fixture.name, feature, problem, edits: [{ offset: 0, length: 0, text: entry.doc.getText() }] } satisfies FuzzFailure);
+        report.failures.push({
+          iteration,
+          fixture: entry.fixture.name,
+          feature,
+          problem,
+          edits: [{ offset: 0, length: 0, text: entry.doc.getText() }],
+        } satisfies FuzzFailure);
       const logsBefore = driver.errorLogs.length;
       await applyRandomChange(driver, entry, prng, options.resetEvery ?? 25);
       await exercise(driver, entry.doc, entry.fixture.kind, prng, options.hangMs, report, fail);
@@ -50,7 +61,14 @@ export async function runLspFuzz(options: LspFuzzOptions): Promise<FuzzReport & 
     }
   } finally {
     serverAlive = alive;
-    if (!alive) report.failures.push({ iteration: report.iterations, fixture: '-', feature: 'process', problem: `server exited: ${driver.stderr().slice(-2000)}`, edits: [] });
+    if (!alive)
+      report.failures.push({
+        iteration: report.iterations,
+        fixture: '-',
+        feature: 'process',
+        problem: `server exited: ${driver.stderr().slice(-2000)}`,
+        edits: [],
+      });
     await driver.stop();
   }
   return { ...report, serverAlive };
@@ -60,7 +78,12 @@ function languageIdOf(fixture: FuzzFixture): string {
   return fixture.kind === 'json' ? 'tencentcloud-vpn-json' : 'tencentcloud-vpn-yaml';
 }
 
-async function applyRandomChange(driver: LspTestClient, entry: { fixture: FuzzFixture; uri: string; doc: TextDocument; edits: number }, prng: Prng, resetEvery: number): Promise<void> {
+async function applyRandomChange(
+  driver: LspTestClient,
+  entry: { fixture: FuzzFixture; uri: string; doc: TextDocument; edits: number },
+  prng: Prng,
+  resetEvery: number,
+): Promise<void> {
   const version = entry.doc.version + 1;
   if (++entry.edits > resetEvery) {
     entry.edits = 0;
@@ -74,11 +97,21 @@ async function applyRandomChange(driver: LspTestClient, entry: { fixture: FuzzFi
   const range = { start: old.positionAt(edit.offset), end: old.positionAt(edit.offset + edit.length) };
   // The server applies the change by position, as the same library does here: an offset inside a CRLF pair maps
   // to a position before it on both sides, so the two copies of the text stay identical.
-  entry.doc = TextDocument.update(TextDocument.create(entry.uri, old.languageId, old.version, old.getText()), [{ range, text: edit.text }], version);
+  entry.doc = TextDocument.update(
+    TextDocument.create(entry.uri, old.languageId, old.version, old.getText()),
+    [{ range, text: edit.text }],
+    version,
+  );
   return driver.change(entry.uri, version, [{ range, text: edit.text }]);
 }
 
-async function timedRequest<T>(feature: string, hangMs: number, report: FuzzReport, fail: (f: string, p: string) => void, call: () => Promise<T>): Promise<T | undefined> {
+async function timedRequest<T>(
+  feature: string,
+  hangMs: number,
+  report: FuzzReport,
+  fail: (f: string, p: string) => void,
+  call: () => Promise<T>,
+): Promise<T | undefined> {
   const started = performance.now();
   try {
     return await call();
@@ -90,16 +123,36 @@ async function timedRequest<T>(feature: string, hangMs: number, report: FuzzRepo
   }
 }
 
-async function exercise(driver: LspTestClient, doc: TextDocument, kind: 'json' | 'yaml', prng: Prng, hangMs: number, report: FuzzReport, fail: (f: string, p: string) => void): Promise<void> {
+async function exercise(
+  driver: LspTestClient,
+  doc: TextDocument,
+  kind: 'json' | 'yaml',
+  prng: Prng,
+  hangMs: number,
+  report: FuzzReport,
+  fail: (f: string, p: string) => void,
+): Promise<void> {
   const mark = driver.mark();
   const textDocument = { uri: doc.uri };
   const at = () => doc.positionAt(prng.int(doc.getText().length + 1));
-  await timedRequest('diagnostics', hangMs, report, fail, () => driver.diagnostics(doc.uri, fromVersion(doc.version), { since: mark, timeoutMs: hangMs }));
-  await timedRequest('completion', hangMs, report, fail, () => driver.request('textDocument/completion', { textDocument, position: at() }, hangMs));
-  await timedRequest('hover', hangMs, report, fail, () => driver.request('textDocument/hover', { textDocument, position: at() }, hangMs));
-  await timedRequest('symbols', hangMs, report, fail, () => driver.request('textDocument/documentSymbol', { textDocument }, hangMs));
+  await timedRequest('diagnostics', hangMs, report, fail, () =>
+    driver.diagnostics(doc.uri, fromVersion(doc.version), { since: mark, timeoutMs: hangMs }),
+  );
+  await timedRequest('completion', hangMs, report, fail, () =>
+    driver.request('textDocument/completion', { textDocument, position: at() }, hangMs),
+  );
+  await timedRequest('hover', hangMs, report, fail, () =>
+    driver.request('textDocument/hover', { textDocument, position: at() }, hangMs),
+  );
+  await timedRequest('symbols', hangMs, report, fail, () =>
+    driver.request('textDocument/documentSymbol', { textDocument }, hangMs),
+  );
   const edits = await timedRequest('formatting', hangMs, report, fail, () =>
-    driver.request<TextEdit[] | null>('textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } }, hangMs),
+    driver.request<TextEdit[] | null>(
+      'textDocument/formatting',
+      { textDocument, options: { tabSize: 2, insertSpaces: true } },
+      hangMs,
+    ),
   );
   if (!edits?.length) return;
   const formatted = TextDocument.applyEdits(doc, edits);

@@ -10,7 +10,11 @@ import { parseAllDocuments } from 'yaml';
 export function meaningOf(text: string, kind: 'json' | 'yaml'): { values: unknown[] } | undefined {
   if (kind === 'json') {
     const errors: ParseError[] = [];
-    const value: unknown = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: true });
+    const value: unknown = parseJsonc(text, errors, {
+      allowTrailingComma: false,
+      disallowComments: false,
+      allowEmptyContent: true,
+    });
     return errors.length ? undefined : { values: [value] };
   }
   try {

@@ -53,16 +53,33 @@ const LANGUAGE_IDS = { json: ['tencentcloud-vpn-json', 'json'], yaml: ['tencentc
 export function runServiceFuzz(options: FuzzOptions): FuzzReport {
   const prng = new Prng(options.seed);
   const service = createLanguageService();
-  const report: FuzzReport = { seed: options.seed, iterations: options.iterations, failures: [], slowest: {}, meaningChecks: 0 };
-  const state = options.fixtures.map((fixture) => ({ fixture, text: fixture.text, edits: [] as TextEditAt[], version: 0 }));
+  const report: FuzzReport = {
+    seed: options.seed,
+    iterations: options.iterations,
+    failures: [],
+    slowest: {},
+    meaningChecks: 0,
+  };
+  const state = options.fixtures.map((fixture) => ({
+    fixture,
+    text: fixture.text,
+    edits: [] as TextEditAt[],
+    version: 0,
+  }));
   for (let iteration = 0; iteration < options.iterations; iteration++) {
     const current = state[iteration % state.length];
-    if (current.edits.length >= (options.resetEvery ?? 25)) Object.assign(current, { text: current.fixture.text, edits: [] });
+    if (current.edits.length >= (options.resetEvery ?? 25))
+      Object.assign(current, { text: current.fixture.text, edits: [] });
     const edit = randomEdit(prng, current.text, current.fixture.kind);
     current.text = applyEdit(current.text, edit);
     current.edits.push({ offset: edit.offset, length: edit.length, text: edit.text });
     const languageId = prng.pick(LANGUAGE_IDS[current.fixture.kind]);
-    const doc = TextDocument.create(`file:///fuzz/${current.fixture.name}`, languageId, ++current.version, current.text);
+    const doc = TextDocument.create(
+      `file:///fuzz/${current.fixture.name}`,
+      languageId,
+      ++current.version,
+      current.text,
+    );
     const fail = (feature: string, problem: string) =>
       report.failures.push({ iteration, fixture: current.fixture.name, feature, problem, edits: [...current.edits] });
     exerciseFeatures(service, doc, current.fixture.kind, prng, options.hangMs, report, fail);
@@ -87,7 +104,15 @@ function timed<T>(feature: string, hangMs: number, report: FuzzReport, fail: Fai
   }
 }
 
-function exerciseFeatures(service: VpnLanguageService, doc: TextDocument, kind: 'json' | 'yaml', prng: Prng, hangMs: number, report: FuzzReport, fail: Fail): void {
+function exerciseFeatures(
+  service: VpnLanguageService,
+  doc: TextDocument,
+  kind: 'json' | 'yaml',
+  prng: Prng,
+  hangMs: number,
+  report: FuzzReport,
+  fail: Fail,
+): void {
   const options = { lang: prng.pick(['en', 'zh'] as const), disabledRules: [] };
   const at = (): Position => doc.positionAt(prng.int(doc.getText().length + 1));
   const diagnostics = timed('diagnostics', hangMs, report, fail, () => service.validate(doc, options));
@@ -119,7 +144,8 @@ function exerciseFeatures(service: VpnLanguageService, doc: TextDocument, kind: 
 function checkDiagnostics(doc: TextDocument, diagnostics: Diagnostic[], fail: Fail): void {
   for (const d of diagnostics) {
     const { start, end } = d.range;
-    const inside = start.line <= end.line && end.line < doc.lineCount && (start.line < end.line || start.character <= end.character);
+    const inside =
+      start.line <= end.line && end.line < doc.lineCount && (start.line < end.line || start.character <= end.character);
     if (!d.source || d.code === undefined || !inside) fail('diagnostics', `malformed diagnostic ${JSON.stringify(d)}`);
   }
 }

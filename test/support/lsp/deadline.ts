@@ -12,7 +12,12 @@ export class DeadlineError extends Error {
  * Settles as `promise` does, or rejects with a DeadlineError from `timeoutError` after `ms`. `died` (a promise that
  * rejects when the server process ends) fails the wait at once instead of at the deadline.
  */
-export function withDeadline<T>(promise: Promise<T>, ms: number, timeoutError: () => DeadlineError, died?: Promise<never>): Promise<T> {
+export function withDeadline<T>(
+  promise: Promise<T>,
+  ms: number,
+  timeoutError: () => DeadlineError,
+  died?: Promise<never>,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(timeoutError()), ms);

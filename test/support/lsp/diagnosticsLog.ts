@@ -43,7 +43,8 @@ export class DiagnosticsLog {
     this.kept.push(published);
     if (this.kept.length > KEPT) this.dropped += this.kept.splice(0, KEPT / 2).length;
     for (const waiter of [...this.waiters]) {
-      if (waiter.uri === published.uri && waiter.accept(published)) this.settle(waiter, () => waiter.resolve(published));
+      if (waiter.uri === published.uri && waiter.accept(published))
+        this.settle(waiter, () => waiter.resolve(published));
     }
   }
 
@@ -53,11 +54,25 @@ export class DiagnosticsLog {
   }
 
   /** The first diagnostics for `uri` since `since` that `accept` takes; rejects with `timeoutError()` after `ms`. */
-  wait(uri: string, accept: DiagnosticsCheck, since: number, ms: number, timeoutError: () => Error): Promise<PublishedDiagnostics> {
-    const earlier = this.kept.slice(Math.max(0, since - this.dropped)).find((published) => published.uri === uri && accept(published));
+  wait(
+    uri: string,
+    accept: DiagnosticsCheck,
+    since: number,
+    ms: number,
+    timeoutError: () => Error,
+  ): Promise<PublishedDiagnostics> {
+    const earlier = this.kept
+      .slice(Math.max(0, since - this.dropped))
+      .find((published) => published.uri === uri && accept(published));
     if (earlier) return Promise.resolve(earlier);
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { uri, accept, resolve, reject, timer: setTimeout(() => this.settle(waiter, () => reject(timeoutError())), ms) };
+      const waiter: Waiter = {
+        uri,
+        accept,
+        resolve,
+        reject,
+        timer: setTimeout(() => this.settle(waiter, () => reject(timeoutError())), ms),
+      };
       this.waiters.add(waiter);
     });
   }

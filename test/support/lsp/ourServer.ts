@@ -9,7 +9,12 @@ import type { StartOptions } from './startOptions';
 import { LspTestClient } from './testClient';
 
 /** The built server's command line. */
-export const SERVER_COMMAND: ServerCommand = { name: 'tencentcloud-vpn-language-server', command: process.execPath, args: [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], cwd: REPO_ROOT };
+export const SERVER_COMMAND: ServerCommand = {
+  name: 'tencentcloud-vpn-language-server',
+  command: process.execPath,
+  args: [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'],
+  cwd: REPO_ROOT,
+};
 
 /** Builds when stale, then spawns and initializes our server. */
 export function startOurServer(options: StartOptions = {}): Promise<LspTestClient> {

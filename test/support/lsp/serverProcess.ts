@@ -36,8 +36,15 @@ export class ServerProcess {
 
   constructor(server: ServerCommand) {
     this.name = server.name ?? server.command;
-    this.child = spawn(server.command, server.args, { cwd: server.cwd, env: server.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stderr!.on('data', (chunk: Buffer) => void (this.stderrText = (this.stderrText + chunk.toString()).slice(-STDERR_KEPT)));
+    this.child = spawn(server.command, server.args, {
+      cwd: server.cwd,
+      env: server.env ?? process.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child.stderr!.on(
+      'data',
+      (chunk: Buffer) => void (this.stderrText = (this.stderrText + chunk.toString()).slice(-STDERR_KEPT)),
+    );
     // A write to a server that died must not become an unhandled 'error' event in the test process.
     this.child.stdin!.on('error', () => undefined);
     this.exited = new Promise((resolve) => {
@@ -45,7 +52,11 @@ export class ServerProcess {
       // A command that cannot start emits 'error' and maybe no 'exit'; unhandled, it would end the test process.
       this.child.once('error', () => resolve({ code: null, signal: null }));
     });
-    this.died = this.exited.then((status) => Promise.reject(new Error(`${this.name} exited (${status.code ?? status.signal}); stderr: ${this.stderr().slice(-2000)}`)));
+    this.died = this.exited.then((status) =>
+      Promise.reject(
+        new Error(`${this.name} exited (${status.code ?? status.signal}); stderr: ${this.stderr().slice(-2000)}`),
+      ),
+    );
     this.died.catch(() => undefined); // an error only for whoever is waiting on it
   }
 

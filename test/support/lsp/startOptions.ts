@@ -42,5 +42,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The capabilities to announce: the given ones, else an editor's that pulls configuration only when it has settings. */
 export function capabilitiesFor(options: StartOptions): ClientCapabilities {
   if (options.capabilities) return options.capabilities;
-  return { ...EDITOR_CAPABILITIES, workspace: { ...EDITOR_CAPABILITIES.workspace, configuration: options.settings !== undefined } };
+  return {
+    ...EDITOR_CAPABILITIES,
+    workspace: { ...EDITOR_CAPABILITIES.workspace, configuration: options.settings !== undefined },
+  };
 }

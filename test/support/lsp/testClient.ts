@@ -47,14 +47,22 @@ export class LspTestClient {
   private readonly published = new DiagnosticsLog();
   private stopping = false;
 
-  private constructor(private readonly server: ServerProcess, private readonly settings: () => SettingsBySection) {
-    this.connection = createProtocolConnection(new StreamMessageReader(server.child.stdout!), new StreamMessageWriter(server.child.stdin!));
+  private constructor(
+    private readonly server: ServerProcess,
+    private readonly settings: () => SettingsBySection,
+  ) {
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(server.child.stdout!),
+      new StreamMessageWriter(server.child.stdin!),
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.published.record(params));
     this.connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
       if (params.type === MessageType.Error) this.errorLogs.push(params.message);
     });
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section ? (this.settings()[item.section] ?? null) : this.settings())));
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section ? (this.settings()[item.section] ?? null) : this.settings())),
+    );
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     this.connection.listen();
@@ -65,7 +73,10 @@ export class LspTestClient {
   static async start(command: ServerCommand, options: StartOptions = {}): Promise<LspTestClient> {
     const started = performance.now();
     const given = options.settings;
-    const client = new LspTestClient(new ServerProcess(command), typeof given === 'function' ? given : () => given ?? {});
+    const client = new LspTestClient(
+      new ServerProcess(command),
+      typeof given === 'function' ? given : () => given ?? {},
+    );
     options.onSpawn?.(client.child);
     try {
       await client.initialize(options, started);
@@ -77,11 +88,23 @@ export class LspTestClient {
   }
 
   private async initialize(options: StartOptions, started: number): Promise<void> {
-    const params = { processId: process.pid, rootUri: null, workspaceFolders: null, locale: options.locale ?? 'en', capabilities: capabilitiesFor(options), initializationOptions: options.initializationOptions };
-    this.initializeResult = await this.bounded(this.connection.sendRequest(InitializeRequest.type, params), options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'initialize result');
+    const params = {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      locale: options.locale ?? 'en',
+      capabilities: capabilitiesFor(options),
+      initializationOptions: options.initializationOptions,
+    };
+    this.initializeResult = await this.bounded(
+      this.connection.sendRequest(InitializeRequest.type, params),
+      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      'initialize result',
+    );
     this.initializeMs = performance.now() - started;
     await this.connection.sendNotification(InitializedNotification.type, {});
-    if (options.settings) await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: this.settings() });
+    if (options.settings)
+      await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: this.settings() });
   }
 
   /** The server process (its pid, exit code). */
@@ -106,12 +129,17 @@ export class LspTestClient {
 
   /** textDocument/didOpen. */
   open(uri: string, languageId: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version, text },
+    });
   }
 
   /** textDocument/didChange: whole-text (`{ text }`) or ranged changes. */
   change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
-    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges,
+    });
   }
 
   /** textDocument/didClose. */
@@ -128,9 +156,15 @@ export class LspTestClient {
    * The first diagnostics published for `uri` that `accept` takes (default: any), among those after `since`
    * (default: from now on; 0: since the start). Rejects with a DeadlineError after `timeoutMs` (default 30 s).
    */
-  diagnostics(uri: string, accept: DiagnosticsCheck = () => true, options: { since?: number; timeoutMs?: number } = {}): Promise<PublishedDiagnostics> {
+  diagnostics(
+    uri: string,
+    accept: DiagnosticsCheck = () => true,
+    options: { since?: number; timeoutMs?: number } = {},
+  ): Promise<PublishedDiagnostics> {
     const ms = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    return this.published.wait(uri, accept, options.since ?? this.mark(), ms, () => this.deadlineError(`diagnostics of ${uri}`, ms));
+    return this.published.wait(uri, accept, options.since ?? this.mark(), ms, () =>
+      this.deadlineError(`diagnostics of ${uri}`, ms),
+    );
   }
 
   /** Sends a request (typed, or by method name) and rejects with a DeadlineError when no answer comes in time. */
@@ -138,7 +172,8 @@ export class LspTestClient {
   request<R>(method: string, params: unknown, timeoutMs?: number): Promise<R>;
   request<R>(type: string | { method: string }, params: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<R> {
     const method = typeof type === 'string' ? type : type.method;
-    const sent: Promise<R> = params === undefined ? this.connection.sendRequest(method) : this.connection.sendRequest(method, params);
+    const sent: Promise<R> =
+      params === undefined ? this.connection.sendRequest(method) : this.connection.sendRequest(method, params);
     return this.bounded(sent, timeoutMs, method);
   }
 

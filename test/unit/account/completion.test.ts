@@ -16,7 +16,12 @@ const complete = (text: string, account: AccountResources | null = seedAccount()
 const labels = (items: CompletionItem[]) => items.map((item) => item.label);
 
 /** An account that knows nothing yet and is fetching every region. */
-const LOADING: AccountResources = { defaultRegion: () => undefined, snapshot: () => undefined, locate: () => undefined, loading: () => true };
+const LOADING: AccountResources = {
+  defaultRegion: () => undefined,
+  snapshot: () => undefined,
+  locate: () => undefined,
+  loading: () => true,
+};
 
 describe('account completion', () => {
   it('offers the VPN gateways of the default region, labelled with name, public IP, type and state, before the schema example', () => {
@@ -25,7 +30,10 @@ describe('account completion', () => {
     assert.equal(gateway.labelDetails?.description, 'bgp-ipsec-gw-gz · 203.0.113.11 · IPSEC · AVAILABLE');
     assert.match(String((gateway.documentation as { value: string }).value), /Version: 4\.0[\s\S]*BGP ASN: 64551/);
     assert.deepEqual(labels(list.items).slice(0, 3), ['vpngw-1w9tue3d', 'vpngw-8bgp4k2d', 'vpngw-c3cn7m1q']);
-    assert.ok(list.items.every((item, index) => index < 3 || !String(item.sortText).startsWith('!')), 'account items sort first');
+    assert.ok(
+      list.items.every((item, index) => index < 3 || !String(item.sortText).startsWith('!')),
+      'account items sort first',
+    );
     assert.equal(list.isIncomplete, false);
   });
 
@@ -33,13 +41,16 @@ describe('account completion', () => {
     assert.ok(!labels(complete('VpnGatewayId: |\n').items).includes('vpngw-s5sl2v8e'));
   });
 
-  it('follows the document\'s own Region over the default', () => {
+  it("follows the document's own Region over the default", () => {
     const items = labels(complete('Region: ap-shanghai\nVpnGatewayId: |\n').items);
-    assert.deepEqual(items.filter((label) => label.startsWith('vpngw-sh')), ['vpngw-sh4ipc9a', 'vpngw-sh2ccn3b']);
+    assert.deepEqual(
+      items.filter((label) => label.startsWith('vpngw-sh')),
+      ['vpngw-sh4ipc9a', 'vpngw-sh2ccn3b'],
+    );
     assert.ok(!items.includes('vpngw-8bgp4k2d'), 'no Guangzhou gateway in a Shanghai file');
   });
 
-  it('labels customer gateways with IP and ASN, and VPCs with CIDR, putting the gateway\'s own VPC first', () => {
+  it("labels customer gateways with IP and ASN, and VPCs with CIDR, putting the gateway's own VPC first", () => {
     const customer = complete('CustomerGatewayId: |\n').items.find((item) => item.label === 'cgw-b6gp1n4z')!;
     assert.equal(customer.labelDetails?.description, 'bgp-cgw-gz · 198.51.100.20 · ASN 65010');
     const vpcs = complete('VpnGatewayId: vpngw-8bgp4k2d\nVpcId: |\n').items;
@@ -48,13 +59,18 @@ describe('account completion', () => {
   });
 
   it('spells the id as a JSON string in JSON files', () => {
-    const doc = TextDocument.create('file:///a.vpnconn.json', 'tencentcloud-vpn-json', 1, '{\n  "CustomerGatewayId": \n}');
+    const doc = TextDocument.create(
+      'file:///a.vpnconn.json',
+      'tencentcloud-vpn-json',
+      1,
+      '{\n  "CustomerGatewayId": \n}',
+    );
     const items = service.complete(doc, { line: 1, character: 23 }, optionsWith()).items;
     const item = items.find((candidate) => candidate.label === 'cgw-qa9sxpy7')!;
     assert.equal((item.textEdit as { newText: string }).newText, '"cgw-qa9sxpy7"');
   });
 
-  it('without an account (no credentials) gives exactly the schema\'s list', () => {
+  it("without an account (no credentials) gives exactly the schema's list", () => {
     for (const text of ['VpnGatewayId: |\n', 'Region: ap-shanghai\nVpcId: |\n', 'CustomerGatewayId: |\n']) {
       const { doc, position } = yamlAt(text);
       const plain = service.complete(doc, position, { lang: 'en', disabledRules: [] });
@@ -71,6 +87,9 @@ describe('account completion', () => {
 
   it('does not touch other fields', () => {
     const { doc, position } = yamlAt('VpnConnectionName: |\n');
-    assert.deepEqual(service.complete(doc, position, optionsWith()), service.complete(doc, position, optionsWith(null)));
+    assert.deepEqual(
+      service.complete(doc, position, optionsWith()),
+      service.complete(doc, position, optionsWith(null)),
+    );
   });
 });

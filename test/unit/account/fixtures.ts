@@ -7,7 +7,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import seed from '../../../emulator/seed.json';
 import { connectionOf, customerGatewayOf, gatewayOf, vpcOf } from '../../../cloud/accountSnapshot';
 import { accountContextOf, type RuleContext } from '../../../language/rules/context';
-import { staticAccountResources, type AccountResources, type ResourceSnapshot } from '../../../language/account/snapshot';
+import {
+  staticAccountResources,
+  type AccountResources,
+  type ResourceSnapshot,
+} from '../../../language/account/snapshot';
 import { createLanguageService, type ServiceOptions } from '../../../language/languageService';
 
 type Raw = Record<string, unknown> & { Region: string };
@@ -21,7 +25,9 @@ export function seedSnapshot(region: string): ResourceSnapshot {
     vpnGateways: inRegion(seed.vpnGateways as Raw[], region).map((raw) => gatewayOf({ State: 'AVAILABLE', ...raw })),
     customerGateways: inRegion(seed.customerGateways as Raw[], region).map(customerGatewayOf),
     vpcs: inRegion(seed.vpcs as Raw[], region).map(vpcOf),
-    connections: inRegion(seed.vpnConnections as Raw[], region).map((raw) => connectionOf({ ...raw, SecurityPolicyDatabaseSet: raw.SecurityPolicyDatabases })),
+    connections: inRegion(seed.vpnConnections as Raw[], region).map((raw) =>
+      connectionOf({ ...raw, SecurityPolicyDatabaseSet: raw.SecurityPolicyDatabases }),
+    ),
   };
 }
 
@@ -38,12 +44,18 @@ export function seedRuleContext(value: unknown, action = 'CreateVpnConnection'):
 export const service = createLanguageService();
 
 /** Options with the seed's account unless told otherwise (null: no account, as without credentials). */
-export function optionsWith(account: AccountResources | null = seedAccount(), lang: 'en' | 'zh' = 'en'): ServiceOptions {
+export function optionsWith(
+  account: AccountResources | null = seedAccount(),
+  lang: 'en' | 'zh' = 'en',
+): ServiceOptions {
   return { lang, disabledRules: [], ...(account ? { account } : {}) };
 }
 
 /** A YAML document and the offset of its `|` cursor marker (removed from the text). */
-export function yamlAt(textWithCursor: string, uri = 'file:///account.vpnconn.yaml'): { doc: TextDocument; position: { line: number; character: number } } {
+export function yamlAt(
+  textWithCursor: string,
+  uri = 'file:///account.vpnconn.yaml',
+): { doc: TextDocument; position: { line: number; character: number } } {
   const offset = textWithCursor.indexOf('|');
   const doc = TextDocument.create(uri, 'tencentcloud-vpn-yaml', 1, textWithCursor.replace('|', ''));
   return { doc, position: doc.positionAt(offset) };

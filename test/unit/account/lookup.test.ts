@@ -33,7 +33,12 @@ describe('server account lookup', () => {
   let now = 0;
   let changes = 0;
   const logs: string[] = [];
-  const options = (extra = {}) => ({ onChange: () => void changes++, log: (line: string) => void logs.push(line), now: () => now, ...extra });
+  const options = (extra = {}) => ({
+    onChange: () => void changes++,
+    log: (line: string) => void logs.push(line),
+    now: () => now,
+    ...extra,
+  });
   beforeEach(() => {
     now = 1_000_000;
     changes = 0;
@@ -46,13 +51,21 @@ describe('server account lookup', () => {
     assert.equal(lookup.snapshot(undefined), undefined);
     assert.equal(lookup.snapshot(undefined), undefined);
     assert.equal(lookup.loading(undefined), true);
-    assert.deepEqual(asked.map((a) => a.params), [{}], 'one request, for the default region');
+    assert.deepEqual(
+      asked.map((a) => a.params),
+      [{}],
+      'one request, for the default region',
+    );
     asked[0].resolve(seedSnapshot('ap-guangzhou'));
     await tick();
     assert.equal(changes, 1);
     assert.equal(lookup.defaultRegion(), 'ap-guangzhou');
     assert.equal(lookup.snapshot(undefined)?.vpnGateways.length, 4);
-    assert.equal(lookup.snapshot('ap-guangzhou')?.region, 'ap-guangzhou', 'the default region\'s snapshot also serves its name');
+    assert.equal(
+      lookup.snapshot('ap-guangzhou')?.region,
+      'ap-guangzhou',
+      "the default region's snapshot also serves its name",
+    );
     assert.equal(asked.length, 1);
   });
 
@@ -76,7 +89,10 @@ describe('server account lookup', () => {
     lookup.snapshot('ap-guangzhou');
     asked[0].reject(new ResponseError(-32000, 'InternalError: the service is down'));
     await tick();
-    assert.match(logs.join('\n'), /account lookup of resources of ap-guangzhou failed: InternalError: the service is down; retrying in 5 s/);
+    assert.match(
+      logs.join('\n'),
+      /account lookup of resources of ap-guangzhou failed: InternalError: the service is down; retrying in 5 s/,
+    );
     assert.equal(lookup.snapshot('ap-guangzhou'), undefined);
     assert.equal(asked.length, 1, 'no new request during the backoff');
     now += 5_001;

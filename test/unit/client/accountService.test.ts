@@ -35,16 +35,36 @@ describe('client account resources (emulator)', () => {
     });
   const describeCalls = () => emulator.requests.filter((request) => request.action.startsWith('Describe')).length;
 
-  it('fetches a region\'s gateways, customer gateways, VPCs (DescribeVpcs) and tunnels, without pre-shared keys', async () => {
+  it("fetches a region's gateways, customer gateways, VPCs (DescribeVpcs) and tunnels, without pre-shared keys", async () => {
     const snapshot = (await serviceWith().resources('ap-shanghai'))!;
     assert.equal(snapshot.region, 'ap-shanghai');
-    assert.deepEqual(snapshot.vpnGateways.map((gateway) => [gateway.id, gateway.type, gateway.version, gateway.bgpAsn]), [['vpngw-sh4ipc9a', 'IPSEC', '4.0', 64560], ['vpngw-sh2ccn3b', 'CCN', '2.0', undefined]]);
-    assert.deepEqual(snapshot.vpcs.map((vpc) => [vpc.id, vpc.cidrBlock, vpc.isDefault]), [['vpc-s7d2q8wn', '10.20.0.0/16', false], ['vpc-h5t1r6yc', '172.17.0.0/16', true]]);
-    assert.deepEqual(snapshot.customerGateways.map((gateway) => gateway.id), ['cgw-sh7b2k5x', 'cgw-sh3n8w1d']);
-    assert.deepEqual(new Set(emulator.requests.map((request) => request.action)), new Set(['DescribeVpnGateways', 'DescribeCustomerGateways', 'DescribeVpcs', 'DescribeVpnConnections']));
+    assert.deepEqual(
+      snapshot.vpnGateways.map((gateway) => [gateway.id, gateway.type, gateway.version, gateway.bgpAsn]),
+      [
+        ['vpngw-sh4ipc9a', 'IPSEC', '4.0', 64560],
+        ['vpngw-sh2ccn3b', 'CCN', '2.0', undefined],
+      ],
+    );
+    assert.deepEqual(
+      snapshot.vpcs.map((vpc) => [vpc.id, vpc.cidrBlock, vpc.isDefault]),
+      [
+        ['vpc-s7d2q8wn', '10.20.0.0/16', false],
+        ['vpc-h5t1r6yc', '172.17.0.0/16', true],
+      ],
+    );
+    assert.deepEqual(
+      snapshot.customerGateways.map((gateway) => gateway.id),
+      ['cgw-sh7b2k5x', 'cgw-sh3n8w1d'],
+    );
+    assert.deepEqual(
+      new Set(emulator.requests.map((request) => request.action)),
+      new Set(['DescribeVpnGateways', 'DescribeCustomerGateways', 'DescribeVpcs', 'DescribeVpnConnections']),
+    );
     const gz = (await serviceWith().resources(undefined))!;
     assert.equal(gz.region, 'ap-guangzhou', 'no Region: the setting');
-    assert.deepEqual(gz.connections.find((tunnel) => tunnel.id === 'vpnx-5eed01gz')?.spd, [{ local: '10.8.1.0/24', remote: ['192.168.1.0/24'] }]);
+    assert.deepEqual(gz.connections.find((tunnel) => tunnel.id === 'vpnx-5eed01gz')?.spd, [
+      { local: '10.8.1.0/24', remote: ['192.168.1.0/24'] },
+    ]);
     assert.ok(!JSON.stringify(gz).includes('seeded-psk'), 'no pre-shared key in a snapshot');
     assert.ok(!JSON.stringify(gz).includes(emulator.credentials[0].secretKey));
   });
@@ -73,7 +93,7 @@ describe('client account resources (emulator)', () => {
     assert.equal(once, 4, 'four Describe actions, once');
     which = { ...which, secretId: 'AKIDanother0000000000000000000000000' };
     await service.resources('ap-guangzhou').catch(() => undefined);
-    assert.ok(describeCalls() > once, 'another credential does not see the first one\'s snapshot');
+    assert.ok(describeCalls() > once, "another credential does not see the first one's snapshot");
   });
 
   it('answers null without credentials, and sends nothing', async () => {
@@ -116,6 +136,9 @@ describe('client account resources (emulator)', () => {
     await serviceWith().resources('ap-guangzhou');
     assert.ok(log.lines.some((line) => line.includes('DescribeVpcs')));
     assert.ok(!log.lines.join('\n').includes(emulator.credentials[0].secretKey));
-    assert.ok(!log.lines.join('\n').includes('seeded-psk'), 'pre-shared keys of DescribeVpnConnections masked in the log');
+    assert.ok(
+      !log.lines.join('\n').includes('seeded-psk'),
+      'pre-shared keys of DescribeVpnConnections masked in the log',
+    );
   });
 });

@@ -10,7 +10,13 @@ import * as path from 'node:path';
 import type { RunningEmulator } from '../../../emulator';
 import { fastEmulator, FIXTURES, runCli } from './helpers';
 
-const CREDENTIAL_ENV = ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', 'TCCLI_PROFILE', 'TENCENTCLOUD_REGION', 'HOME'];
+const CREDENTIAL_ENV = [
+  'TENCENTCLOUD_SECRET_ID',
+  'TENCENTCLOUD_SECRET_KEY',
+  'TCCLI_PROFILE',
+  'TENCENTCLOUD_REGION',
+  'HOME',
+];
 
 describe('tcvpn submit (CLI)', () => {
   let emulator: RunningEmulator;
@@ -35,7 +41,9 @@ describe('tcvpn submit (CLI)', () => {
     process.env.HOME = home;
   });
   after(async () => {
-    CREDENTIAL_ENV.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name])));
+    CREDENTIAL_ENV.forEach((name) =>
+      saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name]),
+    );
     fs.rmSync(home, { recursive: true, force: true });
     await emulator.close();
   });
@@ -71,7 +79,7 @@ describe('tcvpn submit (CLI)', () => {
     assert.match(result.stdout, /RequestId: [0-9a-f-]{36}\n\s+TaskId: [0-9a-f-]{36}/);
   });
 
-  it('exits 1 with the task\'s Output when the task FAILED', async () => {
+  it("exits 1 with the task's Output when the task FAILED", async () => {
     emulator.faults.inject({ kind: 'taskFails', output: 'gateway is being upgraded' });
     const result = await runCli([exampleFile('cli-fail'), '--endpoint', emulator.url, '--wait', '--output', 'json']);
     assert.equal(result.code, 1);
@@ -89,7 +97,10 @@ describe('tcvpn submit (CLI)', () => {
 
   it('reads a tccli profile with --profile', async () => {
     fs.mkdirSync(path.join(home, '.tccli'), { recursive: true });
-    fs.writeFileSync(path.join(home, '.tccli', 'emu.credential'), JSON.stringify({ ...emulator.credentials[0], token: 'None' }));
+    fs.writeFileSync(
+      path.join(home, '.tccli', 'emu.credential'),
+      JSON.stringify({ ...emulator.credentials[0], token: 'None' }),
+    );
     delete process.env.TENCENTCLOUD_SECRET_KEY;
     const result = await runCli([exampleFile('cli-profile'), '--endpoint', emulator.url, '--profile', 'emu']);
     assert.equal(result.code, 0, result.stderr);
@@ -98,7 +109,11 @@ describe('tcvpn submit (CLI)', () => {
   it('exits 2 on usage errors and missing credentials, sending nothing', async () => {
     assert.equal((await runCli([])).code, 2);
     assert.equal((await runCli([exampleFile('x'), '--bogus'])).code, 2);
-    assert.equal((await runCli([exampleFile('x'), '--region', 'ap-shanghai', '--endpoint', emulator.url])).code, 2, 'contradicts the file\'s Region');
+    assert.equal(
+      (await runCli([exampleFile('x'), '--region', 'ap-shanghai', '--endpoint', emulator.url])).code,
+      2,
+      "contradicts the file's Region",
+    );
     assert.equal((await runCli([exampleFile('x'), '--endpoint', 'http://example.com:80'])).code, 2);
     delete process.env.TENCENTCLOUD_SECRET_KEY;
     const noCredentials = await runCli([exampleFile('x'), '--endpoint', emulator.url]);

@@ -23,7 +23,10 @@ describe('client factory', () => {
       credentials: async () => (reads++, { secretId, secretKey: key, source: 'environment' } as unknown as Credentials),
     });
     const stale = await factory.forRegion('ap-guangzhou');
-    await assert.rejects(stale.request('DescribeVpnGateways', {}), (error: unknown) => error instanceof ApiError && error.code === 'AuthFailure.SignatureFailure');
+    await assert.rejects(
+      stale.request('DescribeVpnGateways', {}),
+      (error: unknown) => error instanceof ApiError && error.code === 'AuthFailure.SignatureFailure',
+    );
     key = secretKey;
     const fresh = await factory.forRegion('ap-guangzhou');
     assert.notEqual(fresh, stale, 'the refused client was kept');

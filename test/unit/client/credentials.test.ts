@@ -7,7 +7,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CredentialsError, describeCredentials, resolveCredentials, SECRET_ID_KEY, SECRET_KEY_KEY, SecretStore } from '../../../cloud/credentials';
+import {
+  CredentialsError,
+  describeCredentials,
+  resolveCredentials,
+  SECRET_ID_KEY,
+  SECRET_KEY_KEY,
+  SecretStore,
+} from '../../../cloud/credentials';
 import { readTccliProfile } from '../../../cloud/tccliProfile';
 
 class FakeSecrets implements SecretStore {
@@ -49,7 +56,11 @@ describe('credentials', () => {
     assert.equal((await resolveCredentials({ secrets, env: ENV, homeDir: home })).source, 'secretStorage');
     await secrets.delete(SECRET_KEY_KEY);
     assert.equal((await resolveCredentials({ secrets, env: ENV, homeDir: home })).source, 'environment');
-    const fromProfile = await resolveCredentials({ secrets, env: { TENCENTCLOUD_SECRET_ID: 'only-the-id' }, homeDir: home });
+    const fromProfile = await resolveCredentials({
+      secrets,
+      env: { TENCENTCLOUD_SECRET_ID: 'only-the-id' },
+      homeDir: home,
+    });
     assert.equal(fromProfile.source, 'tccliProfile');
     assert.equal(fromProfile.secretKey, 'profile-key');
   });
@@ -57,8 +68,14 @@ describe('credentials', () => {
   it('uses only the source the user picked', async () => {
     await secrets.store(SECRET_ID_KEY, 'AKIDstorage000000000000000000000001');
     await secrets.store(SECRET_KEY_KEY, 'storage-key');
-    assert.equal((await resolveCredentials({ source: 'environment', secrets, env: ENV, homeDir: home })).source, 'environment');
-    await assert.rejects(resolveCredentials({ source: 'tccliProfile', secrets, env: ENV, homeDir: home }), CredentialsError);
+    assert.equal(
+      (await resolveCredentials({ source: 'environment', secrets, env: ENV, homeDir: home })).source,
+      'environment',
+    );
+    await assert.rejects(
+      resolveCredentials({ source: 'tccliProfile', secrets, env: ENV, homeDir: home }),
+      CredentialsError,
+    );
   });
 
   for (const name of ['TENCENTCLOUD_SESSION_TOKEN', 'TENCENTCLOUD_TOKEN', 'TENCENTCLOUD_SECURITY_TOKEN']) {
@@ -68,14 +85,32 @@ describe('credentials', () => {
     });
   }
 
-  it('takes TENCENTCLOUD_REGION as the environment\'s region', async () => {
-    assert.equal((await resolveCredentials({ env: { ...ENV, TENCENTCLOUD_REGION: 'ap-shanghai' }, homeDir: home })).region, 'ap-shanghai');
+  it("takes TENCENTCLOUD_REGION as the environment's region", async () => {
+    assert.equal(
+      (await resolveCredentials({ env: { ...ENV, TENCENTCLOUD_REGION: 'ap-shanghai' }, homeDir: home })).region,
+      'ap-shanghai',
+    );
   });
 
   it('reads the tccli .credential and .configure files (new and old layouts)', async () => {
-    writeProfile(home, 'default', { secretId: 'AKIDprofile000000000000000000000001', secretKey: 'profile-key', token: 'None' }, { _sys_param: { region: 'ap-beijing', language: 'en-US' }, vpc: { endpoint: 'vpc.tencentcloudapi.com' } });
+    writeProfile(
+      home,
+      'default',
+      { secretId: 'AKIDprofile000000000000000000000001', secretKey: 'profile-key', token: 'None' },
+      { _sys_param: { region: 'ap-beijing', language: 'en-US' }, vpc: { endpoint: 'vpc.tencentcloudapi.com' } },
+    );
     const found = await resolveCredentials({ env: {}, homeDir: home });
-    assert.deepEqual({ ...found }, { secretId: 'AKIDprofile000000000000000000000001', secretKey: 'profile-key', token: undefined, source: 'tccliProfile', profile: 'default', region: 'ap-beijing' });
+    assert.deepEqual(
+      { ...found },
+      {
+        secretId: 'AKIDprofile000000000000000000000001',
+        secretKey: 'profile-key',
+        token: undefined,
+        source: 'tccliProfile',
+        profile: 'default',
+        region: 'ap-beijing',
+      },
+    );
     writeProfile(home, 'old', { secretId: 'AKIDold', secretKey: 'old-key' }, { region: 'ap-chengdu' });
     assert.equal(readTccliProfile('old', home)?.region, 'ap-chengdu');
     assert.equal(readTccliProfile('default', home)?.vpcEndpoint, 'vpc.tencentcloudapi.com');
@@ -93,7 +128,10 @@ describe('credentials', () => {
     writeProfile(home, 'work', { secretId: 'AKIDwork', secretKey: 'work-key' });
     writeProfile(home, 'play', { secretId: 'AKIDplay', secretKey: 'play-key' });
     assert.equal((await resolveCredentials({ env: { TCCLI_PROFILE: 'work' }, homeDir: home })).profile, 'work');
-    assert.equal((await resolveCredentials({ env: { TCCLI_PROFILE: 'work' }, homeDir: home, profile: 'play' })).secretKey, 'play-key');
+    assert.equal(
+      (await resolveCredentials({ env: { TCCLI_PROFILE: 'work' }, homeDir: home, profile: 'play' })).secretKey,
+      'play-key',
+    );
   });
 
   it('refuses a cvm-role profile with a reason', async () => {
@@ -102,7 +140,11 @@ describe('credentials', () => {
   });
 
   it('says everything it looked at when nothing is found, without any key in the message', async () => {
-    const error = await resolveCredentials({ secrets, env: { TENCENTCLOUD_SECRET_KEY: 'lonely-key' }, homeDir: home }).catch((caught: unknown) => caught);
+    const error = await resolveCredentials({
+      secrets,
+      env: { TENCENTCLOUD_SECRET_KEY: 'lonely-key' },
+      homeDir: home,
+    }).catch((caught: unknown) => caught);
     assert.ok(error instanceof CredentialsError);
     assert.equal(error.tried.length, 3);
     assert.match(error.message, /secret storage.*environment.*tccli profile "default"/s);

@@ -10,7 +10,7 @@ import { EndpointError } from '../../../cloud/endpoint';
 import { RegionError } from '../../../cloud/region';
 
 describe('error kinds', () => {
-  it('classifies the client\'s own errors by class', () => {
+  it("classifies the client's own errors by class", () => {
     assert.equal(errorKindOf(new CredentialsError(['environment'])), 'credentials');
     assert.equal(errorKindOf(new EndpointError('no')), 'endpoint');
     assert.equal(errorKindOf(new RegionError('no')), 'region');
@@ -22,10 +22,16 @@ describe('error kinds', () => {
   });
 
   it('classifies request failures as toApiError does', () => {
-    assert.equal(errorKindOf(Object.assign(new Error('denied'), { code: 'AuthFailure.SecretIdNotFound', requestId: 'r' })), 'api');
+    assert.equal(
+      errorKindOf(Object.assign(new Error('denied'), { code: 'AuthFailure.SecretIdNotFound', requestId: 'r' })),
+      'api',
+    );
     assert.equal(errorKindOf(Object.assign(new Error(''), { httpCode: 502 })), 'http');
     assert.equal(errorKindOf(new Error('network timeout at: https://vpc.tencentcloudapi.com/')), 'timeout');
-    assert.equal(errorKindOf(new Error('request to https://x/ failed, reason: connect ECONNREFUSED 127.0.0.1:1')), 'network');
+    assert.equal(
+      errorKindOf(new Error('request to https://x/ failed, reason: connect ECONNREFUSED 127.0.0.1:1')),
+      'network',
+    );
     assert.equal(errorKindOf(new TypeError("Cannot read properties of undefined (reading 'Error')")), 'protocol');
   });
 
@@ -34,8 +40,23 @@ describe('error kinds', () => {
   });
 
   it('tells a ResourceNotFound answer apart from other API errors', () => {
-    const notFound = new ApiError({ kind: 'api', code: 'ResourceNotFound.Task', message: 'gone', retryable: false, ambiguous: false });
-    const other = new ApiError({ kind: 'api', code: 'InvalidParameter', message: 'no', retryable: false, ambiguous: false });
-    assert.deepEqual([isNotFound(notFound), isNotFound(other), isNotFound(new Error('ResourceNotFound'))], [true, false, false]);
+    const notFound = new ApiError({
+      kind: 'api',
+      code: 'ResourceNotFound.Task',
+      message: 'gone',
+      retryable: false,
+      ambiguous: false,
+    });
+    const other = new ApiError({
+      kind: 'api',
+      code: 'InvalidParameter',
+      message: 'no',
+      retryable: false,
+      ambiguous: false,
+    });
+    assert.deepEqual(
+      [isNotFound(notFound), isNotFound(other), isNotFound(new Error('ResourceNotFound'))],
+      [true, false, false],
+    );
   });
 });

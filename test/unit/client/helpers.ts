@@ -27,7 +27,10 @@ export function exampleText(overrides: Record<string, unknown> = {}): string {
 /** The official example as a submittable document, read by the language library's pipeline like a submit reads it. */
 export function exampleDocument(overrides: Record<string, unknown> = {}): SubmittableDocument {
   // Not refused for findings: some tests send what the service must reject.
-  const check = checkText(exampleText(overrides), 'json', 'file:///example.vpnconn.json', { lang: 'en', disabledRules: [] });
+  const check = checkText(exampleText(overrides), 'json', 'file:///example.vpnconn.json', {
+    lang: 'en',
+    disabledRules: [],
+  });
   const [{ index, name, params, region, vpnGatewayId, customerGatewayId }] = check.parts;
   return { index, name, params: params!, region, vpnGatewayId, customerGatewayId };
 }
@@ -38,7 +41,11 @@ export function fastEmulator(options: EmulatorOptions = {}): Promise<RunningEmul
 }
 
 /** A client for the emulator with its seeded key pair (overridable). */
-export function emulatorClient(emulator: RunningEmulator, log = new MemoryLog(), overrides: Partial<VpcClientOptions> = {}): VpcClient {
+export function emulatorClient(
+  emulator: RunningEmulator,
+  log = new MemoryLog(),
+  overrides: Partial<VpcClientOptions> = {},
+): VpcClient {
   return new VpcClient({
     credentials: emulator.credentials[0],
     region: 'ap-guangzhou',
@@ -57,7 +64,15 @@ export function pollerFor(
   history = new TaskHistory(new MemoryStore()),
   overrides: Partial<TaskPollerOptions> = {},
 ): { history: TaskHistory; poller: TaskPoller } {
-  const poller = new TaskPoller({ history, clientFor: async () => client, log: new MemoryLog(), intervalMs: 10, backoff: FAST_BACKOFF, maxLookups: 4, ...overrides });
+  const poller = new TaskPoller({
+    history,
+    clientFor: async () => client,
+    log: new MemoryLog(),
+    intervalMs: 10,
+    backoff: FAST_BACKOFF,
+    maxLookups: 4,
+    ...overrides,
+  });
   return { history, poller };
 }
 
@@ -69,7 +84,9 @@ export async function settled(history: TaskHistory, id: string): Promise<Submiss
 }
 
 /** The emulator's state as its control endpoint reports it (an independent view of what was created). */
-export async function emulatorState(emulator: RunningEmulator): Promise<{ connections: Record<string, unknown>[]; tasks: Record<string, unknown>[] }> {
+export async function emulatorState(
+  emulator: RunningEmulator,
+): Promise<{ connections: Record<string, unknown>[]; tasks: Record<string, unknown>[] }> {
   const response = await fetch(`${emulator.url}/__emulator/state`);
   return (await response.json()) as { connections: Record<string, unknown>[]; tasks: Record<string, unknown>[] };
 }

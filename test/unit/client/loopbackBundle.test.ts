@@ -18,9 +18,15 @@ import { fastEmulator, FIXTURES } from './helpers';
 
 const PROXY_LAYER = path.join(REPO_ROOT, 'test/fixtures/client/preload/vscode-proxy-layer.js');
 
-function runBundledCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runBundledCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', PROXY_LAYER, path.join(REPO_ROOT, 'dist/cli.js'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', PROXY_LAYER, path.join(REPO_ROOT, 'dist/cli.js'), ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -61,7 +67,13 @@ describe('loopback endpoint under a proxy layer that replaces agents', function 
     delete value.$schema;
     fs.writeFileSync(file, JSON.stringify({ ...value, VpnConnectionName: 'proxy-layer' }));
     const { secretId, secretKey } = emulator.credentials[0];
-    const env = { PATH: process.env.PATH, HOME: home, LANG: 'C', TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      LANG: 'C',
+      TENCENTCLOUD_SECRET_ID: secretId,
+      TENCENTCLOUD_SECRET_KEY: secretKey,
+    };
     const result = await runBundledCli(['submit', file, '--endpoint', emulator.url, '--output', 'json'], env);
     assert.equal(result.code, 0, `exit ${result.code}: ${result.stdout}${result.stderr}`);
     const summary = JSON.parse(result.stdout) as { RequestId?: string; Error?: unknown };

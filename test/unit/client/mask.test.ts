@@ -19,7 +19,13 @@ describe('masking', () => {
 
   it('deep-masks PreShareKey, keys, tokens and SecretIds anywhere in a response, without touching the input', () => {
     const response = {
-      VpnConnectionSet: [{ VpnConnectionId: 'vpnx-1', PreShareKey: 'psk-in-clear', IKEOptionsSpecification: { LocalAddress: '1.2.3.4' } }],
+      VpnConnectionSet: [
+        {
+          VpnConnectionId: 'vpnx-1',
+          PreShareKey: 'psk-in-clear',
+          IKEOptionsSpecification: { LocalAddress: '1.2.3.4' },
+        },
+      ],
       credential: { secretId: 'AKIDabcdefghijklmnop1234', secretKey: 'k', token: 't' },
       RequestId: 'r-1',
     };
@@ -34,6 +40,9 @@ describe('masking', () => {
   it('redacts registered secret values from free text', () => {
     const redactor = new SecretRedactor();
     redactor.add('s3cr3t-key', undefined, 'abc');
-    assert.equal(redactor.redact('error near s3cr3t-key, twice: s3cr3t-key; abc stays'), `error near ${MASK}, twice: ${MASK}; abc stays`);
+    assert.equal(
+      redactor.redact('error near s3cr3t-key, twice: s3cr3t-key; abc stays'),
+      `error near ${MASK}, twice: ${MASK}; abc stays`,
+    );
   });
 });

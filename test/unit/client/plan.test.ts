@@ -13,12 +13,26 @@ import { CredentialsError } from '../../../cloud/credentials';
 import { EndpointError } from '../../../cloud/endpoint';
 import { MemoryStore, TaskHistory } from '../../../cloud/history';
 import { SubmitRefusedError } from '../../../cloud/inFlight';
-import { planSubmission, syntaxOf, type PlanChoices, type PlanFile, type PlanInput, type PlanResult, type SubmissionPlan, type SubmittableDocument } from '../../../cloud/plan';
+import {
+  planSubmission,
+  syntaxOf,
+  type PlanChoices,
+  type PlanFile,
+  type PlanInput,
+  type PlanResult,
+  type SubmissionPlan,
+  type SubmittableDocument,
+} from '../../../cloud/plan';
 import { RegionError } from '../../../cloud/region';
 import { startRecord } from '../../../cloud/submissionRecord';
 import { exampleText, FIXTURES } from './helpers';
 
-const CREDENTIALS: Credentials = { secretId: 'AKIDexample1234', secretKey: 'key', source: 'environment', region: 'ap-beijing' };
+const CREDENTIALS: Credentials = {
+  secretId: 'AKIDexample1234',
+  secretKey: 'key',
+  source: 'environment',
+  region: 'ap-beijing',
+};
 const SOURCE = '/work/tunnels.vpnconn.yaml';
 
 /** tunnel-a (Region ap-guangzhou) and tunnel-b (no Region), one YAML stream. */
@@ -29,7 +43,10 @@ function fileOf(text: string, kind: 'json' | 'yaml' = 'yaml'): PlanFile {
 }
 
 /** A host's input with counters: how often the credentials and the endpoints were asked for. */
-function inputFor(file: PlanFile, overrides: Partial<PlanInput> = {}): PlanInput & { asked: { credentials: number; endpoints: string[] } } {
+function inputFor(
+  file: PlanFile,
+  overrides: Partial<PlanInput> = {},
+): PlanInput & { asked: { credentials: number; endpoints: string[] } } {
   const asked = { credentials: 0, endpoints: [] as string[] };
   return {
     asked,
@@ -43,13 +60,19 @@ function inputFor(file: PlanFile, overrides: Partial<PlanInput> = {}): PlanInput
 }
 
 /** The extension's choices as its prompts answer them: the user picks `pick` (by index) and answers the modal. */
-function promptChoices(pick: number[] | undefined, confirmed = true): PlanChoices & { offered: SubmittableDocument[][]; confirmed: SubmissionPlan[] } {
+function promptChoices(
+  pick: number[] | undefined,
+  confirmed = true,
+): PlanChoices & { offered: SubmittableDocument[][]; confirmed: SubmissionPlan[] } {
   const offered: SubmittableDocument[][] = [];
   const shown: SubmissionPlan[] = [];
   return {
     offered,
     confirmed: shown,
-    pickDocuments: async (documents) => (offered.push([...documents]), pick && documents.filter((document) => pick.includes(document.index))),
+    pickDocuments: async (documents) => (
+      offered.push([...documents]),
+      pick && documents.filter((document) => pick.includes(document.index))
+    ),
     region: { setting: 'ap-shanghai' },
     confirm: async (plan) => (shown.push(plan), confirmed),
   };
@@ -66,22 +89,43 @@ function problemsOf(result: PlanResult): string[] {
 }
 
 describe('submit planning', () => {
-  describe('with the extension\'s prompts', () => {
-    it('offers the file\'s documents, places each in its region and confirms the complete plan', async () => {
+  describe("with the extension's prompts", () => {
+    it("offers the file's documents, places each in its region and confirms the complete plan", async () => {
       const input = inputFor(fileOf(STREAM));
       const choices = promptChoices([0, 1]);
       const plan = ready(await planSubmission(input, choices));
-      assert.deepEqual(choices.offered[0].map((document) => [document.index, document.name]), [[0, 'tunnel-a'], [1, 'tunnel-b']]);
-      assert.deepEqual(plan.documents.map((planned) => [planned.document.name, planned.region, planned.source]), [['tunnel-a', 'ap-guangzhou', SOURCE], ['tunnel-b', 'ap-shanghai', SOURCE]]);
+      assert.deepEqual(
+        choices.offered[0].map((document) => [document.index, document.name]),
+        [
+          [0, 'tunnel-a'],
+          [1, 'tunnel-b'],
+        ],
+      );
+      assert.deepEqual(
+        plan.documents.map((planned) => [planned.document.name, planned.region, planned.source]),
+        [
+          ['tunnel-a', 'ap-guangzhou', SOURCE],
+          ['tunnel-b', 'ap-shanghai', SOURCE],
+        ],
+      );
       assert.ok(!('Region' in plan.documents[0].document.params), 'Region is not a request parameter');
       assert.equal(plan.credentials, CREDENTIALS);
       assert.equal(plan.endpoint, 'vpc.tencentcloudapi.com (ap-guangzhou)');
-      assert.deepEqual(input.asked.endpoints, ['ap-guangzhou', 'ap-shanghai'], 'every region\'s endpoint is checked before anything is sent');
+      assert.deepEqual(
+        input.asked.endpoints,
+        ['ap-guangzhou', 'ap-shanghai'],
+        "every region's endpoint is checked before anything is sent",
+      );
       assert.deepEqual(choices.confirmed, [plan]);
     });
 
     it('plans only what the user picked, and nothing when the pick or the modal is dismissed', async () => {
-      assert.deepEqual(ready(await planSubmission(inputFor(fileOf(STREAM)), promptChoices([1]))).documents.map((planned) => planned.document.name), ['tunnel-b']);
+      assert.deepEqual(
+        ready(await planSubmission(inputFor(fileOf(STREAM)), promptChoices([1]))).documents.map(
+          (planned) => planned.document.name,
+        ),
+        ['tunnel-b'],
+      );
       const dismissed = inputFor(fileOf(STREAM));
       assert.equal((await planSubmission(dismissed, promptChoices(undefined))).outcome, 'cancelled');
       assert.equal(dismissed.asked.credentials, 0, 'credentials are read only for a chosen document');
@@ -91,76 +135,152 @@ describe('submit planning', () => {
 
     it('refuses a document whose last submission is still running, before reading credentials', async () => {
       const input = inputFor(fileOf(STREAM));
-      await input.history.upsert(startRecord({ name: 'tunnel-b', region: 'ap-shanghai', source: SOURCE, documentIndex: 1 }));
-      await assert.rejects(planSubmission(input, promptChoices([0, 1])), (error: unknown) => error instanceof SubmitRefusedError && error.reason === 'stillRunning' && error.subject === 'tunnel-b');
+      await input.history.upsert(
+        startRecord({ name: 'tunnel-b', region: 'ap-shanghai', source: SOURCE, documentIndex: 1 }),
+      );
+      await assert.rejects(
+        planSubmission(input, promptChoices([0, 1])),
+        (error: unknown) =>
+          error instanceof SubmitRefusedError && error.reason === 'stillRunning' && error.subject === 'tunnel-b',
+      );
       assert.equal(input.asked.credentials, 0);
-      assert.equal(ready(await planSubmission(input, promptChoices([0]))).documents.length, 1, 'the other document may go');
+      assert.equal(
+        ready(await planSubmission(input, promptChoices([0]))).documents.length,
+        1,
+        'the other document may go',
+      );
     });
 
     it('lets missing credentials and a refused endpoint through as their own errors', async () => {
-      const noCredentials = inputFor(fileOf(STREAM), { credentials: async () => Promise.reject(new CredentialsError(['environment'])) });
+      const noCredentials = inputFor(fileOf(STREAM), {
+        credentials: async () => Promise.reject(new CredentialsError(['environment'])),
+      });
       await assert.rejects(planSubmission(noCredentials, promptChoices([0])), CredentialsError);
-      const badEndpoint = inputFor(fileOf(STREAM), { endpointFor: async () => Promise.reject(new EndpointError('not a VPC host')) });
+      const badEndpoint = inputFor(fileOf(STREAM), {
+        endpointFor: async () => Promise.reject(new EndpointError('not a VPC host')),
+      });
       await assert.rejects(planSubmission(badEndpoint, promptChoices([0])), EndpointError);
     });
   });
 
-  describe('with the CLI\'s flags', () => {
+  describe("with the CLI's flags", () => {
     it('submits every document without a prompt; --region places those without Region', async () => {
       const plan = ready(await planSubmission(inputFor(fileOf(STREAM)), flagChoices({ region: 'ap-guangzhou' })));
-      assert.deepEqual(plan.documents.map((planned) => planned.region), ['ap-guangzhou', 'ap-guangzhou']);
+      assert.deepEqual(
+        plan.documents.map((planned) => planned.region),
+        ['ap-guangzhou', 'ap-guangzhou'],
+      );
     });
 
-    it('without --region a document without Region goes to the credentials\' region', async () => {
+    it("without --region a document without Region goes to the credentials' region", async () => {
       const plan = ready(await planSubmission(inputFor(fileOf(STREAM)), flagChoices({})));
-      assert.deepEqual(plan.documents.map((planned) => planned.region), ['ap-guangzhou', 'ap-beijing']);
+      assert.deepEqual(
+        plan.documents.map((planned) => planned.region),
+        ['ap-guangzhou', 'ap-beijing'],
+      );
     });
 
     it('--document N picks one document (1-based) and refuses a number the file does not have', async () => {
-      assert.deepEqual(ready(await planSubmission(inputFor(fileOf(STREAM)), flagChoices({ document: 2 }))).documents.map((planned) => planned.document.name), ['tunnel-b']);
-      await assert.rejects(planSubmission(inputFor(fileOf(STREAM)), flagChoices({ document: 3 })), (error: unknown) => error instanceof UsageError && /--document 3: the file has documents 1\.\.2/.test(error.message));
+      assert.deepEqual(
+        ready(await planSubmission(inputFor(fileOf(STREAM)), flagChoices({ document: 2 }))).documents.map(
+          (planned) => planned.document.name,
+        ),
+        ['tunnel-b'],
+      );
+      await assert.rejects(
+        planSubmission(inputFor(fileOf(STREAM)), flagChoices({ document: 3 })),
+        (error: unknown) =>
+          error instanceof UsageError && /--document 3: the file has documents 1\.\.2/.test(error.message),
+      );
     });
 
-    it('refuses a --region that contradicts a document\'s own Region', async () => {
-      await assert.rejects(planSubmission(inputFor(fileOf(STREAM)), flagChoices({ region: 'ap-shanghai' })), RegionError);
+    it("refuses a --region that contradicts a document's own Region", async () => {
+      await assert.rejects(
+        planSubmission(inputFor(fileOf(STREAM)), flagChoices({ region: 'ap-shanghai' })),
+        RegionError,
+      );
     });
   });
 
-  describe('the file check (the language library\'s pipeline)', () => {
+  describe("the file check (the language library's pipeline)", () => {
     it('blocks a file with errors, naming each with its document, line and code, before any choice', async () => {
       const invalid = fs.readFileSync(path.join(FIXTURES, 'invalid.vpnconn.json'), 'utf8');
       const choices = promptChoices([0]);
       const problems = problemsOf(await planSubmission(inputFor(fileOf(invalid, 'json')), choices));
-      assert.ok(problems.some((problem) => /^document 1: error: line \d+: .*\[MissingParameter\]$/.test(problem)), problems.join('\n'));
-      assert.ok(problems.some((problem) => /GROUP99.*\[InvalidParameterValue\]/.test(problem)), problems.join('\n'));
+      assert.ok(
+        problems.some((problem) => /^document 1: error: line \d+: .*\[MissingParameter\]$/.test(problem)),
+        problems.join('\n'),
+      );
+      assert.ok(
+        problems.some((problem) => /GROUP99.*\[InvalidParameterValue\]/.test(problem)),
+        problems.join('\n'),
+      );
       assert.deepEqual(choices.offered, [], 'nothing is offered from a blocked file');
     });
 
     it('still blocks on an error the user silenced, by setting or by comment, and says it was silenced', async () => {
       const text = 'VpnConnectionName: x\n';
-      const bySetting = problemsOf(await planSubmission({ ...inputFor(fileOf(text)), check: { lang: 'en', disabledRules: ['MissingParameter'] } }, promptChoices([0])));
-      assert.ok(bySetting.length > 0 && bySetting.every((problem) => /\[MissingParameter\] \(silenced, but an error still blocks a submit\)$/.test(problem)), bySetting.join('\n'));
-      const byComment = problemsOf(await planSubmission(inputFor(fileOf(`# tcvpn-disable-next-line schema.required\n${text}`)), promptChoices([0])));
+      const bySetting = problemsOf(
+        await planSubmission(
+          { ...inputFor(fileOf(text)), check: { lang: 'en', disabledRules: ['MissingParameter'] } },
+          promptChoices([0]),
+        ),
+      );
+      assert.ok(
+        bySetting.length > 0 &&
+          bySetting.every((problem) =>
+            /\[MissingParameter\] \(silenced, but an error still blocks a submit\)$/.test(problem),
+          ),
+        bySetting.join('\n'),
+      );
+      const byComment = problemsOf(
+        await planSubmission(
+          inputFor(fileOf(`# tcvpn-disable-next-line schema.required\n${text}`)),
+          promptChoices([0]),
+        ),
+      );
       assert.ok(byComment.length > 0 && byComment.every((problem) => /\(silenced/.test(problem)), byComment.join('\n'));
     });
 
     it('shows warnings as notices that do not block, and hides what the user silenced', async () => {
       const shown = await planSubmission(inputFor(fileOf(exampleText(), 'json')), promptChoices([0]));
       ready(shown);
-      assert.ok(shown.notices.some((notice) => /^document 1: information: line \d+: .*weak.*\[weak-cryptography\]$/.test(notice)), shown.notices.join('\n'));
-      const silenced = await planSubmission({ ...inputFor(fileOf(exampleText(), 'json')), check: { lang: 'en', disabledRules: ['weak-cryptography'] } }, promptChoices([0]));
+      assert.ok(
+        shown.notices.some((notice) =>
+          /^document 1: information: line \d+: .*weak.*\[weak-cryptography\]$/.test(notice),
+        ),
+        shown.notices.join('\n'),
+      );
+      const silenced = await planSubmission(
+        { ...inputFor(fileOf(exampleText(), 'json')), check: { lang: 'en', disabledRules: ['weak-cryptography'] } },
+        promptChoices([0]),
+      );
       ready(silenced);
       assert.deepEqual(silenced.notices, []);
     });
 
     it('refuses a document of another action and a file with no document', async () => {
-      const describe = problemsOf(await planSubmission(inputFor(fileOf('Action: DescribeVpnConnections\n')), promptChoices([0])));
-      assert.ok(describe.some((problem) => problem === 'document 1: only CreateVpnConnection can be submitted, not DescribeVpnConnections'), describe.join('\n'));
-      assert.deepEqual(problemsOf(await planSubmission(inputFor(fileOf('')), promptChoices([0]))), ['the file holds no document to submit']);
+      const describe = problemsOf(
+        await planSubmission(inputFor(fileOf('Action: DescribeVpnConnections\n')), promptChoices([0])),
+      );
+      assert.ok(
+        describe.some(
+          (problem) => problem === 'document 1: only CreateVpnConnection can be submitted, not DescribeVpnConnections',
+        ),
+        describe.join('\n'),
+      );
+      assert.deepEqual(problemsOf(await planSubmission(inputFor(fileOf('')), promptChoices([0]))), [
+        'the file holds no document to submit',
+      ]);
     });
   });
 
   it('tells json from yaml by file name or language id', () => {
-    assert.deepEqual(['/a/b.vpnconn.yml', 'tencentcloud-vpn-yaml', 'x.vpnconn.json', 'jsonc'].map(syntaxOf), ['yaml', 'yaml', 'json', 'json']);
+    assert.deepEqual(['/a/b.vpnconn.yml', 'tencentcloud-vpn-yaml', 'x.vpnconn.json', 'jsonc'].map(syntaxOf), [
+      'yaml',
+      'yaml',
+      'json',
+      'json',
+    ]);
   });
 });

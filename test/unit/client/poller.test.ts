@@ -13,11 +13,32 @@ import { submitDocument } from '../../../cloud/submission';
 import { TaskPoller } from '../../../cloud/taskPoller';
 import type { SubmissionRecord } from '../../../cloud/submissionRecord';
 import type { VpcClient } from '../../../cloud/tcClient';
-import { connectionsNamed, emulatorClient, exampleDocument, FAST_BACKOFF, fastEmulator, pollerFor, settled } from './helpers';
+import {
+  connectionsNamed,
+  emulatorClient,
+  exampleDocument,
+  FAST_BACKOFF,
+  fastEmulator,
+  pollerFor,
+  settled,
+} from './helpers';
 
 function runningRecord(id: string, overrides: Partial<SubmissionRecord> = {}): SubmissionRecord {
   const now = Date.now();
-  return { id, name: id, region: 'ap-guangzhou', action: 'CreateVpnConnection', source: '/x', documentIndex: 0, createdAt: now, updatedAt: now, status: 'running', phase: 'task', taskId: `task-${id}`, ...overrides };
+  return {
+    id,
+    name: id,
+    region: 'ap-guangzhou',
+    action: 'CreateVpnConnection',
+    source: '/x',
+    documentIndex: 0,
+    createdAt: now,
+    updatedAt: now,
+    status: 'running',
+    phase: 'task',
+    taskId: `task-${id}`,
+    ...overrides,
+  };
 }
 
 describe('task poller', () => {
@@ -38,7 +59,11 @@ describe('task poller', () => {
     const file = path.join(dir, 'history.json');
     const client = emulatorClient(emulator);
     const first = pollerFor(client, new TaskHistory(new JsonFileStore(file)));
-    const submitted = await submitDocument(client, first.history, { source: '/tmp/r.vpnconn.json', document: exampleDocument({ VpnConnectionName: 'resumed' }), region: 'ap-guangzhou' });
+    const submitted = await submitDocument(client, first.history, {
+      source: '/tmp/r.vpnconn.json',
+      document: exampleDocument({ VpnConnectionName: 'resumed' }),
+      region: 'ap-guangzhou',
+    });
     first.poller.track(submitted.id);
     // Stop the first poller after its first poll saw the task RUNNING: the "window reload".
     await whenRecord(first.history, submitted.id, (record) => record.taskStatus === 'RUNNING');
@@ -55,7 +80,11 @@ describe('task poller', () => {
     second.poller.dispose();
     assert.equal(final.status, 'succeeded');
     assert.equal(final.tunnelState, 'AVAILABLE');
-    assert.equal(new TaskHistory(new JsonFileStore(file)).get(submitted.id)?.status, 'succeeded', 'the outcome is persisted');
+    assert.equal(
+      new TaskHistory(new JsonFileStore(file)).get(submitted.id)?.status,
+      'succeeded',
+      'the outcome is persisted',
+    );
     assert.equal((await connectionsNamed(emulator, 'resumed')).length, 1);
   });
 
@@ -63,9 +92,20 @@ describe('task poller', () => {
     const file = path.join(dir, 'outage.json');
     const client = emulatorClient(emulator);
     const first = pollerFor(client, new TaskHistory(new JsonFileStore(file)));
-    const submitted = await submitDocument(client, first.history, { source: '/tmp/o.vpnconn.json', document: exampleDocument({ VpnConnectionName: 'outage', SecurityPolicyDatabases: [{ LocalCidrBlock: '10.77.0.0/24', RemoteCidrBlock: ['58.77.0.0/24'] }] }), region: 'ap-guangzhou' });
+    const submitted = await submitDocument(client, first.history, {
+      source: '/tmp/o.vpnconn.json',
+      document: exampleDocument({
+        VpnConnectionName: 'outage',
+        SecurityPolicyDatabases: [{ LocalCidrBlock: '10.77.0.0/24', RemoteCidrBlock: ['58.77.0.0/24'] }],
+      }),
+      region: 'ap-guangzhou',
+    });
     first.poller.track(submitted.id);
-    const started = await whenRecord(first.history, submitted.id, (record) => record.taskStatus === 'RUNNING' || record.status !== 'running');
+    const started = await whenRecord(
+      first.history,
+      submitted.id,
+      (record) => record.taskStatus === 'RUNNING' || record.status !== 'running',
+    );
     assert.equal(started?.status, 'running', `the create did not start: ${JSON.stringify(started?.error)}`);
     await emulator.pause();
     let second: ReturnType<typeof pollerFor> | undefined;
@@ -136,7 +176,10 @@ describe('task poller', () => {
     await settled(history, 'other');
     poller.dispose();
     assert.equal(history.get('gone'), undefined);
-    assert.deepEqual(history.list().map((record) => record.id), ['other']);
+    assert.deepEqual(
+      history.list().map((record) => record.id),
+      ['other'],
+    );
   });
 
   it('keeps a record running with its poll error while credentials are missing', async () => {

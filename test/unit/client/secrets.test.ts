@@ -27,12 +27,16 @@ describe('secrets never leak', () => {
   const saved: Record<string, string | undefined> = {};
 
   before(async () => {
-    emulator = await fastEmulator({ seed: { ...defaultEmulatorSeed(), credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] } });
+    emulator = await fastEmulator({
+      seed: { ...defaultEmulatorSeed(), credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] },
+    });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcvpn-secrets-'));
-    for (const name of ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_TOKEN', 'HOME']) saved[name] = process.env[name];
+    for (const name of ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_TOKEN', 'HOME'])
+      saved[name] = process.env[name];
   });
   after(async () => {
-    for (const [name, value] of Object.entries(saved)) value === undefined ? delete process.env[name] : (process.env[name] = value);
+    for (const [name, value] of Object.entries(saved))
+      value === undefined ? delete process.env[name] : (process.env[name] = value);
     fs.rmSync(dir, { recursive: true, force: true });
     await emulator.close();
   });
@@ -45,27 +49,47 @@ describe('secrets never leak', () => {
     const client = emulatorClient(emulator, log, { credentials });
     const runs: [TaskHistory, string, () => void][] = [
       [new TaskHistory(memory), 'leak-ok', () => undefined],
-      [new TaskHistory(new JsonFileStore(historyFile)), 'leak-failed', () => emulator.faults.inject({ kind: 'taskFails', output: 'injected failure' })],
+      [
+        new TaskHistory(new JsonFileStore(historyFile)),
+        'leak-failed',
+        () => emulator.faults.inject({ kind: 'taskFails', output: 'injected failure' }),
+      ],
       [new TaskHistory(memory), 'leak-dropped', () => emulator.faults.inject({ kind: 'createThenDrop' })],
     ];
     for (const [history, name, arrange] of runs) {
       arrange();
       const { poller } = pollerFor(client, history);
-      const record = await submitDocument(client, history, { source: '/tmp/s.vpnconn.json', document: exampleDocument({ VpnConnectionName: name, PreShareKey: PSK }), region: 'ap-guangzhou' });
+      const record = await submitDocument(client, history, {
+        source: '/tmp/s.vpnconn.json',
+        document: exampleDocument({ VpnConnectionName: name, PreShareKey: PSK }),
+        region: 'ap-guangzhou',
+      });
       poller.track(record.id);
       await settled(history, record.id);
       poller.dispose();
     }
     const wrong = emulatorClient(emulator, log, { credentials: { ...credentials, secretKey: WRONG_KEY } });
-    const refused = await submitDocument(wrong, new TaskHistory(memory), { source: '/tmp/w.vpnconn.json', document: exampleDocument({ VpnConnectionName: 'leak-wrong', PreShareKey: PSK }), region: 'ap-guangzhou' });
+    const refused = await submitDocument(wrong, new TaskHistory(memory), {
+      source: '/tmp/w.vpnconn.json',
+      document: exampleDocument({ VpnConnectionName: 'leak-wrong', PreShareKey: PSK }),
+      region: 'ap-guangzhou',
+    });
     assert.equal(refused.error?.code, 'AuthFailure.SignatureFailure');
 
     const pskFile = path.join(dir, 'cli.vpnconn.json');
     const value = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'example.vpnconn.json'), 'utf8'));
-    fs.writeFileSync(pskFile, JSON.stringify({ ...value, $schema: undefined, VpnConnectionName: 'leak-cli', PreShareKey: PSK }));
+    fs.writeFileSync(
+      pskFile,
+      JSON.stringify({ ...value, $schema: undefined, VpnConnectionName: 'leak-cli', PreShareKey: PSK }),
+    );
     // A fresh emulator state: the earlier tunnels' SPD rules would conflict with the CLI's.
     emulator.reset();
-    Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: SECRET_ID, TENCENTCLOUD_SECRET_KEY: SECRET_KEY, TENCENTCLOUD_TOKEN: TOKEN, HOME: dir });
+    Object.assign(process.env, {
+      TENCENTCLOUD_SECRET_ID: SECRET_ID,
+      TENCENTCLOUD_SECRET_KEY: SECRET_KEY,
+      TENCENTCLOUD_TOKEN: TOKEN,
+      HOME: dir,
+    });
     const cli = await runCli([pskFile, '--endpoint', emulator.url, '--wait', '--verbose', '--output', 'json']);
     assert.equal(cli.code, 0, cli.stderr);
 
@@ -76,7 +100,10 @@ describe('secrets never leak', () => {
       'CLI stdout': cli.stdout,
       'CLI stderr (--verbose request log)': cli.stderr,
     };
-    assert.ok(log.lines.some((line) => line.includes('CreateVpnConnection')), 'the requests were logged');
+    assert.ok(
+      log.lines.some((line) => line.includes('CreateVpnConnection')),
+      'the requests were logged',
+    );
     assert.ok(cli.stderr.includes('"PreShareKey":"******"'), 'the PSK is logged masked');
     for (const [place, text] of Object.entries(places)) {
       for (const secret of SECRETS) assert.ok(!text.includes(secret), `${place} contains ${secret}`);

@@ -39,9 +39,15 @@ const EXPECTED: Record<SubmissionState, SubmissionEventType[]> = {
 const SAMPLES: Record<SubmissionEventType, SubmissionEvent> = {
   snapshotTaken: { type: 'snapshotTaken', preexistingIds: ['vpnx-old'] },
   snapshotFailed: { type: 'snapshotFailed', error: { code: 'InternalError', message: 'listing failed', kind: 'api' } },
-  createAccepted: { type: 'createAccepted', answer: { RequestId: 'req-1', VpnConnection: { VpnConnectionId: 'vpnx-new', State: 'PENDING' } } },
+  createAccepted: {
+    type: 'createAccepted',
+    answer: { RequestId: 'req-1', VpnConnection: { VpnConnectionId: 'vpnx-new', State: 'PENDING' } },
+  },
   createRefused: { type: 'createRefused', error: { code: 'InvalidParameterValue', message: 'no', kind: 'api' } },
-  createUnclear: { type: 'createUnclear', error: { code: 'Timeout', message: 'network timeout at …', kind: 'timeout' } },
+  createUnclear: {
+    type: 'createUnclear',
+    error: { code: 'Timeout', message: 'network timeout at …', kind: 'timeout' },
+  },
   tunnelFound: { type: 'tunnelFound', tunnel: { VpnConnectionId: 'vpnx-new', State: 'PENDING' } },
   lookupMissed: { type: 'lookupMissed', maxLookups: 3 },
   taskReported: { type: 'taskReported', result: { Status: 'RUNNING' } },
@@ -50,7 +56,11 @@ const SAMPLES: Record<SubmissionEventType, SubmissionEvent> = {
 };
 
 function recordIn(state: SubmissionState, overrides: Partial<SubmissionRecord> = {}): SubmissionRecord {
-  const fresh = startRecord({ name: 'tunnel-a', region: 'ap-guangzhou', source: '/x.vpnconn.json', documentIndex: 0, vpnGatewayId: 'vpngw-1' }, NOW, 'id-1');
+  const fresh = startRecord(
+    { name: 'tunnel-a', region: 'ap-guangzhou', source: '/x.vpnconn.json', documentIndex: 0, vpnGatewayId: 'vpngw-1' },
+    NOW,
+    'id-1',
+  );
   return { ...fresh, ...stateFields(state), ...overrides };
 }
 
@@ -65,7 +75,12 @@ describe('submission state machine', () => {
         it(`${state} + ${type}: ${allowed ? 'allowed' : 'refused'}`, () => {
           const record = Object.freeze(recordIn(state, { taskId: 'req-1', vpnConnectionId: 'vpnx-new' }));
           if (allowed) assert.doesNotThrow(() => next(record, SAMPLES[type], NOW));
-          else assert.throws(() => next(record, SAMPLES[type], NOW), (error: unknown) => error instanceof TransitionRefusedError && error.state === state && error.event === type);
+          else
+            assert.throws(
+              () => next(record, SAMPLES[type], NOW),
+              (error: unknown) =>
+                error instanceof TransitionRefusedError && error.state === state && error.event === type,
+            );
         });
       }
     }
@@ -73,7 +88,12 @@ describe('submission state machine', () => {
     it('never sends a create twice: no state but sending takes a create event, and nothing leads back to sending', () => {
       for (const state of STATES.filter((candidate) => candidate !== 'sending')) {
         assert.ok(!acceptedEvents(state).some((type) => type.startsWith('create')), state);
-        for (const type of acceptedEvents(state)) assert.notEqual(stateOf(next(recordIn(state, { taskId: 'req-1', vpnConnectionId: 'vpnx-new' }), SAMPLES[type], NOW)), 'sending', `${state} + ${type}`);
+        for (const type of acceptedEvents(state))
+          assert.notEqual(
+            stateOf(next(recordIn(state, { taskId: 'req-1', vpnConnectionId: 'vpnx-new' }), SAMPLES[type], NOW)),
+            'sending',
+            `${state} + ${type}`,
+          );
       }
     });
   });
@@ -103,15 +123,25 @@ describe('submission state machine', () => {
     });
 
     it('follows the task of an accepted create: its RequestId is the TaskId, the answer stored masked', () => {
-      const answer = { RequestId: 'req-1', VpnConnection: { VpnConnectionId: 'vpnx-new', State: 'PENDING', PreShareKey: 'secret-psk' } };
+      const answer = {
+        RequestId: 'req-1',
+        VpnConnection: { VpnConnectionId: 'vpnx-new', State: 'PENDING', PreShareKey: 'secret-psk' },
+      };
       const record = next(recordIn('sending'), { type: 'createAccepted', answer }, NOW);
       assert.equal(stateOf(record), 'task');
-      assert.deepEqual([record.requestId, record.taskId, record.vpnConnectionId, record.tunnelState], ['req-1', 'req-1', 'vpnx-new', 'PENDING']);
+      assert.deepEqual(
+        [record.requestId, record.taskId, record.vpnConnectionId, record.tunnelState],
+        ['req-1', 'req-1', 'vpnx-new', 'PENDING'],
+      );
       assert.ok(!JSON.stringify(record.responses).includes('secret-psk'), 'the stored answer holds the key');
     });
 
     it('looks the tunnel up when an accepted create has no RequestId to follow', () => {
-      const record = next(recordIn('sending'), { type: 'createAccepted', answer: { VpnConnection: { VpnConnectionId: '' } } }, NOW);
+      const record = next(
+        recordIn('sending'),
+        { type: 'createAccepted', answer: { VpnConnection: { VpnConnectionId: '' } } },
+        NOW,
+      );
       assert.equal(stateOf(record), 'resolve');
       assert.equal(record.vpnConnectionId, undefined, 'an empty id is no id');
     });
@@ -131,24 +161,40 @@ describe('submission state machine', () => {
   });
 
   describe('lookups (verify, resolve, tunnel)', () => {
-    it('adopts a found PENDING tunnel and follows it, clearing the create\'s error and the misses', () => {
+    it("adopts a found PENDING tunnel and follows it, clearing the create's error and the misses", () => {
       for (const state of ['sending', 'verify', 'resolve', 'tunnel'] as const) {
         const record = next(recordIn(state, { error: { message: 'lost' }, lookups: 2 }), SAMPLES.tunnelFound, NOW);
         assert.equal(stateOf(record), 'tunnel', state);
-        assert.deepEqual([record.vpnConnectionId, record.tunnelState, record.lookups, record.error], ['vpnx-new', 'PENDING', 0, undefined]);
+        assert.deepEqual(
+          [record.vpnConnectionId, record.tunnelState, record.lookups, record.error],
+          ['vpnx-new', 'PENDING', 0, undefined],
+        );
       }
     });
 
     it('succeeds on AVAILABLE and fails on any other state but PENDING', () => {
-      const available = next(recordIn('tunnel'), { type: 'tunnelFound', tunnel: { VpnConnectionId: 'vpnx-new', State: 'AVAILABLE' } }, NOW);
+      const available = next(
+        recordIn('tunnel'),
+        { type: 'tunnelFound', tunnel: { VpnConnectionId: 'vpnx-new', State: 'AVAILABLE' } },
+        NOW,
+      );
       assert.deepEqual([stateOf(available), available.finishedAt], ['succeeded', NOW]);
-      const deleting = next(recordIn('tunnel'), { type: 'tunnelFound', tunnel: { VpnConnectionId: 'vpnx-new', State: 'DELETING' } }, NOW);
+      const deleting = next(
+        recordIn('tunnel'),
+        { type: 'tunnelFound', tunnel: { VpnConnectionId: 'vpnx-new', State: 'DELETING' } },
+        NOW,
+      );
       assert.deepEqual([stateOf(deleting), deleting.error?.code], ['failed', 'UnexpectedState']);
     });
 
     it('counts misses and fails at maxLookups, with a verdict that says what was looked for', () => {
       const verdicts: Array<[SubmissionState, Partial<SubmissionRecord>, string, RegExp]> = [
-        ['verify', { error: { code: 'Timeout', message: 'lost' } }, 'NotCreated', /unclear \(Timeout: lost\), and 3 lookups found no new tunnel "tunnel-a".*safe to submit again/],
+        [
+          'verify',
+          { error: { code: 'Timeout', message: 'lost' } },
+          'NotCreated',
+          /unclear \(Timeout: lost\), and 3 lookups found no new tunnel "tunnel-a".*safe to submit again/,
+        ],
         ['resolve', {}, 'ResourceNotFound', /task succeeded but no tunnel "tunnel-a" was found on vpngw-1/],
         ['tunnel', { vpnConnectionId: 'vpnx-gone' }, 'ResourceNotFound', /tunnel vpnx-gone no longer exists/],
       ];
@@ -176,9 +222,12 @@ describe('submission state machine', () => {
       assert.equal(stateOf(reported('SUCCESS')), 'resolve');
     });
 
-    it('on FAILED fails with the task\'s Output', () => {
+    it("on FAILED fails with the task's Output", () => {
       const record = reported('FAILED', {}, 'gateway busy');
-      assert.deepEqual([stateOf(record), record.output, record.error?.code, record.error?.message], ['failed', 'gateway busy', 'TaskFailed', 'gateway busy']);
+      assert.deepEqual(
+        [stateOf(record), record.output, record.error?.code, record.error?.message],
+        ['failed', 'gateway busy', 'TaskFailed', 'gateway busy'],
+      );
       assert.equal(reported('FAILED').error?.message, 'The task failed without output.');
     });
 
@@ -190,8 +239,16 @@ describe('submission state machine', () => {
   describe('transient failures', () => {
     it('keep every running state, count up and show the error; the next answer clears both', () => {
       for (const state of ['sending', 'verify', 'task', 'resolve', 'tunnel'] as const) {
-        const failed = next(next(recordIn(state, { taskId: 'req-1' }), SAMPLES.pollFailed, NOW), SAMPLES.pollFailed, NOW);
-        assert.deepEqual([stateOf(failed), failed.transientFailures, failed.pollError?.code], [state, 2, 'ECONNRESET'], state);
+        const failed = next(
+          next(recordIn(state, { taskId: 'req-1' }), SAMPLES.pollFailed, NOW),
+          SAMPLES.pollFailed,
+          NOW,
+        );
+        assert.deepEqual(
+          [stateOf(failed), failed.transientFailures, failed.pollError?.code],
+          [state, 2, 'ECONNRESET'],
+          state,
+        );
         const answer = state === 'task' ? SAMPLES.taskReported : SAMPLES.lookupMissed;
         const answered = next(failed, answer, NOW);
         assert.deepEqual([answered.transientFailures, answered.pollError], [0, undefined], state);
@@ -207,18 +264,39 @@ describe('submission state machine', () => {
   });
 
   describe('recordedError', () => {
-    it('keeps an API error\'s code, kind and RequestId, and an HTTP status as its code', () => {
-      assert.deepEqual(recordedError(new ApiError({ kind: 'api', code: 'AuthFailure.SignatureFailure', message: 'bad', requestId: 'r-1', retryable: false, ambiguous: false })), {
-        code: 'AuthFailure.SignatureFailure',
-        message: 'bad',
-        kind: 'api',
-        requestId: 'r-1',
-      });
-      assert.equal(recordedError(new ApiError({ kind: 'http', message: 'HTTP 503', httpStatus: 503, retryable: true, ambiguous: true })).code, 'HTTP 503');
+    it("keeps an API error's code, kind and RequestId, and an HTTP status as its code", () => {
+      assert.deepEqual(
+        recordedError(
+          new ApiError({
+            kind: 'api',
+            code: 'AuthFailure.SignatureFailure',
+            message: 'bad',
+            requestId: 'r-1',
+            retryable: false,
+            ambiguous: false,
+          }),
+        ),
+        {
+          code: 'AuthFailure.SignatureFailure',
+          message: 'bad',
+          kind: 'api',
+          requestId: 'r-1',
+        },
+      );
+      assert.equal(
+        recordedError(
+          new ApiError({ kind: 'http', message: 'HTTP 503', httpStatus: 503, retryable: true, ambiguous: true }),
+        ).code,
+        'HTTP 503',
+      );
     });
 
     it('names set-up errors by their kind and client code', () => {
-      assert.deepEqual(recordedError(new CredentialsError(['environment'])), { kind: 'credentials', code: 'CredentialsError', message: 'No Tencent Cloud credentials found. Looked at: environment.' });
+      assert.deepEqual(recordedError(new CredentialsError(['environment'])), {
+        kind: 'credentials',
+        code: 'CredentialsError',
+        message: 'No Tencent Cloud credentials found. Looked at: environment.',
+      });
     });
   });
 });

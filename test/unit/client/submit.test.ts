@@ -22,7 +22,10 @@ describe('client submit flow (emulator)', () => {
   afterEach(() => poller?.dispose());
 
   /** Runs a test against a separately configured emulator, then goes back to the shared one. */
-  async function withOwnEmulator(options: Parameters<typeof fastEmulator>[0], body: () => Promise<void>): Promise<void> {
+  async function withOwnEmulator(
+    options: Parameters<typeof fastEmulator>[0],
+    body: () => Promise<void>,
+  ): Promise<void> {
     const shared = emulator;
     emulator = await fastEmulator(options);
     try {
@@ -37,7 +40,11 @@ describe('client submit flow (emulator)', () => {
     const client = options.client ?? emulatorClient(emulator);
     const setup = pollerFor(client);
     poller = setup.poller;
-    const submitted = await submitDocument(client, setup.history, { source: '/tmp/a.vpnconn.json', document: exampleDocument({ VpnConnectionName: options.name }), region: 'ap-guangzhou' });
+    const submitted = await submitDocument(client, setup.history, {
+      source: '/tmp/a.vpnconn.json',
+      document: exampleDocument({ VpnConnectionName: options.name }),
+      region: 'ap-guangzhou',
+    });
     poller.track(submitted.id);
     return { submitted, final: await settled(setup.history, submitted.id), history: setup.history };
   }
@@ -46,14 +53,17 @@ describe('client submit flow (emulator)', () => {
     const { submitted, final } = await submitAndSettle({ name: 'ok-tunnel' });
     assert.equal(submitted.phase, 'task');
     assert.ok(submitted.requestId);
-    assert.equal(submitted.taskId, submitted.requestId, 'TaskId is the create\'s RequestId');
+    assert.equal(submitted.taskId, submitted.requestId, "TaskId is the create's RequestId");
     assert.equal(final.status, 'succeeded');
     assert.equal(final.taskStatus, 'SUCCESS');
     assert.equal(final.tunnelState, 'AVAILABLE');
     assert.match(final.vpnConnectionId ?? '', /^vpnx-/);
     assert.equal((await connectionsNamed(emulator, 'ok-tunnel')).length, 1);
     const taskPolls = emulator.requests.filter((request) => request.action === 'DescribeVpcTaskResult');
-    assert.ok(taskPolls.every((request) => request.signatureOk), 'every poll was signed correctly');
+    assert.ok(
+      taskPolls.every((request) => request.signatureOk),
+      'every poll was signed correctly',
+    );
   });
 
   it('resolves an empty VpnConnectionId with DescribeVpnConnections', () =>
@@ -66,7 +76,9 @@ describe('client submit flow (emulator)', () => {
     }));
 
   it('surfaces a wrong SecretKey as AuthFailure.SignatureFailure and sends no create', async () => {
-    const client = emulatorClient(emulator, new MemoryLog(), { credentials: { ...emulator.credentials[0], secretKey: 'not-the-key' } });
+    const client = emulatorClient(emulator, new MemoryLog(), {
+      credentials: { ...emulator.credentials[0], secretKey: 'not-the-key' },
+    });
     const { final } = await submitAndSettle({ name: 'bad-key', client });
     assert.equal(final.status, 'failed');
     assert.equal(final.error?.code, 'AuthFailure.SignatureFailure');
@@ -95,9 +107,14 @@ describe('client submit flow (emulator)', () => {
     const log = new MemoryLog();
     const { final } = await submitAndSettle({ name: 'throttled', client: emulatorClient(emulator, log) });
     assert.equal(final.status, 'succeeded');
-    const throttled = emulator.requests.filter((request) => request.action === 'DescribeVpcTaskResult' && request.errorCode === 'RequestLimitExceeded');
+    const throttled = emulator.requests.filter(
+      (request) => request.action === 'DescribeVpcTaskResult' && request.errorCode === 'RequestLimitExceeded',
+    );
     assert.equal(throttled.length, 3);
-    assert.ok(log.lines.some((line) => /throttled \(RequestLimitExceeded\); retry 1\/4/.test(line)), 'the retry is logged with its backoff');
+    assert.ok(
+      log.lines.some((line) => /throttled \(RequestLimitExceeded\); retry 1\/4/.test(line)),
+      'the retry is logged with its backoff',
+    );
   });
 
   it('does not retry a throttled create: it fails with RequestLimitExceeded and nothing is created', async () => {
@@ -112,7 +129,11 @@ describe('client submit flow (emulator)', () => {
     const client = emulatorClient(emulator);
     const setup = pollerFor(client);
     poller = setup.poller;
-    const submitted = await submitDocument(client, setup.history, { source: '/tmp/f.vpnconn.json', document: exampleDocument({ VpnConnectionName: 'flaky-polls' }), region: 'ap-guangzhou' });
+    const submitted = await submitDocument(client, setup.history, {
+      source: '/tmp/f.vpnconn.json',
+      document: exampleDocument({ VpnConnectionName: 'flaky-polls' }),
+      region: 'ap-guangzhou',
+    });
     emulator.faults.inject({ kind: 'http5xx', action: 'DescribeVpcTaskResult', status: 502, times: 2 });
     emulator.faults.inject({ kind: 'nonJson', action: 'DescribeVpcTaskResult', times: 1 });
     emulator.faults.inject({ kind: 'drop', action: 'DescribeVpnConnections', times: 2 });
@@ -158,7 +179,11 @@ describe('client submit flow (emulator)', () => {
     // Enough lookups, with backoff, to outlast the injected latency.
     const setup = pollerFor(client, undefined, { maxLookups: 50 });
     poller = setup.poller;
-    const submitted = await submitDocument(client, setup.history, { source: '/tmp/t.vpnconn.json', document: exampleDocument({ VpnConnectionName: 'slow' }), region: 'ap-guangzhou' });
+    const submitted = await submitDocument(client, setup.history, {
+      source: '/tmp/t.vpnconn.json',
+      document: exampleDocument({ VpnConnectionName: 'slow' }),
+      region: 'ap-guangzhou',
+    });
     assert.equal(submitted.error?.kind, 'timeout');
     assert.equal(submitted.phase, 'verify');
     poller.track(submitted.id);

@@ -22,7 +22,26 @@ function usageError(argv: string[]): string {
 
 describe('tcvpn submit arguments', () => {
   it('reads every flag, as --flag value and --flag=value', () => {
-    const args = parseSubmitArgs(['a.vpnconn.json', '--region', 'ap-guangzhou', '--endpoint=http://127.0.0.1:1', '--wait', '--output', 'json', '--profile', 'p', '--document', '2', '--timeout=1.5', '--language', 'en-US', '--verbose', '--disable', 'a,b', '--disable=c']);
+    const args = parseSubmitArgs([
+      'a.vpnconn.json',
+      '--region',
+      'ap-guangzhou',
+      '--endpoint=http://127.0.0.1:1',
+      '--wait',
+      '--output',
+      'json',
+      '--profile',
+      'p',
+      '--document',
+      '2',
+      '--timeout=1.5',
+      '--language',
+      'en-US',
+      '--verbose',
+      '--disable',
+      'a,b',
+      '--disable=c',
+    ]);
     assert.deepEqual(args, {
       file: 'a.vpnconn.json',
       region: 'ap-guangzhou',
@@ -37,7 +56,20 @@ describe('tcvpn submit arguments', () => {
       verbose: true,
       dryRun: false,
     });
-    assert.deepEqual(parseSubmitArgs(['a.json']), { file: 'a.json', region: undefined, endpoint: undefined, output: 'text', profile: undefined, document: undefined, timeoutSeconds: undefined, language: undefined, disabledRules: [], wait: false, verbose: false, dryRun: false });
+    assert.deepEqual(parseSubmitArgs(['a.json']), {
+      file: 'a.json',
+      region: undefined,
+      endpoint: undefined,
+      output: 'text',
+      profile: undefined,
+      document: undefined,
+      timeoutSeconds: undefined,
+      language: undefined,
+      disabledRules: [],
+      wait: false,
+      verbose: false,
+      dryRun: false,
+    });
   });
 
   it('keeps the old messages for unknown options, missing values and the FILE count', () => {
@@ -54,8 +86,14 @@ describe('tcvpn submit arguments', () => {
     assert.equal(usageError(['a.json', '--timeout', 'abc']), '--timeout must be a number of seconds, not "abc"');
     assert.equal(usageError(['a.json', '--timeout', '0']), '--timeout must be a number of seconds, not "0"');
     assert.equal(usageError(['a.json', '--timeout=']), '--timeout must be a number of seconds, not ""');
-    assert.equal(usageError(['a.json', '--document', '1.5']), '--document must be a document number (1, 2, …), not "1.5"');
-    assert.equal(usageError(['a.json', '--document', 'two']), '--document must be a document number (1, 2, …), not "two"');
+    assert.equal(
+      usageError(['a.json', '--document', '1.5']),
+      '--document must be a document number (1, 2, …), not "1.5"',
+    );
+    assert.equal(
+      usageError(['a.json', '--document', 'two']),
+      '--document must be a document number (1, 2, …), not "two"',
+    );
     assert.equal(usageError(['a.json', '--language', 'fr-FR']), '--language must be zh-CN or en-US');
     assert.equal(usageError(['a.json', '--wait=yes']), '--wait takes no value');
   });
@@ -68,7 +106,10 @@ describe('tcvpn submit arguments', () => {
     it('exits 2 with the message and the usage line for --timeout abc', async () => {
       const result = await runCli([path.join(FIXTURES, 'example.vpnconn.json'), '--timeout', 'abc']);
       assert.equal(result.code, 2);
-      assert.match(result.stderr, /^tcvpn submit: --timeout must be a number of seconds, not "abc"\nusage: tcvpn submit FILE/);
+      assert.match(
+        result.stderr,
+        /^tcvpn submit: --timeout must be a number of seconds, not "abc"\nusage: tcvpn submit FILE/,
+      );
       assert.equal(result.stdout, '');
     });
 
@@ -77,7 +118,10 @@ describe('tcvpn submit arguments', () => {
       const invalid = path.join(FIXTURES, 'invalid.vpnconn.json');
       const silenced = await runCli([invalid, '--disable', 'MissingParameter,InvalidParameterValue']);
       assert.equal(silenced.code, 2);
-      assert.match(silenced.stderr, /invalid\.vpnconn\.json: document 1: error: .*\[MissingParameter\] \(silenced, but an error still blocks a submit\)/);
+      assert.match(
+        silenced.stderr,
+        /invalid\.vpnconn\.json: document 1: error: .*\[MissingParameter\] \(silenced, but an error still blocks a submit\)/,
+      );
       assert.match(silenced.stderr, /nothing was submitted/);
 
       const weak = path.join(dir, 'weak.vpnconn.yaml');
@@ -88,7 +132,11 @@ describe('tcvpn submit arguments', () => {
       const json = path.join(dir, 'example.vpnconn.json');
       fs.writeFileSync(json, exampleText({ PreShareKey: undefined }));
       const shown = await runCli([json]);
-      assert.match(shown.stderr, /example\.vpnconn\.json: document 1: information: .*\[weak-cryptography\]/, 'a notice is shown');
+      assert.match(
+        shown.stderr,
+        /example\.vpnconn\.json: document 1: information: .*\[weak-cryptography\]/,
+        'a notice is shown',
+      );
       const hidden = await runCli([json, '--disable', 'weak-cryptography']);
       assert.doesNotMatch(hidden.stderr, /weak-cryptography/, '--disable hides it');
       assert.match(hidden.stderr, /\[MissingParameter\]/);

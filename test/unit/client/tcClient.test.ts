@@ -12,7 +12,10 @@ import { MemoryLog } from '../../../cloud/log';
 import { emulatorClient, fastEmulator } from './helpers';
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => assert.fail('expected a failure'), (caught: unknown) => caught);
+  const error = await promise.then(
+    () => assert.fail('expected a failure'),
+    (caught: unknown) => caught,
+  );
   assert.ok(error instanceof ApiError, String(error));
   return error;
 }
@@ -32,7 +35,12 @@ describe('VPC client', () => {
   });
 
   it('maps an API error to kind api with code and RequestId', async () => {
-    const error = await failureOf(emulatorClient(emulator).request('DescribeVpnConnections', { VpnConnectionIds: ['vpnx-1'], Filters: [{ Name: 'vpc-id', Values: ['v'] }] }));
+    const error = await failureOf(
+      emulatorClient(emulator).request('DescribeVpnConnections', {
+        VpnConnectionIds: ['vpnx-1'],
+        Filters: [{ Name: 'vpc-id', Values: ['v'] }],
+      }),
+    );
     assert.equal(error.kind, 'api');
     assert.match(error.code ?? '', /^InvalidParameter/);
     assert.match(error.requestId ?? '', /^[0-9a-f-]{36}$/);
@@ -42,25 +50,57 @@ describe('VPC client', () => {
   it('maps HTTP 5xx, non-JSON, a body without Response, a dropped connection and a timeout', async () => {
     const client = emulatorClient(emulator, new MemoryLog(), { timeoutSeconds: 0.2, throttleRetries: 0 });
     emulator.faults.inject({ kind: 'http5xx', status: 502 });
-    assert.deepEqual(pick(await failureOf(client.request('DescribeVpnGateways', {}))), { kind: 'http', code: undefined, httpStatus: 502, retryable: true, ambiguous: true });
+    assert.deepEqual(pick(await failureOf(client.request('DescribeVpnGateways', {}))), {
+      kind: 'http',
+      code: undefined,
+      httpStatus: 502,
+      retryable: true,
+      ambiguous: true,
+    });
     emulator.faults.inject({ kind: 'nonJson' });
-    assert.deepEqual(pick(await failureOf(client.request('DescribeVpnGateways', {}))), { kind: 'protocol', code: 'InvalidJson', httpStatus: undefined, retryable: true, ambiguous: true });
+    assert.deepEqual(pick(await failureOf(client.request('DescribeVpnGateways', {}))), {
+      kind: 'protocol',
+      code: 'InvalidJson',
+      httpStatus: undefined,
+      retryable: true,
+      ambiguous: true,
+    });
     emulator.faults.inject({ kind: 'noResponseKey' });
-    assert.deepEqual(pick(await failureOf(client.request('DescribeVpnGateways', {}))), { kind: 'protocol', code: 'MissingResponse', httpStatus: undefined, retryable: true, ambiguous: true });
+    assert.deepEqual(pick(await failureOf(client.request('DescribeVpnGateways', {}))), {
+      kind: 'protocol',
+      code: 'MissingResponse',
+      httpStatus: undefined,
+      retryable: true,
+      ambiguous: true,
+    });
     emulator.faults.inject({ kind: 'drop' });
     const dropped = await failureOf(client.request('DescribeVpnGateways', {}));
     assert.equal(dropped.kind, 'network');
     assert.equal(dropped.ambiguous, true);
     emulator.faults.inject({ kind: 'latency', ms: 1000 });
-    assert.deepEqual(pick(await failureOf(client.request('DescribeVpnGateways', {}))), { kind: 'timeout', code: 'Timeout', httpStatus: undefined, retryable: true, ambiguous: true });
+    assert.deepEqual(pick(await failureOf(client.request('DescribeVpnGateways', {}))), {
+      kind: 'timeout',
+      code: 'Timeout',
+      httpStatus: undefined,
+      retryable: true,
+      ambiguous: true,
+    });
   });
 
   it('maps a refused connection as network, not ambiguous (nothing was sent)', async () => {
     const closed = await fastEmulator();
     const url = closed.url;
     await closed.close();
-    const error = await failureOf(emulatorClient(emulator, new MemoryLog(), { endpoint: url }).request('DescribeVpnGateways', {}));
-    assert.deepEqual(pick(error), { kind: 'network', code: 'ECONNREFUSED', httpStatus: undefined, retryable: true, ambiguous: false });
+    const error = await failureOf(
+      emulatorClient(emulator, new MemoryLog(), { endpoint: url }).request('DescribeVpnGateways', {}),
+    );
+    assert.deepEqual(pick(error), {
+      kind: 'network',
+      code: 'ECONNREFUSED',
+      httpStatus: undefined,
+      retryable: true,
+      ambiguous: false,
+    });
   });
 
   it('retries throttled reads with backoff but never a throttled create', async () => {
@@ -96,7 +136,11 @@ describe('VPC client', () => {
     });
 
     it('the bare SDK would send through it (the trap this guards against)', async () => {
-      const sdk = new CommonClient('127.0.0.1:1', '2017-03-12', { credential: emulator.credentials[0], region: 'ap-guangzhou', profile: { httpProfile: { protocol: 'http://', reqTimeout: 2 } } });
+      const sdk = new CommonClient('127.0.0.1:1', '2017-03-12', {
+        credential: emulator.credentials[0],
+        region: 'ap-guangzhou',
+        profile: { httpProfile: { protocol: 'http://', reqTimeout: 2 } },
+      });
       await sdk.request('DescribeVpnGateways', {}).catch(() => undefined);
       assert.equal(proxyConnections, 1);
     });
@@ -117,24 +161,42 @@ describe('VPC client', () => {
 describe('endpoint setting', () => {
   it('keeps the default host, uses regional hosts for -fsi regions, and accepts regional hosts', () => {
     assert.equal(resolveEndpoint('', 'ap-guangzhou').host, 'vpc.tencentcloudapi.com');
-    assert.equal(resolveEndpoint('vpc.tencentcloudapi.com', 'ap-shanghai-fsi').host, 'vpc.ap-shanghai-fsi.tencentcloudapi.com');
-    assert.equal(resolveEndpoint('https://vpc.ap-guangzhou.tencentcloudapi.com/', 'ap-guangzhou').host, 'vpc.ap-guangzhou.tencentcloudapi.com');
+    assert.equal(
+      resolveEndpoint('vpc.tencentcloudapi.com', 'ap-shanghai-fsi').host,
+      'vpc.ap-shanghai-fsi.tencentcloudapi.com',
+    );
+    assert.equal(
+      resolveEndpoint('https://vpc.ap-guangzhou.tencentcloudapi.com/', 'ap-guangzhou').host,
+      'vpc.ap-guangzhou.tencentcloudapi.com',
+    );
     assert.equal(resolveEndpoint('vpc.ap-guangzhou.tencentcloudapi.com', 'ap-guangzhou').protocol, 'https://');
   });
 
   it('signs loopback URLs as vpc.tencentcloudapi.com over http with an explicit agent', () => {
     const endpoint = resolveEndpoint('http://127.0.0.1:9000', 'ap-guangzhou');
-    assert.deepEqual([endpoint.host, endpoint.protocol, endpoint.display], ['vpc.tencentcloudapi.com', 'http://', 'vpc.tencentcloudapi.com via http://127.0.0.1:9000']);
+    assert.deepEqual(
+      [endpoint.host, endpoint.protocol, endpoint.display],
+      ['vpc.tencentcloudapi.com', 'http://', 'vpc.tencentcloudapi.com via http://127.0.0.1:9000'],
+    );
     assert.ok(endpoint.agent);
   });
 
   it('refuses plain http to anything but loopback, and hosts that are not the VPC API', () => {
-    assert.throws(() => resolveEndpoint('http://vpc.tencentcloudapi.com', 'ap-guangzhou'), /Only http:\/\/127\.0\.0\.1:PORT/);
+    assert.throws(
+      () => resolveEndpoint('http://vpc.tencentcloudapi.com', 'ap-guangzhou'),
+      /Only http:\/\/127\.0\.0\.1:PORT/,
+    );
     assert.throws(() => resolveEndpoint('cvm.tencentcloudapi.com', 'ap-guangzhou'), /must be a VPC API host/);
     assert.throws(() => resolveEndpoint('ftp://x', 'ap-guangzhou'), /Unsupported endpoint/);
   });
 });
 
 function pick(error: ApiError): Record<string, unknown> {
-  return { kind: error.kind, code: error.code, httpStatus: error.httpStatus, retryable: error.retryable, ambiguous: error.ambiguous };
+  return {
+    kind: error.kind,
+    code: error.code,
+    httpStatus: error.httpStatus,
+    retryable: error.retryable,
+    ambiguous: error.ambiguous,
+  };
 }

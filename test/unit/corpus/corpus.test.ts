@@ -47,20 +47,29 @@ const SEVERITY_NAME: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'in
 function describeAll(diagnostics: readonly Diagnostic[]): string {
   if (diagnostics.length === 0) return '  (none)';
   return diagnostics
-    .map((d) => `  ${SEVERITY_NAME[d.severity ?? 1]} ${String(d.code)} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`)
+    .map(
+      (d) =>
+        `  ${SEVERITY_NAME[d.severity ?? 1]} ${String(d.code)} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`,
+    )
     .join('\n');
 }
 
 describe('real-world corpus', () => {
   it('lists every corpus file exactly once, each with a known source', () => {
-    const onDisk = ['valid', 'invalid'].flatMap((dir) => readdirSync(join(CORPUS, dir)).map((name) => `${dir}/${name}`)).sort();
+    const onDisk = ['valid', 'invalid']
+      .flatMap((dir) => readdirSync(join(CORPUS, dir)).map((name) => `${dir}/${name}`))
+      .sort();
     const listed = manifest.files.map((entry) => entry.file);
     assert.deepEqual([...listed].sort(), onDisk, 'expected.json and the corpus folders disagree');
     assert.equal(new Set(listed).size, listed.length, 'a file is listed twice in expected.json');
     for (const entry of manifest.files) {
       assert.ok(entry.source.length > 0, `${entry.file}: no source`);
       for (const key of entry.source) assert.ok(manifest.sources[key], `${entry.file}: unknown source ${key}`);
-      assert.equal(entry.file.startsWith('valid/'), entry.expect === 'valid', `${entry.file}: folder and expectation disagree`);
+      assert.equal(
+        entry.file.startsWith('valid/'),
+        entry.expect === 'valid',
+        `${entry.file}: folder and expectation disagree`,
+      );
     }
   });
 
@@ -70,7 +79,10 @@ describe('real-world corpus', () => {
       const diagnostics = diagnosticsOf(entry.file);
       const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
       if (entry.expect === 'valid') {
-        assert.ok(errors.length === 0, `${entry.file} should validate without errors, got:\n${describeAll(diagnostics)}`);
+        assert.ok(
+          errors.length === 0,
+          `${entry.file} should validate without errors, got:\n${describeAll(diagnostics)}`,
+        );
         return;
       }
       const expected = entry.expect.errors;
@@ -81,7 +93,10 @@ describe('real-world corpus', () => {
         missing.length > 0 ? `missing error code(s): ${missing.join(', ')}` : '',
         unexpected.length > 0 ? `unexpected error(s):\n${describeAll(unexpected)}` : '',
       ].filter(Boolean);
-      assert.ok(problems.length === 0, `${entry.file}: ${problems.join('; ')}\nall diagnostics:\n${describeAll(diagnostics)}`);
+      assert.ok(
+        problems.length === 0,
+        `${entry.file}: ${problems.join('; ')}\nall diagnostics:\n${describeAll(diagnostics)}`,
+      );
     });
   }
 });

@@ -18,16 +18,23 @@ describe('emulator: authentication and routing', () => {
     assert.equal(answer.TotalCount, 1);
     assert.match(answer.RequestId, /^[0-9a-f-]{36}$/);
     const record = emulator.requests.find((request) => request.requestId === answer.RequestId);
-    assert.deepEqual([record?.action, record?.region, record?.signatureOk, record?.errorCode], ['DescribeVpnGateways', 'ap-guangzhou', true, undefined]);
+    assert.deepEqual(
+      [record?.action, record?.region, record?.signatureOk, record?.errorCode],
+      ['DescribeVpnGateways', 'ap-guangzhou', true, undefined],
+    );
   });
 
   it('answers AuthFailure.SignatureFailure for the right SecretId with a wrong key', async () => {
-    const failure = await failureOf(sdkClient(emulator, { secretKey: 'not-the-key' }).request('DescribeVpnGateways', {}));
+    const failure = await failureOf(
+      sdkClient(emulator, { secretKey: 'not-the-key' }).request('DescribeVpnGateways', {}),
+    );
     assert.equal(failure.code, 'AuthFailure.SignatureFailure');
   });
 
   it('answers AuthFailure.SecretIdNotFound for an unknown SecretId', async () => {
-    const failure = await failureOf(sdkClient(emulator, { secretId: 'AKIDunknown' }).request('DescribeVpnGateways', {}));
+    const failure = await failureOf(
+      sdkClient(emulator, { secretId: 'AKIDunknown' }).request('DescribeVpnGateways', {}),
+    );
     assert.equal(failure.code, 'AuthFailure.SecretIdNotFound');
   });
 
@@ -42,7 +49,9 @@ describe('emulator: authentication and routing', () => {
   });
 
   it('refuses a signature made for the loopback endpoint (service "127", the SDK quirk)', async () => {
-    const failure = await failureOf(sdkClient(emulator, { endpoint: `127.0.0.1:${emulator.port}` }).request('DescribeVpnGateways', {}));
+    const failure = await failureOf(
+      sdkClient(emulator, { endpoint: `127.0.0.1:${emulator.port}` }).request('DescribeVpnGateways', {}),
+    );
     assert.equal(failure.code, 'AuthFailure.SignatureFailure');
     assert.match(failure.message, /service "127"/);
   });
@@ -50,12 +59,19 @@ describe('emulator: authentication and routing', () => {
   it('refuses a body changed after signing, and a Host other than the one signed', async () => {
     const body = await rawCall(emulator, { tamper: (headers) => ({ headers, body: '{"Limit":1}' }) });
     assert.equal(body.Response.Error.Code, 'AuthFailure.SignatureFailure');
-    const host = await rawCall(emulator, { tamper: (headers, text) => ({ headers: { ...headers, host: 'vpc.ap-guangzhou.tencentcloudapi.com' }, body: text }) });
+    const host = await rawCall(emulator, {
+      tamper: (headers, text) => ({
+        headers: { ...headers, host: 'vpc.ap-guangzhou.tencentcloudapi.com' },
+        body: text,
+      }),
+    });
     assert.equal(host.Response.Error.Code, 'AuthFailure.SignatureFailure');
   });
 
   it('answers AuthFailure.InvalidAuthorization without an Authorization header', async () => {
-    const answer = await rawCall(emulator, { tamper: ({ authorization: _dropped, ...headers }, body) => ({ headers, body }) });
+    const answer = await rawCall(emulator, {
+      tamper: ({ authorization: _dropped, ...headers }, body) => ({ headers, body }),
+    });
     assert.equal(answer.Response.Error.Code, 'AuthFailure.InvalidAuthorization');
   });
 
@@ -74,8 +90,12 @@ describe('emulator: authentication and routing', () => {
   });
 
   it('writes messages in Chinese by default and in English for X-TC-Language en-US', async () => {
-    const english = await failureOf(sdkClient(emulator, { language: 'en-US', secretKey: 'x' }).request('DescribeVpnGateways', {}));
-    const chinese = await failureOf(sdkClient(emulator, { language: 'zh-CN', secretKey: 'x' }).request('DescribeVpnGateways', {}));
+    const english = await failureOf(
+      sdkClient(emulator, { language: 'en-US', secretKey: 'x' }).request('DescribeVpnGateways', {}),
+    );
+    const chinese = await failureOf(
+      sdkClient(emulator, { language: 'zh-CN', secretKey: 'x' }).request('DescribeVpnGateways', {}),
+    );
     assert.match(english.message, /^Invalid signature/);
     assert.match(chinese.message, /^签名错误/);
   });
@@ -83,7 +103,10 @@ describe('emulator: authentication and routing', () => {
   it('checks read actions against the spec: unknown and wrongly typed parameters', async () => {
     const client = sdkClient(emulator);
     assert.equal((await failureOf(client.request('DescribeVpnGateways', { Nope: 1 }))).code, 'UnknownParameter');
-    assert.equal((await failureOf(client.request('DescribeVpnGateways', { VpnGatewayIds: 'vpngw-1w9tue3d' }))).code, 'InvalidParameter');
+    assert.equal(
+      (await failureOf(client.request('DescribeVpnGateways', { VpnGatewayIds: 'vpngw-1w9tue3d' }))).code,
+      'InvalidParameter',
+    );
     assert.equal((await failureOf(client.request('DescribeVpcTaskResult', {}))).code, 'MissingParameter');
   });
 });

@@ -15,8 +15,14 @@ const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = path.join(__dirname, 'fixtures', 'runEmulatorCli.ts');
 
 /** Starts the CLI command; resolves with the process and everything it printed once `ready` matches stdout. */
-function runCli(args: string[], ready: RegExp): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', FIXTURE, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function runCli(
+  args: string[],
+  ready: RegExp,
+): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', FIXTURE, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -55,7 +61,8 @@ describe('tcvpn emulator command', () => {
 
   it('parses its options and refuses bad ones', () => {
     assert.deepEqual(parseEmulatorArgs(['--port', '8080', '--seed', 's.json', '--task-delay', '5']), {
-      options: { port: 8080, seedFile: 's.json', taskDelayMs: 5 }, quiet: false,
+      options: { port: 8080, seedFile: 's.json', taskDelayMs: 5 },
+      quiet: false,
     });
     assert.equal(typeof parseEmulatorArgs(['--port', 'eighty']), 'string');
     assert.equal(typeof parseEmulatorArgs(['--verbose']), 'string');
@@ -73,7 +80,8 @@ describe('emulator secrets', () => {
       await failureOf(sdkClient(emulator, { secretKey: 'wrong-key-0815' }).request('DescribeVpnConnections', {}));
       const log = lines.join('\n');
       assert.ok(lines.length >= 3, 'the requests were logged');
-      for (const secret of [psk, emulator.credentials[0].secretKey, 'wrong-key-0815']) assert.ok(!log.includes(secret), `log contains ${secret}`);
+      for (const secret of [psk, emulator.credentials[0].secretKey, 'wrong-key-0815'])
+        assert.ok(!log.includes(secret), `log contains ${secret}`);
     } finally {
       await emulator.close();
     }

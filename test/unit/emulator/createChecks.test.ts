@@ -9,8 +9,13 @@ import { RateLimiter } from '../../../emulator/rateLimit';
 import { OFFICIAL_EXAMPLE, failureOf, sdkClient } from './helpers';
 
 const BGP_TUNNEL = {
-  VpnGatewayId: 'vpngw-8bgp4k2d', CustomerGatewayId: 'cgw-b6gp1n4z', VpcId: 'vpc-k3m9p2xa', VpnConnectionName: 'bgp-2', PreShareKey: 'k3y',
-  RouteType: 'Bgp', BgpConfig: { TunnelCidr: '169.254.130.0/30', LocalBgpIp: '169.254.130.1', RemoteBgpIp: '169.254.130.2' },
+  VpnGatewayId: 'vpngw-8bgp4k2d',
+  CustomerGatewayId: 'cgw-b6gp1n4z',
+  VpcId: 'vpc-k3m9p2xa',
+  VpnConnectionName: 'bgp-2',
+  PreShareKey: 'k3y',
+  RouteType: 'Bgp',
+  BgpConfig: { TunnelCidr: '169.254.130.0/30', LocalBgpIp: '169.254.130.1', RemoteBgpIp: '169.254.130.2' },
 };
 
 describe('emulator: CreateVpnConnection checks', () => {
@@ -42,12 +47,15 @@ describe('emulator: CreateVpnConnection checks', () => {
     assert.equal(await codeOf({ ...OFFICIAL_EXAMPLE, VpcId: 'vpc-s7d2q8wn' }), 'ResourceNotFound');
   });
 
-  it('requires the gateway\'s own VpcId on an IPSEC gateway and refuses one on a CCN gateway', async () => {
+  it("requires the gateway's own VpcId on an IPSEC gateway and refuses one on a CCN gateway", async () => {
     const { VpcId: _vpc, ...withoutVpc } = OFFICIAL_EXAMPLE;
     assert.equal(await codeOf(withoutVpc), 'MissingParameter');
     assert.equal(await codeOf({ ...OFFICIAL_EXAMPLE, VpcId: 'vpc-k3m9p2xa' }), 'InvalidParameterValue');
     assert.equal(await codeOf({ ...OFFICIAL_EXAMPLE, VpnGatewayId: 'vpngw-c3cn7m1q' }), 'InvalidParameterValue');
-    const ccn = await sdkClient(emulator).request('CreateVpnConnection', { ...withoutVpc, VpnGatewayId: 'vpngw-c3cn7m1q' });
+    const ccn = await sdkClient(emulator).request('CreateVpnConnection', {
+      ...withoutVpc,
+      VpnGatewayId: 'vpngw-c3cn7m1q',
+    });
     assert.equal(ccn.VpnConnection.VpcId, '');
   });
 
@@ -58,32 +66,61 @@ describe('emulator: CreateVpnConnection checks', () => {
   });
 
   it('answers UnsupportedOperation.VpnUnsupportedNotExistBgpAsn when a gateway lacks an ASN', async () => {
-    const onPlainGateway = { ...BGP_TUNNEL, VpnGatewayId: 'vpngw-1w9tue3d', VpcId: 'vpc-gapcv96p', CustomerGatewayId: 'cgw-b6gp1n4z' };
+    const onPlainGateway = {
+      ...BGP_TUNNEL,
+      VpnGatewayId: 'vpngw-1w9tue3d',
+      VpcId: 'vpc-gapcv96p',
+      CustomerGatewayId: 'cgw-b6gp1n4z',
+    };
     assert.equal(await codeOf(onPlainGateway), 'UnsupportedOperation.VpnUnsupportedNotExistBgpAsn');
-    assert.equal(await codeOf({ ...BGP_TUNNEL, CustomerGatewayId: 'cgw-qa9sxpy7' }), 'UnsupportedOperation.VpnUnsupportedNotExistBgpAsn');
+    assert.equal(
+      await codeOf({ ...BGP_TUNNEL, CustomerGatewayId: 'cgw-qa9sxpy7' }),
+      'UnsupportedOperation.VpnUnsupportedNotExistBgpAsn',
+    );
   });
 
   it('answers UnsupportedOperation.VpnUnsupportedBgpAsnEqual when both ASNs are the same', async () => {
-    assert.equal(await codeOf({ ...BGP_TUNNEL, CustomerGatewayId: 'cgw-e9qa5s3m' }), 'UnsupportedOperation.VpnUnsupportedBgpAsnEqual');
+    assert.equal(
+      await codeOf({ ...BGP_TUNNEL, CustomerGatewayId: 'cgw-e9qa5s3m' }),
+      'UnsupportedOperation.VpnUnsupportedBgpAsnEqual',
+    );
   });
 
   it('answers UnsupportedOperation.VpnConnRouteTypeMixed for a static tunnel on a gateway with a BGP one', async () => {
-    const staticTunnel = { ...OFFICIAL_EXAMPLE, VpnGatewayId: 'vpngw-8bgp4k2d', VpcId: 'vpc-k3m9p2xa', CustomerGatewayId: 'cgw-b6gp1n4z' };
+    const staticTunnel = {
+      ...OFFICIAL_EXAMPLE,
+      VpnGatewayId: 'vpngw-8bgp4k2d',
+      VpcId: 'vpc-k3m9p2xa',
+      CustomerGatewayId: 'cgw-b6gp1n4z',
+    };
     assert.equal(await codeOf(staticTunnel), 'UnsupportedOperation.VpnConnRouteTypeMixed');
   });
 
   it('accepts a second BGP tunnel, and refuses one whose tunnel CIDR overlaps (VpnConnBgpTunnelCidrConflict)', async () => {
     const created = await sdkClient(emulator).request('CreateVpnConnection', BGP_TUNNEL);
-    assert.deepEqual(created.VpnConnection.BgpConfig, { ...BGP_TUNNEL.BgpConfig, LocalBgpAsn: '64551', RemoteBgpAsn: '65010' });
-    const overlapping = { ...BGP_TUNNEL, BgpConfig: { TunnelCidr: '169.254.128.0/30', LocalBgpIp: '169.254.128.1', RemoteBgpIp: '169.254.128.2' } };
+    assert.deepEqual(created.VpnConnection.BgpConfig, {
+      ...BGP_TUNNEL.BgpConfig,
+      LocalBgpAsn: '64551',
+      RemoteBgpAsn: '65010',
+    });
+    const overlapping = {
+      ...BGP_TUNNEL,
+      BgpConfig: { TunnelCidr: '169.254.128.0/30', LocalBgpIp: '169.254.128.1', RemoteBgpIp: '169.254.128.2' },
+    };
     assert.equal(await codeOf(overlapping), 'InvalidParameterValue.VpnConnBgpTunnelCidrConflict');
   });
 
   it('answers InvalidParameterValue.VpnConnCidrConflict when SPD rules overlap an existing tunnel on both sides', async () => {
     const overlapping = [{ LocalCidrBlock: '10.8.1.128/25', RemoteCidrBlock: ['192.168.0.0/16'] }];
-    assert.equal(await codeOf({ ...OFFICIAL_EXAMPLE, SecurityPolicyDatabases: overlapping }), 'InvalidParameterValue.VpnConnCidrConflict');
+    assert.equal(
+      await codeOf({ ...OFFICIAL_EXAMPLE, SecurityPolicyDatabases: overlapping }),
+      'InvalidParameterValue.VpnConnCidrConflict',
+    );
     const localOnly = [{ LocalCidrBlock: '10.8.1.0/24', RemoteCidrBlock: ['192.168.2.0/24'] }];
-    const created = await sdkClient(emulator).request('CreateVpnConnection', { ...OFFICIAL_EXAMPLE, SecurityPolicyDatabases: localOnly });
+    const created = await sdkClient(emulator).request('CreateVpnConnection', {
+      ...OFFICIAL_EXAMPLE,
+      SecurityPolicyDatabases: localOnly,
+    });
     assert.match(created.VpnConnection.VpnConnectionId, /^vpnx-/);
   });
 
@@ -95,8 +132,15 @@ describe('emulator: CreateVpnConnection checks', () => {
   it('answers RequestLimitExceeded once CreateVpnConnection is over its per-second limit', async () => {
     const limited = await startEmulator({ createRateLimitPerSecond: 0 });
     try {
-      assert.equal((await failureOf(sdkClient(limited).request('CreateVpnConnection', OFFICIAL_EXAMPLE))).code, 'RequestLimitExceeded');
-      assert.equal((await sdkClient(limited).request('DescribeVpnGateways', {})).TotalCount, 4, 'other actions are not limited');
+      assert.equal(
+        (await failureOf(sdkClient(limited).request('CreateVpnConnection', OFFICIAL_EXAMPLE))).code,
+        'RequestLimitExceeded',
+      );
+      assert.equal(
+        (await sdkClient(limited).request('DescribeVpnGateways', {})).TotalCount,
+        4,
+        'other actions are not limited',
+      );
     } finally {
       await limited.close();
     }

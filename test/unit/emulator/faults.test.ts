@@ -38,7 +38,9 @@ describe('emulator: injected faults', () => {
     emulator.faults.inject({ kind: 'drop', action: 'CreateVpnConnection' });
     const failure = await failureOf(sdkClient(emulator).request('CreateVpnConnection', OFFICIAL_EXAMPLE));
     assert.match(failure.message, /socket hang up|ECONNRESET/);
-    const listed = await sdkClient(emulator).request('DescribeVpnConnections', { Filters: [{ Name: 'vpn-connection-name', Values: ['TEST_CONN'] }] });
+    const listed = await sdkClient(emulator).request('DescribeVpnConnections', {
+      Filters: [{ Name: 'vpn-connection-name', Values: ['TEST_CONN'] }],
+    });
     assert.equal(listed.TotalCount, 0);
   });
 
@@ -57,7 +59,10 @@ describe('emulator: injected faults', () => {
     emulator.faults.inject({ kind: 'createThenDrop' });
     const failure = await failureOf(sdkClient(emulator).request('CreateVpnConnection', OFFICIAL_EXAMPLE));
     assert.match(failure.message, /socket hang up|ECONNRESET/);
-    const filters = [{ Name: 'vpn-gateway-id', Values: ['vpngw-1w9tue3d'] }, { Name: 'vpn-connection-name', Values: ['TEST_CONN'] }];
+    const filters = [
+      { Name: 'vpn-gateway-id', Values: ['vpngw-1w9tue3d'] },
+      { Name: 'vpn-connection-name', Values: ['TEST_CONN'] },
+    ];
     const listed = await sdkClient(emulator).request('DescribeVpnConnections', { Filters: filters });
     assert.equal(listed.TotalCount, 1);
     assert.equal(emulator.requests.at(-2)?.fault, 'createThenDrop');
@@ -68,7 +73,10 @@ describe('emulator: injected faults', () => {
     try {
       fast.faults.inject({ kind: 'taskFails', action: 'DeleteVpnConnection', output: 'busy' });
       const done = waitForEvent(fast, 'task', (task) => task.Status !== 'RUNNING');
-      await sdkClient(fast).request('DeleteVpnConnection', { VpnGatewayId: 'vpngw-1w9tue3d', VpnConnectionId: 'vpnx-5eed01gz' });
+      await sdkClient(fast).request('DeleteVpnConnection', {
+        VpnGatewayId: 'vpngw-1w9tue3d',
+        VpnConnectionId: 'vpnx-5eed01gz',
+      });
       assert.deepEqual([(await done).Status, (await done).Output], ['FAILED', 'busy']);
       const listed = await sdkClient(fast).request('DescribeVpnConnections', { VpnConnectionIds: ['vpnx-5eed01gz'] });
       assert.equal(listed.VpnConnectionSet[0].State, 'AVAILABLE');
@@ -87,7 +95,10 @@ describe('emulator: injected faults', () => {
   it('applies a fault with an action only to that action', async () => {
     emulator.faults.inject({ kind: 'http5xx', action: 'DescribeVpcTaskResult' });
     assert.equal((await describeGateways()).TotalCount, 4);
-    assert.equal((await failureOf(sdkClient(emulator).request('DescribeVpcTaskResult', { TaskId: 'x' }))).httpCode, 503);
+    assert.equal(
+      (await failureOf(sdkClient(emulator).request('DescribeVpcTaskResult', { TaskId: 'x' }))).httpCode,
+      503,
+    );
   });
 
   it('refuses an unknown fault kind', () => {
@@ -96,7 +107,10 @@ describe('emulator: injected faults', () => {
 
   describe('over HTTP', () => {
     const control = (method: string, path: string, body?: unknown) =>
-      fetch(`${emulator.url}/__emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${emulator.url}/__emulator/${path}`, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
 
     it('injects with POST /__emulator/faults and clears with DELETE', async () => {
       const injected = await control('POST', 'faults', [{ kind: 'throttle', times: 5 }]);
@@ -114,10 +128,16 @@ describe('emulator: injected faults', () => {
 
     it('shows tunnels with masked pre-shared keys and tasks in GET /__emulator/state, and resets with POST /__emulator/reset', async () => {
       const created = await sdkClient(emulator).request('CreateVpnConnection', OFFICIAL_EXAMPLE);
-      const state = (await (await control('GET', 'state')).json()) as { connections: { PreShareKey: string }[]; tasks: { TaskId: string }[] };
+      const state = (await (await control('GET', 'state')).json()) as {
+        connections: { PreShareKey: string }[];
+        tasks: { TaskId: string }[];
+      };
       assert.equal(state.connections.length, 3);
       assert.ok(state.connections.every((connection) => /^\*{4}\(\d+\)$/.test(connection.PreShareKey)));
-      assert.deepEqual(state.tasks.map((task) => task.TaskId), [created.RequestId]);
+      assert.deepEqual(
+        state.tasks.map((task) => task.TaskId),
+        [created.RequestId],
+      );
       assert.equal((await control('POST', 'reset')).status, 200);
       const after = (await (await control('GET', 'state')).json()) as { connections: unknown[]; tasks: unknown[] };
       assert.deepEqual([after.connections.length, after.tasks.length], [2, 0]);

@@ -13,21 +13,34 @@ export const ENDPOINT = 'vpc.tencentcloudapi.com';
 
 /** The official CreateVpnConnection example's parameters (schemas/source spec), which the default seed accepts. */
 export const OFFICIAL_EXAMPLE = {
-  VpnConnectionName: 'TEST_CONN', PreShareKey: '6325ac', VpcId: 'vpc-gapcv96p', Tags: [{ Value: 'shanghai', Key: 'city' }],
+  VpnConnectionName: 'TEST_CONN',
+  PreShareKey: '6325ac',
+  VpcId: 'vpc-gapcv96p',
+  Tags: [{ Value: 'shanghai', Key: 'city' }],
   IPSECOptionsSpecification: { PfsDhGroup: 'NULL', EncryptAlgorithm: '3DES-CBC', IntegrityAlgorith: 'SHA1' },
   SecurityPolicyDatabases: [{ LocalCidrBlock: '10.8.4.0/24', RemoteCidrBlock: ['58.211.1.0/24'] }],
-  VpnGatewayId: 'vpngw-1w9tue3d', CustomerGatewayId: 'cgw-qa9sxpy7',
+  VpnGatewayId: 'vpngw-1w9tue3d',
+  CustomerGatewayId: 'cgw-qa9sxpy7',
   IKEOptionsSpecification: {
-    IKEVersion: 'IKEV1', RemoteIdentity: 'ADDRESS', PropoAuthenAlgorithm: 'MD5', RemoteAddress: '1.2.3.4', LocalIdentity: 'ADDRESS',
-    LocalAddress: '58.211.2.5', ExchangeMode: 'MAIN', PropoEncryAlgorithm: '3DES-CBC', DhGroupName: 'GROUP1',
+    IKEVersion: 'IKEV1',
+    RemoteIdentity: 'ADDRESS',
+    PropoAuthenAlgorithm: 'MD5',
+    RemoteAddress: '1.2.3.4',
+    LocalIdentity: 'ADDRESS',
+    LocalAddress: '58.211.2.5',
+    ExchangeMode: 'MAIN',
+    PropoEncryAlgorithm: '3DES-CBC',
+    DhGroupName: 'GROUP1',
   },
 };
 
 /** An agent that sends every request to the emulator whatever host the URL names. */
 export function loopbackAgent(port: number): http.Agent {
   const agent = new http.Agent({ keepAlive: false });
-  (agent as unknown as { createConnection: typeof net.createConnection }).createConnection = ((_options: unknown, callback?: () => void) =>
-    net.createConnection({ host: '127.0.0.1', port }, callback)) as typeof net.createConnection;
+  (agent as unknown as { createConnection: typeof net.createConnection }).createConnection = ((
+    _options: unknown,
+    callback?: () => void,
+  ) => net.createConnection({ host: '127.0.0.1', port }, callback)) as typeof net.createConnection;
   return agent;
 }
 
@@ -48,7 +61,12 @@ export function sdkClient(emulator: RunningEmulator, options: ClientOptions = {}
     region: options.region ?? 'ap-guangzhou',
     profile: {
       language: options.language ?? 'en-US',
-      httpProfile: { protocol: 'http://', endpoint: options.endpoint ?? ENDPOINT, agent: loopbackAgent(emulator.port), reqTimeout: options.timeoutSeconds ?? 10 },
+      httpProfile: {
+        protocol: 'http://',
+        endpoint: options.endpoint ?? ENDPOINT,
+        agent: loopbackAgent(emulator.port),
+        reqTimeout: options.timeoutSeconds ?? 10,
+      },
     },
   });
 }
@@ -92,19 +110,34 @@ export async function rawCall(emulator: RunningEmulator, call: RawCall): Promise
   const timestamp = call.timestamp ?? Math.floor(Date.now() / 1000);
   const body = call.body ?? '{}';
   const headers: Record<string, string> = {
-    'content-type': 'application/json', host: ENDPOINT, 'x-tc-action': call.action ?? 'DescribeVpnGateways', 'x-tc-version': call.version ?? '2017-03-12',
-    'x-tc-region': call.region ?? 'ap-guangzhou', 'x-tc-timestamp': String(timestamp), 'x-tc-language': 'en-US', ...call.headers,
+    'content-type': 'application/json',
+    host: ENDPOINT,
+    'x-tc-action': call.action ?? 'DescribeVpnGateways',
+    'x-tc-version': call.version ?? '2017-03-12',
+    'x-tc-region': call.region ?? 'ap-guangzhou',
+    'x-tc-timestamp': String(timestamp),
+    'x-tc-language': 'en-US',
+    ...call.headers,
   };
   const date = utcDate(timestamp);
   const canonical = canonicalRequest({ method: 'POST', query: '', headers, body }, ['content-type', 'host']);
-  const signature = signatureOf(call.secretKey ?? demo.secretKey, date, 'vpc', stringToSign(timestamp, `${date}/vpc/tc3_request`, canonical));
+  const signature = signatureOf(
+    call.secretKey ?? demo.secretKey,
+    date,
+    'vpc',
+    stringToSign(timestamp, `${date}/vpc/tc3_request`, canonical),
+  );
   headers.authorization = `TC3-HMAC-SHA256 Credential=${call.secretId ?? demo.secretId}/${date}/vpc/tc3_request, SignedHeaders=content-type;host, Signature=${signature}`;
   const sent = call.tamper ? call.tamper({ ...headers }, body) : { headers, body };
   return postJson(emulator.port, sent.headers, sent.body);
 }
 
 /** A POST with exactly these headers (node:http keeps the Host given, which fetch does not promise). */
-function postJson(port: number, headers: Record<string, string>, body: string): Promise<{ Response: Record<string, any> }> {
+function postJson(
+  port: number,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ Response: Record<string, any> }> {
   return new Promise((resolve, reject) => {
     const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/', headers }, (response) => {
       const chunks: Buffer[] = [];
@@ -117,7 +150,11 @@ function postJson(port: number, headers: Record<string, string>, body: string): 
 }
 
 /** Resolves with the first event `name` whose payload satisfies `predicate`. */
-export function waitForEvent<T = any>(emulator: RunningEmulator, name: string, predicate: (payload: T) => boolean): Promise<T> {
+export function waitForEvent<T = any>(
+  emulator: RunningEmulator,
+  name: string,
+  predicate: (payload: T) => boolean,
+): Promise<T> {
   return new Promise((resolve) => {
     const listener = (payload: T): void => {
       if (!predicate(payload)) return;

@@ -37,10 +37,17 @@ describe('emulator: task and tunnel lifecycle', () => {
     const id = created.VpnConnection.VpnConnectionId;
     assert.equal((await available).VpnConnectionId, id);
     const done = await client.request('DescribeVpcTaskResult', { TaskId: created.RequestId });
-    assert.deepEqual([done.Status, done.Output, done.Result], ['SUCCESS', 'SUCCESS', [{ ResourceId: id, Status: 'SUCCESS' }]]);
+    assert.deepEqual(
+      [done.Status, done.Output, done.Result],
+      ['SUCCESS', 'SUCCESS', [{ ResourceId: id, Status: 'SUCCESS' }]],
+    );
     const listed = await client.request('DescribeVpnConnections', { VpnConnectionIds: [id] });
     assert.equal(listed.VpnConnectionSet[0].State, 'AVAILABLE');
-    assert.equal(listed.VpnConnectionSet[0].PreShareKey, '6325ac', 'the service returns the PSK in clear; the client masks it');
+    assert.equal(
+      listed.VpnConnectionSet[0].PreShareKey,
+      '6325ac',
+      'the service returns the PSK in clear; the client masks it',
+    );
   });
 
   it('answers VpnConnectionId "" when emptyConnectionId is set; the tunnel is found by its gateway, VPC and customer gateway', async () => {
@@ -50,8 +57,10 @@ describe('emulator: task and tunnel lifecycle', () => {
       const created = await client.request('CreateVpnConnection', OFFICIAL_EXAMPLE);
       assert.equal(created.VpnConnection.VpnConnectionId, '');
       const filters = [
-        { Name: 'vpn-gateway-id', Values: [OFFICIAL_EXAMPLE.VpnGatewayId] }, { Name: 'vpc-id', Values: [OFFICIAL_EXAMPLE.VpcId] },
-        { Name: 'customer-gateway-id', Values: [OFFICIAL_EXAMPLE.CustomerGatewayId] }, { Name: 'vpn-connection-name', Values: ['TEST_CONN'] },
+        { Name: 'vpn-gateway-id', Values: [OFFICIAL_EXAMPLE.VpnGatewayId] },
+        { Name: 'vpc-id', Values: [OFFICIAL_EXAMPLE.VpcId] },
+        { Name: 'customer-gateway-id', Values: [OFFICIAL_EXAMPLE.CustomerGatewayId] },
+        { Name: 'vpn-connection-name', Values: ['TEST_CONN'] },
       ];
       const found = await client.request('DescribeVpnConnections', { Filters: filters });
       assert.equal(found.TotalCount, 1);
@@ -87,7 +96,10 @@ describe('emulator: task and tunnel lifecycle', () => {
 
   it('shows a tunnel being deleted as DELETING while its task is RUNNING', async () => {
     const client = sdkClient(slow);
-    const deleted = await client.request('DeleteVpnConnection', { VpnGatewayId: 'vpngw-1w9tue3d', VpnConnectionId: 'vpnx-5eed01gz' });
+    const deleted = await client.request('DeleteVpnConnection', {
+      VpnGatewayId: 'vpngw-1w9tue3d',
+      VpnConnectionId: 'vpnx-5eed01gz',
+    });
     const during = await client.request('DescribeVpnConnections', { VpnConnectionIds: ['vpnx-5eed01gz'] });
     assert.equal(during.VpnConnectionSet[0].State, 'DELETING');
     assert.equal((await client.request('DescribeVpcTaskResult', { TaskId: deleted.RequestId })).Status, 'RUNNING');
@@ -95,29 +107,49 @@ describe('emulator: task and tunnel lifecycle', () => {
 
   it('deletes a tunnel asynchronously: the task succeeds and the tunnel is gone', async () => {
     const client = sdkClient(emulator);
-    const gone = waitForEvent(emulator, 'connection', (event) => event.VpnConnectionId === 'vpnx-5eed01gz' && event.State === 'DELETED');
-    const deleted = await client.request('DeleteVpnConnection', { VpnGatewayId: 'vpngw-1w9tue3d', VpnConnectionId: 'vpnx-5eed01gz' });
+    const gone = waitForEvent(
+      emulator,
+      'connection',
+      (event) => event.VpnConnectionId === 'vpnx-5eed01gz' && event.State === 'DELETED',
+    );
+    const deleted = await client.request('DeleteVpnConnection', {
+      VpnGatewayId: 'vpngw-1w9tue3d',
+      VpnConnectionId: 'vpnx-5eed01gz',
+    });
     await gone;
     assert.equal((await client.request('DescribeVpcTaskResult', { TaskId: deleted.RequestId })).Status, 'SUCCESS');
-    assert.equal((await client.request('DescribeVpnConnections', { VpnConnectionIds: ['vpnx-5eed01gz'] })).TotalCount, 0);
+    assert.equal(
+      (await client.request('DescribeVpnConnections', { VpnConnectionIds: ['vpnx-5eed01gz'] })).TotalCount,
+      0,
+    );
   });
 
   it('refuses to delete or modify a tunnel that is still PENDING', async () => {
     const client = sdkClient(slow);
     const created = await client.request('CreateVpnConnection', OFFICIAL_EXAMPLE);
     const id = created.VpnConnection.VpnConnectionId;
-    const deletion = await failureOf(client.request('DeleteVpnConnection', { VpnGatewayId: 'vpngw-1w9tue3d', VpnConnectionId: id }));
+    const deletion = await failureOf(
+      client.request('DeleteVpnConnection', { VpnGatewayId: 'vpngw-1w9tue3d', VpnConnectionId: id }),
+    );
     assert.equal(deletion.code, 'UnsupportedOperation.DeleteVpnConnInvalidState');
-    const modification = await failureOf(client.request('ModifyVpnConnectionAttribute', { VpnConnectionId: id, VpnConnectionName: 'renamed' }));
+    const modification = await failureOf(
+      client.request('ModifyVpnConnectionAttribute', { VpnConnectionId: id, VpnConnectionName: 'renamed' }),
+    );
     assert.equal(modification.code, 'UnsupportedOperation.VpnConnInvalidState');
   });
 
   it('answers ResourceNotFound for an unknown TaskId and for a task asked for from another region', async () => {
     const client = sdkClient(emulator);
-    assert.equal((await failureOf(client.request('DescribeVpcTaskResult', { TaskId: 'no-such-task' }))).code, 'ResourceNotFound');
+    assert.equal(
+      (await failureOf(client.request('DescribeVpcTaskResult', { TaskId: 'no-such-task' }))).code,
+      'ResourceNotFound',
+    );
     const created = await client.request('CreateVpnConnection', OFFICIAL_EXAMPLE);
     const elsewhere = sdkClient(emulator, { region: 'ap-shanghai' });
-    assert.equal((await failureOf(elsewhere.request('DescribeVpcTaskResult', { TaskId: created.RequestId }))).code, 'ResourceNotFound');
+    assert.equal(
+      (await failureOf(elsewhere.request('DescribeVpcTaskResult', { TaskId: created.RequestId }))).code,
+      'ResourceNotFound',
+    );
   });
 });
 
@@ -129,7 +161,10 @@ describe('emulator: outage with pause() and resume()', () => {
       const available = waitForEvent(emulator, 'connection', (event) => event.State === 'AVAILABLE');
       const created = await client.request('CreateVpnConnection', OFFICIAL_EXAMPLE);
       await emulator.pause();
-      assert.match((await failureOf(client.request('DescribeVpcTaskResult', { TaskId: created.RequestId }))).message, /ECONNREFUSED/);
+      assert.match(
+        (await failureOf(client.request('DescribeVpcTaskResult', { TaskId: created.RequestId }))).message,
+        /ECONNREFUSED/,
+      );
       await available;
       await emulator.resume();
       assert.equal((await client.request('DescribeVpcTaskResult', { TaskId: created.RequestId })).Status, 'SUCCESS');

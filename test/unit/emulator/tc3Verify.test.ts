@@ -6,15 +6,30 @@
 import { strict as assert } from 'node:assert';
 import vectorFile from '../../../schemas/source/tc3-vectors.json';
 import {
-  canonicalRequest, parseAuthorization, sha256Hex, signatureOf, signingKey, stringToSign, utcDate, verifyTc3, type SignedRequest,
+  canonicalRequest,
+  parseAuthorization,
+  sha256Hex,
+  signatureOf,
+  signingKey,
+  stringToSign,
+  utcDate,
+  verifyTc3,
+  type SignedRequest,
 } from '../../../emulator/tc3Verify';
 
 interface Vector {
   id: string;
   input: {
-    method: string; canonicalQueryString: string; signedHeaders_input: Record<string, string>;
-    payload?: string; multipart_fields?: { name: string; value?: string; value_utf8?: string }[];
-    timestamp: number; date_utc: string; service: string; secretId: string; secretKey: string;
+    method: string;
+    canonicalQueryString: string;
+    signedHeaders_input: Record<string, string>;
+    payload?: string;
+    multipart_fields?: { name: string; value?: string; value_utf8?: string }[];
+    timestamp: number;
+    date_utc: string;
+    service: string;
+    secretId: string;
+    secretKey: string;
   };
   expected: Record<string, string>;
 }
@@ -36,15 +51,20 @@ function multipartBody(vector: Vector): Buffer {
 
 /** The request of a vector as a server receives it: its signed headers, timestamp and Authorization. */
 function requestOf(vector: Vector): SignedRequest {
-  const body = vector.input.multipart_fields ? multipartBody(vector) : vector.input.payload ?? '';
-  const headers = { ...vector.input.signedHeaders_input, 'x-tc-timestamp': String(vector.input.timestamp), authorization: vector.expected.authorization };
+  const body = vector.input.multipart_fields ? multipartBody(vector) : (vector.input.payload ?? '');
+  const headers = {
+    ...vector.input.signedHeaders_input,
+    'x-tc-timestamp': String(vector.input.timestamp),
+    authorization: vector.expected.authorization,
+  };
   return { method: vector.input.method, query: vector.input.canonicalQueryString, headers, body };
 }
 
 const optionsFor = (vector: Vector, overrides: { nowSeconds?: number; secretKey?: string } = {}) => ({
   nowSeconds: overrides.nowSeconds ?? vector.input.timestamp,
   service: vector.input.service,
-  secretFor: (id: string) => (id === vector.input.secretId ? overrides.secretKey ?? vector.input.secretKey : undefined),
+  secretFor: (id: string) =>
+    id === vector.input.secretId ? (overrides.secretKey ?? vector.input.secretKey) : undefined,
 });
 
 describe('emulator TC3 verifier', () => {
@@ -66,7 +86,11 @@ describe('emulator TC3 verifier', () => {
         assert.equal(utcDate(input.timestamp), input.date_utc);
         const toSign = stringToSign(input.timestamp, `${input.date_utc}/${input.service}/tc3_request`, canonical);
         if (expected.stringToSign) assert.equal(toSign, expected.stringToSign);
-        if (expected.secretSigning_hex) assert.equal(signingKey(input.secretKey, input.date_utc, input.service).toString('hex'), expected.secretSigning_hex);
+        if (expected.secretSigning_hex)
+          assert.equal(
+            signingKey(input.secretKey, input.date_utc, input.service).toString('hex'),
+            expected.secretSigning_hex,
+          );
         assert.equal(signatureOf(input.secretKey, input.date_utc, input.service, toSign), expected.signature);
       });
 
@@ -85,13 +109,25 @@ describe('emulator TC3 verifier', () => {
       });
 
       it('refuses it under another key (SignatureFailure) and an unknown SecretId (SecretIdNotFound)', () => {
-        assert.equal(codeOf(verifyTc3(request, optionsFor(vector, { secretKey: `${input.secretKey}x` }))), 'AuthFailure.SignatureFailure');
-        assert.equal(codeOf(verifyTc3(request, { ...optionsFor(vector), secretFor: () => undefined })), 'AuthFailure.SecretIdNotFound');
+        assert.equal(
+          codeOf(verifyTc3(request, optionsFor(vector, { secretKey: `${input.secretKey}x` }))),
+          'AuthFailure.SignatureFailure',
+        );
+        assert.equal(
+          codeOf(verifyTc3(request, { ...optionsFor(vector), secretFor: () => undefined })),
+          'AuthFailure.SecretIdNotFound',
+        );
       });
 
       it('refuses it 301 s late or early (SignatureExpire) and accepts it 300 s late', () => {
-        assert.equal(codeOf(verifyTc3(request, optionsFor(vector, { nowSeconds: input.timestamp + 301 }))), 'AuthFailure.SignatureExpire');
-        assert.equal(codeOf(verifyTc3(request, optionsFor(vector, { nowSeconds: input.timestamp - 301 }))), 'AuthFailure.SignatureExpire');
+        assert.equal(
+          codeOf(verifyTc3(request, optionsFor(vector, { nowSeconds: input.timestamp + 301 }))),
+          'AuthFailure.SignatureExpire',
+        );
+        assert.equal(
+          codeOf(verifyTc3(request, optionsFor(vector, { nowSeconds: input.timestamp - 301 }))),
+          'AuthFailure.SignatureExpire',
+        );
         assert.equal(verifyTc3(request, optionsFor(vector, { nowSeconds: input.timestamp + 300 })).ok, true);
       });
 
@@ -105,17 +141,34 @@ describe('emulator TC3 verifier', () => {
   describe('malformed requests', () => {
     const vector = vectors.find((candidate) => candidate.id === 'derived-vpc-create-sdk-style')!;
     const request = requestOf(vector);
-    const withAuthorization = (authorization: string | undefined): SignedRequest => ({ ...request, headers: { ...request.headers, authorization } });
+    const withAuthorization = (authorization: string | undefined): SignedRequest => ({
+      ...request,
+      headers: { ...request.headers, authorization },
+    });
 
     it('answers InvalidAuthorization for a missing, garbled or non-TC3 Authorization', () => {
-      for (const header of [undefined, 'garbage', String(request.headers.authorization).replace('TC3-HMAC-SHA256', 'HMAC-SHA1')]) {
-        assert.equal(codeOf(verifyTc3(withAuthorization(header), optionsFor(vector))), 'AuthFailure.InvalidAuthorization', String(header));
+      for (const header of [
+        undefined,
+        'garbage',
+        String(request.headers.authorization).replace('TC3-HMAC-SHA256', 'HMAC-SHA1'),
+      ]) {
+        assert.equal(
+          codeOf(verifyTc3(withAuthorization(header), optionsFor(vector))),
+          'AuthFailure.InvalidAuthorization',
+          String(header),
+        );
       }
     });
 
     it('answers InvalidAuthorization when SignedHeaders lacks host', () => {
-      const header = String(request.headers.authorization).replace('SignedHeaders=content-type;host', 'SignedHeaders=content-type');
-      assert.equal(codeOf(verifyTc3(withAuthorization(header), optionsFor(vector))), 'AuthFailure.InvalidAuthorization');
+      const header = String(request.headers.authorization).replace(
+        'SignedHeaders=content-type;host',
+        'SignedHeaders=content-type',
+      );
+      assert.equal(
+        codeOf(verifyTc3(withAuthorization(header), optionsFor(vector))),
+        'AuthFailure.InvalidAuthorization',
+      );
     });
 
     it('refuses a scope date that is not the UTC date of X-TC-Timestamp', () => {
@@ -124,7 +177,8 @@ describe('emulator TC3 verifier', () => {
     });
 
     it('parses the Authorization of every vector into its fields', () => {
-      for (const each of vectors) assert.equal(parseAuthorization(each.expected.authorization)?.signature, each.expected.signature, each.id);
+      for (const each of vectors)
+        assert.equal(parseAuthorization(each.expected.authorization)?.signature, each.expected.signature, each.id);
     });
   });
 });

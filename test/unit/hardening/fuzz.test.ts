@@ -24,7 +24,10 @@ function summary(failures: FuzzFailure[]): string {
   for (const failure of failures) distinct.set(`${failure.feature}:${failure.problem.split('\n')[0]}`, failure);
   return [...distinct.values()]
     .slice(0, 5)
-    .map((f) => `#${f.iteration} ${f.fixture} ${f.feature}: ${f.problem.split('\n').slice(0, 4).join(' | ')}\n  edits: ${JSON.stringify(f.edits).slice(0, 400)}`)
+    .map(
+      (f) =>
+        `#${f.iteration} ${f.fixture} ${f.feature}: ${f.problem.split('\n').slice(0, 4).join(' | ')}\n  edits: ${JSON.stringify(f.edits).slice(0, 400)}`,
+    )
     .join('\n');
 }
 
@@ -43,17 +46,31 @@ describe('hardening: fuzz with a fixed seed', function () {
   it('the language service survives 2,400 random edits with every feature after each, and formatting keeps the meaning', () => {
     const report = runServiceFuzz({ seed: CI_SEED, iterations: 2400, fixtures: fuzzFixtures(), hangMs: HANG_MS });
     assert.ok(report.meaningChecks > 100, `only ${report.meaningChecks} formatting results were checked for meaning`);
-    assert.equal(report.failures.length, 0, `${report.failures.length} failures (seed ${CI_SEED}):\n${summary(report.failures)}`);
+    assert.equal(
+      report.failures.length,
+      0,
+      `${report.failures.length} failures (seed ${CI_SEED}):\n${summary(report.failures)}`,
+    );
     assert.deepEqual(rejections, []);
   });
 
   it('the language server over stdio survives 1,200 random incremental edits, answering every request within a second', async () => {
     ensureBuilt();
-    const report = await runLspFuzz({ seed: CI_SEED, iterations: 1200, fixtures: fuzzFixtures(), server: SERVER_COMMAND, hangMs: HANG_MS });
+    const report = await runLspFuzz({
+      seed: CI_SEED,
+      iterations: 1200,
+      fixtures: fuzzFixtures(),
+      server: SERVER_COMMAND,
+      hangMs: HANG_MS,
+    });
     assert.equal(report.iterations, 1200);
     assert.ok(report.serverAlive, 'the server process exited during the fuzz');
     assert.ok(report.meaningChecks > 50, `only ${report.meaningChecks} formatting results were checked for meaning`);
-    assert.equal(report.failures.length, 0, `${report.failures.length} failures (seed ${CI_SEED}):\n${summary(report.failures)}`);
+    assert.equal(
+      report.failures.length,
+      0,
+      `${report.failures.length} failures (seed ${CI_SEED}):\n${summary(report.failures)}`,
+    );
     assert.deepEqual(rejections, []);
   });
 });

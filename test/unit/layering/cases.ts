@@ -25,18 +25,29 @@ function upward(layer: string, file: string, specifier: string, target: string):
 export const BAD_IMPORT_CASES: BadImportCase[] = [
   {
     rule: 'no-circular',
-    files: { 'server/state.ts': ["import type { Handlers } from './handlers';"], 'server/handlers.ts': ["import type { State } from './state';"] },
+    files: {
+      'server/state.ts': ["import type { Handlers } from './handlers';"],
+      'server/handlers.ts': ["import type { State } from './state';"],
+    },
     // dependency-cruiser reports a cycle once, at one of its edges.
     expected: ['server/handlers.ts → server/state.ts (no-circular)'],
   },
   {
     rule: 'no-circular-folders',
-    files: { 'cli/submit/run.ts': ["import '../validate/options';"], 'cli/validate/run.ts': ["import '../submit/options';"] },
+    files: {
+      'cli/submit/run.ts': ["import '../validate/options';"],
+      'cli/validate/run.ts': ["import '../submit/options';"],
+    },
     expected: ['cli/submit → cli/validate (no-circular-folders)', 'cli/validate → cli/submit (no-circular-folders)'],
   },
   {
     rule: 'language-types-imports-nothing',
-    files: { 'language/types.ts': ["import type { Range } from 'vscode-languageserver-types';", "import type { Params } from './values/values';"] },
+    files: {
+      'language/types.ts': [
+        "import type { Range } from 'vscode-languageserver-types';",
+        "import type { Params } from './values/values';",
+      ],
+    },
     expected: [
       'language/types.ts → node_modules/vscode-languageserver-types/main.js (language-types-imports-nothing)',
       'language/types.ts → language/values/values.ts (language-types-imports-nothing)',
@@ -77,7 +88,11 @@ export const BAD_IMPORT_CASES: BadImportCase[] = [
   {
     rule: 'library-imports-file-system',
     files: {
-      'language/parsing/readFile.ts': ["import * as fs from 'node:fs';", "import { readFile } from 'fs/promises';", "import { spawn } from 'node:child_process';"],
+      'language/parsing/readFile.ts': [
+        "import * as fs from 'node:fs';",
+        "import { readFile } from 'fs/promises';",
+        "import { spawn } from 'node:child_process';",
+      ],
     },
     expected: [
       'language/parsing/readFile.ts → fs (library-imports-file-system)',
@@ -114,7 +129,10 @@ export const BAD_IMPORT_CASES: BadImportCase[] = [
   },
   {
     rule: 'library-imports-a-program',
-    files: { 'language/features/accountHover.ts': ["import '../../cloud/accountService';"], 'protocol/messages.ts': ["import '../server/serverState';"] },
+    files: {
+      'language/features/accountHover.ts': ["import '../../cloud/accountService';"],
+      'protocol/messages.ts': ["import '../server/serverState';"],
+    },
     expected: [
       'language/features/accountHover.ts → cloud/accountService.ts (library-imports-a-program)',
       'protocol/messages.ts → server/serverState.ts (library-imports-a-program)',
@@ -139,7 +157,10 @@ export const BAD_IMPORT_CASES: BadImportCase[] = [
   {
     rule: 'cloud-imports-a-host',
     files: { 'cloud/submission.ts': ["import '../client/outputLog';", "import '../cli/main';"] },
-    expected: ['cloud/submission.ts → client/outputLog.ts (cloud-imports-a-host)', 'cloud/submission.ts → cli/main.ts (cloud-imports-a-host)'],
+    expected: [
+      'cloud/submission.ts → client/outputLog.ts (cloud-imports-a-host)',
+      'cloud/submission.ts → cli/main.ts (cloud-imports-a-host)',
+    ],
   },
   {
     rule: 'emulator-imports-beyond-library',
@@ -173,13 +194,41 @@ export const ALLOWED_IMPORTS: SourceFiles = {
   'language/index.ts': ["export * from './pipeline';", "export * from './languageService';"],
   'language/languageService.ts': ["import './pipeline';", "import './features/completion';"],
   'protocol/messages.ts': ["import { RequestType } from 'vscode-jsonrpc';"],
-  'server/main.ts': ["import { createConnection } from 'vscode-languageserver/node';", "import '../protocol/messages';", "import '../language/index';"],
-  'client/extension.ts': ["import * as vscode from 'vscode';", "import '../cloud/submission';", "import '../protocol/messages';", "import '../language/index';"],
-  'cloud/endpoint.ts': ["import * as https from 'node:https';", "import * as fs from 'node:fs';", "import fetch from 'node-fetch';", "import '../language/types';"],
+  'server/main.ts': [
+    "import { createConnection } from 'vscode-languageserver/node';",
+    "import '../protocol/messages';",
+    "import '../language/index';",
+  ],
+  'client/extension.ts': [
+    "import * as vscode from 'vscode';",
+    "import '../cloud/submission';",
+    "import '../protocol/messages';",
+    "import '../language/index';",
+  ],
+  'cloud/endpoint.ts': [
+    "import * as https from 'node:https';",
+    "import * as fs from 'node:fs';",
+    "import fetch from 'node-fetch';",
+    "import '../language/types';",
+  ],
   'cloud/tcClient.ts': ["import { CommonClient } from 'tencentcloud-sdk-nodejs-common';", "import './endpoint';"],
-  'emulator/httpServer.ts': ["import * as http from 'node:http';", "import '../language/index';", "import '../schemas/source/regions.json';", "import './store';"],
-  'cli/main.ts': ["import '../emulator/httpServer';", "import '../cloud/tcClient';", "import '../language/index';", "import * as net from 'node:net';"],
-  'scripts/bench.ts': ["import '../test/support/lspClient';", "import { spawn } from 'node:child_process';", "import * as net from 'node:net';"],
+  'emulator/httpServer.ts': [
+    "import * as http from 'node:http';",
+    "import '../language/index';",
+    "import '../schemas/source/regions.json';",
+    "import './store';",
+  ],
+  'cli/main.ts': [
+    "import '../emulator/httpServer';",
+    "import '../cloud/tcClient';",
+    "import '../language/index';",
+    "import * as net from 'node:net';",
+  ],
+  'scripts/bench.ts': [
+    "import '../test/support/lspClient';",
+    "import { spawn } from 'node:child_process';",
+    "import * as net from 'node:net';",
+  ],
   'test/editor/suite/diagnostics.test.ts': ["import * as vscode from 'vscode';"],
   'test/unit/cloud/endpoint.test.ts': ["import * as http from 'node:http';", "import '../../../cloud/endpoint';"],
 };

@@ -9,7 +9,17 @@ import type { IConfiguration, ICruiseResult, IViolation } from 'dependency-cruis
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 /** Every folder of code in the repository; the rules choose which of them each one applies to. */
-export const CRUISED_FOLDERS = ['client', 'server', 'language', 'protocol', 'cloud', 'cli', 'emulator', 'scripts', 'test'];
+export const CRUISED_FOLDERS = [
+  'client',
+  'server',
+  'language',
+  'protocol',
+  'cloud',
+  'cli',
+  'emulator',
+  'scripts',
+  'test',
+];
 
 /** The rules file, as dependency-cruiser's command line reads it. */
 export function layeringConfig(): IConfiguration {
@@ -26,7 +36,11 @@ export function knownViolations(): IViolation[] {
  * Cruises `folders` under `baseDir` with the layering rules. `known` are the violations to report as ignored: the
  * repository passes its own list (knownViolations()), a fixture tree is judged by the rules alone.
  */
-export async function cruiseLayering(baseDir: string, folders: string[], known: IViolation[] = []): Promise<ICruiseResult> {
+export async function cruiseLayering(
+  baseDir: string,
+  folders: string[],
+  known: IViolation[] = [],
+): Promise<ICruiseResult> {
   // dependency-cruiser is an ES module only (no "require" export), so it is loaded with a dynamic import.
   const { cruise } = await import('dependency-cruiser');
   const config = layeringConfig();
@@ -37,7 +51,8 @@ export async function cruiseLayering(baseDir: string, folders: string[], known: 
     ruleSet: { forbidden: config.forbidden },
     baseDir,
   });
-  if (typeof reported.output === 'string') throw new Error(`dependency-cruiser returned text, not a result: ${reported.output.slice(0, 200)}`);
+  if (typeof reported.output === 'string')
+    throw new Error(`dependency-cruiser returned text, not a result: ${reported.output.slice(0, 200)}`);
   return reported.output;
 }
 

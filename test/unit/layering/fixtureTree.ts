@@ -16,12 +16,25 @@ export type SourceFiles = Record<string, string[]>;
  * so the rules are also seen to catch a package that does not resolve.
  */
 const PACKAGES: Record<string, Record<string, string>> = {
-  'vscode-languageserver': { 'package.json': '{"name":"vscode-languageserver","main":"main.js"}', 'main.js': '', 'node.js': '' },
+  'vscode-languageserver': {
+    'package.json': '{"name":"vscode-languageserver","main":"main.js"}',
+    'main.js': '',
+    'node.js': '',
+  },
   'vscode-jsonrpc': { 'package.json': '{"name":"vscode-jsonrpc","main":"main.js"}', 'main.js': '' },
-  'vscode-languageserver-types': { 'package.json': '{"name":"vscode-languageserver-types","main":"main.js"}', 'main.js': '' },
-  'vscode-languageserver-textdocument': { 'package.json': '{"name":"vscode-languageserver-textdocument","main":"main.js"}', 'main.js': '' },
+  'vscode-languageserver-types': {
+    'package.json': '{"name":"vscode-languageserver-types","main":"main.js"}',
+    'main.js': '',
+  },
+  'vscode-languageserver-textdocument': {
+    'package.json': '{"name":"vscode-languageserver-textdocument","main":"main.js"}',
+    'main.js': '',
+  },
   'node-fetch': { 'package.json': '{"name":"node-fetch","main":"index.js"}', 'index.js': '' },
-  '@types/vscode': { 'package.json': '{"name":"@types/vscode","types":"index.d.ts"}', 'index.d.ts': "declare module 'vscode' { export const version: string; }\n" },
+  '@types/vscode': {
+    'package.json': '{"name":"@types/vscode","types":"index.d.ts"}',
+    'index.d.ts': "declare module 'vscode' { export const version: string; }\n",
+  },
 };
 
 /** Writes a tree with `files` and returns its root; the caller removes it with removeTree. */
@@ -35,7 +48,8 @@ export function writeTree(files: SourceFiles): string {
     for (const [file, text] of Object.entries(packageFiles)) write(path.join('node_modules', name, file), text);
   }
   for (const [file, lines] of Object.entries(files)) write(file, lines.join('\n') + '\n');
-  for (const target of relativeTargets(files)) if (!(target in files)) write(target, target.endsWith('.json') ? '{}\n' : 'export {};\n');
+  for (const target of relativeTargets(files))
+    if (!(target in files)) write(target, target.endsWith('.json') ? '{}\n' : 'export {};\n');
   return root;
 }
 

@@ -7,7 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { ALLOWED_IMPORTS, BAD_IMPORT_CASES } from './cases';
-import { CRUISED_FOLDERS, REPO_ROOT, cruiseLayering, errorsOf, knownViolations, layeringConfig, violationLine } from './cruise';
+import {
+  CRUISED_FOLDERS,
+  REPO_ROOT,
+  cruiseLayering,
+  errorsOf,
+  knownViolations,
+  layeringConfig,
+  violationLine,
+} from './cruise';
 import { foldersOf, removeTree, writeTree, type SourceFiles } from './fixtureTree';
 import type { ICruiseResult, IViolation } from 'dependency-cruiser';
 
@@ -25,14 +33,22 @@ async function cruiseTree(files: SourceFiles, known: IViolation[]): Promise<{ er
   try {
     const result = await cruiseLayering(root, foldersOf(files), known);
     const seen = new Set(result.modules.map((module) => module.source));
-    assert.deepEqual(Object.keys(files).filter((file) => !seen.has(file)), [], 'files of the fixture tree the cruise did not see');
-    return { errors: errorsOf(result).map(({ from, to, rule }) => violationLine({ from, to, rule })), all: result.summary.violations };
+    assert.deepEqual(
+      Object.keys(files).filter((file) => !seen.has(file)),
+      [],
+      'files of the fixture tree the cruise did not see',
+    );
+    return {
+      errors: errorsOf(result).map(({ from, to, rule }) => violationLine({ from, to, rule })),
+      all: result.summary.violations,
+    };
   } finally {
     removeTree(root);
   }
 }
 
-const sameViolation = (known: IViolation, found: IViolation) => known.from === found.from && known.to === found.to && known.rule.name === found.rule.name;
+const sameViolation = (known: IViolation, found: IViolation) =>
+  known.from === found.from && known.to === found.to && known.rule.name === found.rule.name;
 
 describe('layering (.dependency-cruiser.cjs)', function () {
   this.timeout(60_000);
@@ -45,17 +61,29 @@ describe('layering (.dependency-cruiser.cjs)', function () {
 
     it('breaks no layering rule', () => {
       const lines = errorsOf(result).map(violationLine);
-      assert.deepEqual(lines, [], `${lines.length} import(s) break the layering (.dependency-cruiser.cjs):\n  ${lines.join('\n  ')}\n`);
+      assert.deepEqual(
+        lines,
+        [],
+        `${lines.length} import(s) break the layering (.dependency-cruiser.cjs):\n  ${lines.join('\n  ')}\n`,
+      );
     });
 
     it('lists as a known exception only a violation that still occurs', () => {
-      const stale = knownViolations().filter((known) => !result.summary.violations.some((found) => sameViolation(known, found)));
-      assert.deepEqual(stale.map(violationLine), [], 'these exceptions no longer occur: delete them from knownViolations in .dependency-cruiser.cjs');
+      const stale = knownViolations().filter(
+        (known) => !result.summary.violations.some((found) => sameViolation(known, found)),
+      );
+      assert.deepEqual(
+        stale.map(violationLine),
+        [],
+        'these exceptions no longer occur: delete them from knownViolations in .dependency-cruiser.cjs',
+      );
     });
 
     it('resolves every import of its code, so no import slips past a rule that matches resolved paths', () => {
       const unresolved = result.modules.flatMap((module) =>
-        module.dependencies.filter((dependency) => dependency.couldNotResolve).map((dependency) => `${module.source} → ${dependency.module}`),
+        module.dependencies
+          .filter((dependency) => dependency.couldNotResolve)
+          .map((dependency) => `${module.source} → ${dependency.module}`),
       );
       assert.deepEqual(unresolved, []);
     });
@@ -70,17 +98,27 @@ describe('layering (.dependency-cruiser.cjs)', function () {
 
     it('has a case for every rule of the configuration', () => {
       const tested = new Set(BAD_IMPORT_CASES.map((testCase) => testCase.rule));
-      const untested = (layeringConfig().forbidden ?? []).map((rule) => rule.name).filter((name) => !tested.has(name ?? ''));
+      const untested = (layeringConfig().forbidden ?? [])
+        .map((rule) => rule.name)
+        .filter((name) => !tested.has(name ?? ''));
       assert.deepEqual(untested, []);
     });
   });
 
   it('reports a known violation as ignored, not as a failure', async () => {
     const files: SourceFiles = { 'scripts/bench.ts': ["import '../test/lsp/fixtures';"] };
-    const known: IViolation = { type: 'dependency', from: 'scripts/bench.ts', to: 'test/lsp/fixtures.ts', rule: { name: 'scripts-import-test-internals', severity: 'error' } };
+    const known: IViolation = {
+      type: 'dependency',
+      from: 'scripts/bench.ts',
+      to: 'test/lsp/fixtures.ts',
+      rule: { name: 'scripts-import-test-internals', severity: 'error' },
+    };
     const { errors, all } = await cruiseTree(files, [known]);
     assert.deepEqual(errors, []);
-    assert.deepEqual(all.map((violation) => [violationLine(violation), violation.rule.severity]), [['scripts/bench.ts → test/lsp/fixtures.ts (scripts-import-test-internals)', 'ignore']]);
+    assert.deepEqual(
+      all.map((violation) => [violationLine(violation), violation.rule.severity]),
+      [['scripts/bench.ts → test/lsp/fixtures.ts (scripts-import-test-internals)', 'ignore']],
+    );
   });
 
   it('allows what the layering allows (downward imports, the data-type packages, sockets in cloud/ and emulator/, vscode in client/)', async () => {

@@ -65,14 +65,20 @@ describe('TextMate grammars', () => {
       it('is self-contained: every include names a rule of its own repository', () => {
         const broken = rules
           .filter(({ rule }) => rule.include !== undefined && rule.include !== '$self' && rule.include !== '$base')
-          .filter(({ rule }) => !(rule.include as string).startsWith('#') || !((rule.include as string).slice(1) in grammar.repository))
+          .filter(
+            ({ rule }) =>
+              !(rule.include as string).startsWith('#') || !((rule.include as string).slice(1) in grammar.repository),
+          )
           .map(({ path, rule }) => `${path}: ${rule.include}`);
         assert.deepEqual(broken, []);
       });
 
       it('has no repository rule that nothing includes', () => {
         const included = new Set(rules.map(({ rule }) => rule.include?.slice(1)));
-        assert.deepEqual(Object.keys(grammar.repository).filter((name) => !included.has(name)), []);
+        assert.deepEqual(
+          Object.keys(grammar.repository).filter((name) => !included.has(name)),
+          [],
+        );
       });
 
       it('compiles every match, begin, end and while pattern', () => {
@@ -133,7 +139,9 @@ describe('TextMate grammars', () => {
           ),
         ]);
         const bad = names
-          .filter(([, name]) => name !== undefined && !name.split(' ').every((scope) => /^[\w-]+(?:\.[\w-]+)*$/.test(scope)))
+          .filter(
+            ([, name]) => name !== undefined && !name.split(' ').every((scope) => /^[\w-]+(?:\.[\w-]+)*$/.test(scope)),
+          )
           .map(([path, name]) => `${path}: "${name}"`);
         assert.deepEqual(bad, []);
       });
@@ -144,7 +152,11 @@ describe('TextMate grammars', () => {
     const names = apiParameterNames(readSchemas());
 
     it('are generated from the schemas into both grammars (run the generator when this fails)', () => {
-      assert.deepEqual(staleGrammars(), [], 'run npx tsx syntaxes/generate-api-parameter-rules.ts and commit the result');
+      assert.deepEqual(
+        staleGrammars(),
+        [],
+        'run npx tsx syntaxes/generate-api-parameter-rules.ts and commit the result',
+      );
     });
 
     it('hold both valid spellings of the IPsec integrity key, and not a misspelt key', () => {
@@ -181,14 +193,18 @@ describe('TextMate grammars', () => {
     });
 
     it('accepts the JSON string escapes and flags unknown ones', () => {
-      const [valid, invalid] = (json.repository['string-content'].patterns as Rule[]).map((p) => compile(`^(?:${p.match})$`));
+      const [valid, invalid] = (json.repository['string-content'].patterns as Rule[]).map((p) =>
+        compile(`^(?:${p.match})$`),
+      );
       for (const e of ['\\"', '\\\\', '\\/', '\\n', '\\u00e9']) assert.ok(valid.test(e), e);
       assert.ok(!valid.test('\\q') && invalid.test('\\q'));
     });
 
     it('highlights // and /* */ comments, which jsonc-parser tolerates', () => {
       const comments = json.repository.comments.patterns as Rule[];
-      assert.ok(comments.some((c) => c.match && compile(c.match).test('// note') && c.name?.startsWith('comment.line')));
+      assert.ok(
+        comments.some((c) => c.match && compile(c.match).test('// note') && c.name?.startsWith('comment.line')),
+      );
       assert.ok(comments.some((c) => c.begin && compile(c.begin).test('/* x */') && c.name === 'comment.block.json'));
     });
   });
@@ -243,7 +259,8 @@ describe('TextMate grammars', () => {
 
     it('types plain scalars by the YAML 1.2 core schema, as the yaml package reads them', () => {
       const typed = (text: string): string | undefined =>
-        (yaml.repository['block-plain-scalar'].patterns as Rule[]).find((p) => compile(`^(?:${p.match})`).test(text))?.name;
+        (yaml.repository['block-plain-scalar'].patterns as Rule[]).find((p) => compile(`^(?:${p.match})`).test(text))
+          ?.name;
       assert.equal(typed('true'), 'constant.language.boolean.yaml');
       assert.equal(typed('~'), 'constant.language.null.yaml');
       assert.equal(typed('-12'), 'constant.numeric.integer.yaml');

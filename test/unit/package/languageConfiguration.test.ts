@@ -34,7 +34,12 @@ function patternsOf(config: LanguageConfiguration): [string, string][] {
     ['indentationRules.increaseIndentPattern', config.indentationRules.increaseIndentPattern],
     ['indentationRules.decreaseIndentPattern', config.indentationRules.decreaseIndentPattern],
     ['wordPattern', config.wordPattern],
-    ...(config.folding?.markers ? ([['folding.markers.start', config.folding.markers.start], ['folding.markers.end', config.folding.markers.end]] as [string, string][]) : []),
+    ...(config.folding?.markers
+      ? ([
+          ['folding.markers.start', config.folding.markers.start],
+          ['folding.markers.end', config.folding.markers.end],
+        ] as [string, string][])
+      : []),
     ...(config.onEnterRules ?? []).flatMap((rule, i) =>
       (['beforeText', 'afterText', 'previousLineText'] as const)
         .filter((key) => rule[key] !== undefined)
@@ -44,12 +49,15 @@ function patternsOf(config: LanguageConfiguration): [string, string][] {
 }
 
 /** The words VS Code would see in a line with this word pattern (what a double-click selects). */
-const words = (config: LanguageConfiguration, line: string): string[] => line.match(new RegExp(config.wordPattern, 'g')) ?? [];
+const words = (config: LanguageConfiguration, line: string): string[] =>
+  line.match(new RegExp(config.wordPattern, 'g')) ?? [];
 
 /** The action of the first onEnter rule that applies when Enter is pressed between `before` and `after`. */
 function onEnter(config: LanguageConfiguration, before: string, after = ''): OnEnterRule['action'] | undefined {
   return config.onEnterRules?.find(
-    (rule) => new RegExp(rule.beforeText).test(before) && (rule.afterText === undefined || new RegExp(rule.afterText).test(after)),
+    (rule) =>
+      new RegExp(rule.beforeText).test(before) &&
+      (rule.afterText === undefined || new RegExp(rule.afterText).test(after)),
   )?.action;
 }
 
@@ -57,7 +65,10 @@ describe('language configurations', () => {
   for (const language of languages) {
     describe(language.id, () => {
       it('points at an existing file', () => {
-        assert.ok(language.configuration && existsSync(join(ROOT, language.configuration)), `${language.configuration} is missing`);
+        assert.ok(
+          language.configuration && existsSync(join(ROOT, language.configuration)),
+          `${language.configuration} is missing`,
+        );
       });
 
       it('compiles every pattern as a JavaScript RegExp, as VS Code does', () => {
@@ -75,10 +86,19 @@ describe('language configurations', () => {
       it('auto-closes and surrounds with every bracket it declares', () => {
         const config = configurationOf(language.id);
         for (const [open, close] of config.brackets) {
-          assert.ok(config.autoClosingPairs.some((p) => p.open === open && p.close === close), `${open}${close} does not auto-close`);
-          assert.ok(config.surroundingPairs.some(([o, c]) => o === open && c === close), `${open}${close} does not surround`);
+          assert.ok(
+            config.autoClosingPairs.some((p) => p.open === open && p.close === close),
+            `${open}${close} does not auto-close`,
+          );
+          assert.ok(
+            config.surroundingPairs.some(([o, c]) => o === open && c === close),
+            `${open}${close} does not surround`,
+          );
         }
-        assert.ok(config.autoClosingPairs.some((p) => p.open === '"' && p.notIn?.includes('string')), 'quotes must not auto-close inside a string');
+        assert.ok(
+          config.autoClosingPairs.some((p) => p.open === '"' && p.notIn?.includes('string')),
+          'quotes must not auto-close inside a string',
+        );
       });
     });
   }
@@ -117,14 +137,28 @@ describe('language configurations', () => {
     });
 
     it('indents after a key that ends its line with ":" (a comment, anchor or block scalar header may follow)', () => {
-      for (const line of ['SecurityPolicyDatabases:', '  - IKEOptionsSpecification:', 'Tags:  # labels', '"Key":', 'base: &b', 'Desc: |-', 'Desc: >']) {
+      for (const line of [
+        'SecurityPolicyDatabases:',
+        '  - IKEOptionsSpecification:',
+        'Tags:  # labels',
+        '"Key":',
+        'base: &b',
+        'Desc: |-',
+        'Desc: >',
+      ]) {
         assert.ok(increase.test(line), line);
         assert.equal(onEnter(yaml, line)?.indent, 'indent', line);
       }
     });
 
     it('does not indent after a key with a value, an URL or a comment that ends with ":"', () => {
-      for (const line of ['VpnGatewayId: vpngw-8ccsnclt', 'url: http://a:8080', '# note:', '- 10.0.0.0/16', 'Name: "a:"']) {
+      for (const line of [
+        'VpnGatewayId: vpngw-8ccsnclt',
+        'url: http://a:8080',
+        '# note:',
+        '- 10.0.0.0/16',
+        'Name: "a:"',
+      ]) {
         assert.ok(!increase.test(line), line);
         assert.notEqual(onEnter(yaml, line)?.indent, 'indent', line);
       }
@@ -135,7 +169,12 @@ describe('language configurations', () => {
     });
 
     it('selects a whole resource id, key or CIDR on double-click', () => {
-      assert.deepEqual(words(yaml, '  - LocalCidrBlock: 10.0.0.0/16 # office'), ['-', 'LocalCidrBlock', '10.0.0.0/16', 'office']);
+      assert.deepEqual(words(yaml, '  - LocalCidrBlock: 10.0.0.0/16 # office'), [
+        '-',
+        'LocalCidrBlock',
+        '10.0.0.0/16',
+        'office',
+      ]);
       assert.deepEqual(words(yaml, 'VpnGatewayId: "vpngw-8ccsnclt"'), ['VpnGatewayId', 'vpngw-8ccsnclt']);
     });
   });

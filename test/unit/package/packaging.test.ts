@@ -10,8 +10,16 @@ const TWO_MEGABYTES = 2 * 1024 * 1024;
 
 /** What `vsce ls --no-dependencies` says the .vsix would hold: the same file selection `vsce package` makes. */
 function packagedFiles(): string[] {
-  const out = execFileSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return out.split('\n').map((line) => line.trim()).filter(Boolean).sort();
+  const out = execFileSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return out
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .sort();
 }
 
 /** A manifest path such as `./dist/client.js` as vsce lists it. */
@@ -19,8 +27,14 @@ const normalize = (path: string): string => posix.normalize(path).replace(/^\.\/
 
 /** Relative image and link targets in a Markdown text (absolute URLs and anchors left out). */
 function relativeImagesOf(markdown: string): string[] {
-  const images = [...markdown.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)/g), ...markdown.matchAll(/<img[^>]+src=["']([^"']+)["']/g)];
-  return images.map((m) => m[1]).filter((target) => !/^[a-z][\w+.-]*:/i.test(target) && !target.startsWith('#')).map(normalize);
+  const images = [
+    ...markdown.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)/g),
+    ...markdown.matchAll(/<img[^>]+src=["']([^"']+)["']/g),
+  ];
+  return images
+    .map((m) => m[1])
+    .filter((target) => !/^[a-z][\w+.-]*:/i.test(target) && !target.startsWith('#'))
+    .map(normalize);
 }
 
 /** Sends one LSP message over a stdio connection, framed as the protocol requires. */
@@ -30,7 +44,10 @@ function send(server: ChildProcess, message: object): void {
 }
 
 /** Resolves with the first response carrying the given id that the server writes to stdout. */
-function responseTo(server: ChildProcess, id: number): Promise<{ result?: { capabilities?: object }; error?: unknown }> {
+function responseTo(
+  server: ChildProcess,
+  id: number,
+): Promise<{ result?: { capabilities?: object }; error?: unknown }> {
   return new Promise((resolve, reject) => {
     let buffer = Buffer.alloc(0);
     let stderr = '';
@@ -85,7 +102,10 @@ describe('the packaged .vsix', function () {
       'CHANGELOG.md',
       'LICENSE',
     ];
-    assert.deepEqual(expected.filter((file) => !files.includes(file)), []);
+    assert.deepEqual(
+      expected.filter((file) => !files.includes(file)),
+      [],
+    );
   });
 
   it('holds README.md, the page VS Code shows for the extension (vsce packs it when it exists)', () => {
@@ -99,9 +119,14 @@ describe('the packaged .vsix', function () {
       ...(pkg.icon ? [pkg.icon] : []),
       ...pkg.contributes.grammars.map((g) => g.path),
       ...pkg.contributes.languages.flatMap((l) => (l.configuration ? [l.configuration] : [])),
-      ...[...(pkg.contributes.jsonValidation ?? []), ...(pkg.contributes.yamlValidation ?? [])].map((v) => v.url).filter((url) => !/^[a-z][\w+.-]*:/i.test(url)),
+      ...[...(pkg.contributes.jsonValidation ?? []), ...(pkg.contributes.yamlValidation ?? [])]
+        .map((v) => v.url)
+        .filter((url) => !/^[a-z][\w+.-]*:/i.test(url)),
     ].map(normalize);
-    assert.deepEqual(referenced.filter((file) => !files.includes(file)), []);
+    assert.deepEqual(
+      referenced.filter((file) => !files.includes(file)),
+      [],
+    );
     if (pkg.l10n) {
       const bundles = files.filter((file) => file.startsWith(`${normalize(pkg.l10n as string)}/`));
       assert.ok(bundles.length > 0, `no l10n bundle from ${pkg.l10n} is packaged`);
@@ -110,7 +135,10 @@ describe('the packaged .vsix', function () {
 
   it('holds every image README.md shows by a relative path', function () {
     if (!existsSync(join(ROOT, 'README.md'))) this.skip();
-    assert.deepEqual(readmeImages().filter((image) => !files.includes(image)), []);
+    assert.deepEqual(
+      readmeImages().filter((image) => !files.includes(image)),
+      [],
+    );
   });
 
   it('leaves out sources, tests, dependencies, source maps, the CLI and the API reference data', () => {
@@ -130,7 +158,8 @@ describe('the packaged .vsix', function () {
 
   it('packs into a .vsix under 2 MB with the flags of npm run package', () => {
     // Run vsce exactly as the package script does (minus the build), but write to a temporary file.
-    const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.package;
+    const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+      .scripts.package;
     const args = /vsce (package\b[^&|;]*)/.exec(script)?.[1].trim().split(/\s+/) ?? [];
     assert.ok(args.includes('-o'), `unexpected package script: ${script}`);
     const dir = mkdtempSync(join(tmpdir(), 'tcvpn-vsix-'));
@@ -155,7 +184,11 @@ describe('the packaged .vsix', function () {
     const server = spawn(process.execPath, [join(dir, 'dist', 'server.js'), '--stdio'], { cwd: dir, stdio: 'pipe' });
     try {
       const answer = responseTo(server, 1);
-      send(server, { id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+      send(server, {
+        id: 1,
+        method: 'initialize',
+        params: { processId: process.pid, rootUri: null, capabilities: {} },
+      });
       const response = await answer;
       assert.equal(response.error, undefined);
       assert.equal(typeof response.result?.capabilities, 'object');

@@ -24,7 +24,9 @@ function engineModules(): string | undefined {
     join(ROOT, 'node_modules'),
     join(runtime, 'cs', 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules'),
   ];
-  return candidates.find((dir) => dir && existsSync(join(dir, 'vscode-textmate')) && existsSync(join(dir, 'vscode-oniguruma')));
+  return candidates.find(
+    (dir) => dir && existsSync(join(dir, 'vscode-textmate')) && existsSync(join(dir, 'vscode-oniguruma')),
+  );
 }
 
 /** Loads our grammars into a TextMate registry and returns a tokenizer per scope name. */
@@ -54,7 +56,10 @@ async function loadTokenizers(modules: string): Promise<Map<string, Tokenize>> {
       for (const line of text.split('\n')) {
         const result = grammar.tokenizeLine(line, state);
         for (const token of result.tokens as { startIndex: number; endIndex: number; scopes: string[] }[]) {
-          tokens.push({ text: line.slice(token.startIndex, Math.min(token.endIndex, line.length)), scopes: token.scopes });
+          tokens.push({
+            text: line.slice(token.startIndex, Math.min(token.endIndex, line.length)),
+            scopes: token.scopes,
+          });
         }
         state = result.ruleStack;
       }
@@ -108,16 +113,21 @@ Tags:
   Value: netops
 ...`;
 
-describe('grammars in VS Code\'s TextMate engine', function () {
+describe("grammars in VS Code's TextMate engine", function () {
   this.timeout(20_000);
   let tokenizers = new Map<string, Tokenize>();
 
   before(async function () {
     const modules = engineModules();
     // CI installs the runtime before this tier (scripts/test-all.sh), so a missing engine there is a failure.
-    assert.ok(modules || process.env.CI !== 'true', 'no vscode-textmate/vscode-oniguruma under CI=true: the runtime install did not run');
+    assert.ok(
+      modules || process.env.CI !== 'true',
+      'no vscode-textmate/vscode-oniguruma under CI=true: the runtime install did not run',
+    );
     if (!modules) {
-      console.log('    (skipped: no vscode-textmate/vscode-oniguruma; run scripts/vscode-runtime/install.sh or set TCVPN_TEXTMATE_MODULES)');
+      console.log(
+        '    (skipped: no vscode-textmate/vscode-oniguruma; run scripts/vscode-runtime/install.sh or set TCVPN_TEXTMATE_MODULES)',
+      );
       this.skip();
     }
     tokenizers = await loadTokenizers(modules as string);
@@ -166,10 +176,18 @@ describe('grammars in VS Code\'s TextMate engine', function () {
       assert.ok(scopesOf(tokens(), 'LocalCidrBlock', 0).includes(API));
       assert.ok(scopesOf(tokens(), 'Key').includes(API), 'a key after "- " at column 0');
       const all = tokens();
-      const dash = all.slice(0, all.findIndex((t) => t.text.trim() === 'Key')).filter((t) => t.text.trim() !== '').at(-1);
+      const dash = all
+        .slice(
+          0,
+          all.findIndex((t) => t.text.trim() === 'Key'),
+        )
+        .filter((t) => t.text.trim() !== '')
+        .at(-1);
       assert.ok(dash?.text === '-' && dash.scopes.includes('punctuation.definition.block.sequence.item.yaml'));
       const inFlow = scopesOf(tokens(), 'LocalCidrBlock', 1);
-      assert.ok(inFlow.includes('meta.flow-mapping.yaml') && inFlow.includes('entity.name.tag.yaml') && inFlow.includes(API));
+      assert.ok(
+        inFlow.includes('meta.flow-mapping.yaml') && inFlow.includes('entity.name.tag.yaml') && inFlow.includes(API),
+      );
       const misspelt = scopesOf(tokens(), 'VpnGatewayID');
       assert.ok(misspelt.includes('entity.name.tag.yaml') && !misspelt.includes(API));
     });
@@ -189,7 +207,7 @@ describe('grammars in VS Code\'s TextMate engine', function () {
       assert.ok(scopesOf(tokens(), '!!str').includes('storage.type.tag-handle.yaml'));
     });
 
-    it('keeps a block scalar\'s lines text and resumes keys after it', () => {
+    it("keeps a block scalar's lines text and resumes keys after it", () => {
       assert.ok(scopesOf(tokens(), 'first: not a key').includes('string.unquoted.block.yaml'));
       assert.ok(scopesOf(tokens(), '# not a comment').includes('string.unquoted.block.yaml'));
       assert.ok(scopesOf(tokens(), 'VpcId').includes(API));

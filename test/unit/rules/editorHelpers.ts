@@ -16,11 +16,21 @@ let version = 0;
 export type Kind = 'json' | 'yaml';
 
 export function documentOf(text: string, kind: Kind): TextDocument {
-  return TextDocument.create(`file:///test/${++version}.vpnconn.${kind}`, kind === 'json' ? 'tencentcloud-vpn-json' : 'tencentcloud-vpn-yaml', 1, text);
+  return TextDocument.create(
+    `file:///test/${++version}.vpnconn.${kind}`,
+    kind === 'json' ? 'tencentcloud-vpn-json' : 'tencentcloud-vpn-yaml',
+    1,
+    text,
+  );
 }
 
 /** Every diagnostic of a text, as the language server would publish them (with an account when given). */
-export function diagnosticsOf(text: string, kind: Kind, disabledRules: string[] = [], account?: AccountResources): Diagnostic[] {
+export function diagnosticsOf(
+  text: string,
+  kind: Kind,
+  disabledRules: string[] = [],
+  account?: AccountResources,
+): Diagnostic[] {
   return service.validate(documentOf(text, kind), { lang: 'en', disabledRules, account });
 }
 
@@ -39,19 +49,26 @@ export function underlined(text: string, kind: Kind, ruleId: string): string[] {
 
 /** The quick fixes offered for one rule's diagnostics. */
 export function actionsFor(text: string, kind: Kind, ruleId: string): CodeAction[] {
-  const diagnostics = diagnosticsFor(text, kind, ruleId).filter((diagnostic) => (diagnostic.data as { ruleId?: string }).ruleId === ruleId);
+  const diagnostics = diagnosticsFor(text, kind, ruleId).filter(
+    (diagnostic) => (diagnostic.data as { ruleId?: string }).ruleId === ruleId,
+  );
   return codeActionsFor(text, kind, diagnostics, 'en', 'file:///x');
 }
 
 /** The text after applying the code action with this title (fails the test when there is none). */
 export function applyAction(text: string, kind: Kind, ruleId: string, title: string | RegExp): string {
   const actions = actionsFor(text, kind, ruleId);
-  const action = actions.find((candidate) => (typeof title === 'string' ? candidate.title === title : title.test(candidate.title)));
-  if (!action?.edit?.changes) throw new Error(`no action "${String(title)}" for ${ruleId}; got ${actions.map((a) => a.title).join(' | ')}`);
+  const action = actions.find((candidate) =>
+    typeof title === 'string' ? candidate.title === title : title.test(candidate.title),
+  );
+  if (!action?.edit?.changes)
+    throw new Error(`no action "${String(title)}" for ${ruleId}; got ${actions.map((a) => a.title).join(' | ')}`);
   return TextDocument.applyEdits(documentOf(text, kind), action.edit.changes['file:///x']);
 }
 
 /** Rule ids with diagnostics in a text. */
 export function ruleIdsIn(text: string, kind: Kind, disabledRules: string[] = []): string[] {
-  return diagnosticsOf(text, kind, disabledRules).map((diagnostic) => String((diagnostic.data as { ruleId?: string }).ruleId));
+  return diagnosticsOf(text, kind, disabledRules).map((diagnostic) =>
+    String((diagnostic.data as { ruleId?: string }).ruleId),
+  );
 }

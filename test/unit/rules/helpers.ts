@@ -42,7 +42,12 @@ export function exampleWith(overrides: Record<string, unknown>): Record<string, 
  * Findings of one rule for a plain value (CreateVpnConnection unless told). An account rule runs with the
  * emulator seed's account (test/unit/account/fixtures.ts), which its docs example names.
  */
-export function findingsOf(ruleId: string, value: unknown, action = 'CreateVpnConnection', gatewayVersion?: string): RuleFinding[] {
+export function findingsOf(
+  ruleId: string,
+  value: unknown,
+  action = 'CreateVpnConnection',
+  gatewayVersion?: string,
+): RuleFinding[] {
   const context = ruleById(ruleId)?.needsAccount ? seedRuleContext(value, action) : { action, gatewayVersion };
   return runRules(value, context).filter((finding) => finding.ruleId === ruleId);
 }

@@ -1,17 +1,25 @@
 import assert from 'node:assert/strict';
 import { applyAction, ruleIdsIn, underlined } from './editorHelpers';
 
-const HEAD_JSON = '{\n    "VpnGatewayId": "vpngw-1w9tue3d",\n    "CustomerGatewayId": "cgw-qa9sxpy7",\n    "VpnConnectionName": "TEST",\n    "PreShareKey": "k",\n';
-const HEAD_YAML = '# my tunnel\nVpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpnConnectionName: TEST  # keep me\nPreShareKey: k\n';
+const HEAD_JSON =
+  '{\n    "VpnGatewayId": "vpngw-1w9tue3d",\n    "CustomerGatewayId": "cgw-qa9sxpy7",\n    "VpnConnectionName": "TEST",\n    "PreShareKey": "k",\n';
+const HEAD_YAML =
+  '# my tunnel\nVpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpnConnectionName: TEST  # keep me\nPreShareKey: k\n';
 
 describe('quick fixes applied to JSON and YAML', () => {
   it('cidr-host-bits: sets the host bits to zero (JSON keeps its 4-space layout)', () => {
     const json = `${HEAD_JSON}    "SecurityPolicyDatabases": [{ "LocalCidrBlock": "10.0.0.5/24", "RemoteCidrBlock": ["192.168.0.0/16"] }]\n}\n`;
     assert.deepEqual(underlined(json, 'json', 'cidr-host-bits'), ['"10.0.0.5/24"']);
-    assert.equal(applyAction(json, 'json', 'cidr-host-bits', 'Change to 10.0.0.0/24'), json.replace('10.0.0.5/24', '10.0.0.0/24'));
+    assert.equal(
+      applyAction(json, 'json', 'cidr-host-bits', 'Change to 10.0.0.0/24'),
+      json.replace('10.0.0.5/24', '10.0.0.0/24'),
+    );
     const yaml = `${HEAD_YAML}SecurityPolicyDatabases:\n  - LocalCidrBlock: '10.0.0.5/24' # office\n    RemoteCidrBlock: [192.168.0.0/16]\n`;
     assert.deepEqual(underlined(yaml, 'yaml', 'cidr-host-bits'), ["'10.0.0.5/24'"]);
-    assert.equal(applyAction(yaml, 'yaml', 'cidr-host-bits', 'Change to 10.0.0.0/24'), yaml.replace("'10.0.0.5/24'", "'10.0.0.0/24'"));
+    assert.equal(
+      applyAction(yaml, 'yaml', 'cidr-host-bits', 'Change to 10.0.0.0/24'),
+      yaml.replace("'10.0.0.5/24'", "'10.0.0.0/24'"),
+    );
   });
 
   it('bgp-tunnel-cidr-mask: narrows the block to the /30 holding LocalBgpIp', () => {
@@ -34,19 +42,36 @@ describe('quick fixes applied to JSON and YAML', () => {
 
   it('spd-duplicate: removes a repeated remote block from a flow list and a repeated policy rule', () => {
     const yaml = `${HEAD_YAML}SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/16\n    RemoteCidrBlock: [192.168.0.0/24, 192.168.1.0/24, 192.168.0.0/24]\n`;
-    assert.equal(applyAction(yaml, 'yaml', 'spd-duplicate', 'Remove the duplicate remote block'), yaml.replace(', 192.168.0.0/24]', ']'));
+    assert.equal(
+      applyAction(yaml, 'yaml', 'spd-duplicate', 'Remove the duplicate remote block'),
+      yaml.replace(', 192.168.0.0/24]', ']'),
+    );
     const json = `${HEAD_JSON}    "SecurityPolicyDatabases": [\n        {"LocalCidrBlock": "10.0.0.0/16", "RemoteCidrBlock": ["192.168.0.0/24"]},\n        {"LocalCidrBlock": "10.0.0.0/16", "RemoteCidrBlock": ["192.168.0.0/24"]}\n    ]\n}\n`;
     const fixed = JSON.parse(applyAction(json, 'json', 'spd-duplicate', 'Remove the duplicate policy rule'));
-    assert.deepEqual(fixed.SecurityPolicyDatabases, [{ LocalCidrBlock: '10.0.0.0/16', RemoteCidrBlock: ['192.168.0.0/24'] }]);
+    assert.deepEqual(fixed.SecurityPolicyDatabases, [
+      { LocalCidrBlock: '10.0.0.0/16', RemoteCidrBlock: ['192.168.0.0/24'] },
+    ]);
   });
 
   it('dpd-fields-ignored: removes the DPD field, or turns DPD on by adding DpdEnable', () => {
     const yaml = `${HEAD_YAML}DpdTimeout: "30"   # seconds\nDpdAction: restart\n`;
-    assert.equal(applyAction(yaml, 'yaml', 'dpd-fields-ignored', 'Remove DpdTimeout'), `${HEAD_YAML}DpdAction: restart\n`);
-    assert.equal(applyAction(yaml, 'yaml', 'dpd-fields-ignored', 'Turn DPD on (DpdEnable: 1)'), `${yaml}DpdEnable: 1\n`);
+    assert.equal(
+      applyAction(yaml, 'yaml', 'dpd-fields-ignored', 'Remove DpdTimeout'),
+      `${HEAD_YAML}DpdAction: restart\n`,
+    );
+    assert.equal(
+      applyAction(yaml, 'yaml', 'dpd-fields-ignored', 'Turn DPD on (DpdEnable: 1)'),
+      `${yaml}DpdEnable: 1\n`,
+    );
     const json = `${HEAD_JSON}    "DpdEnable": 0,\n    "DpdAction": "clear"\n}`;
-    assert.equal(applyAction(json, 'json', 'dpd-fields-ignored', 'Remove DpdAction'), `${HEAD_JSON}    "DpdEnable": 0\n}`);
-    assert.equal(applyAction(json, 'json', 'dpd-fields-ignored', 'Turn DPD on (DpdEnable: 1)'), json.replace('"DpdEnable": 0', '"DpdEnable": 1'));
+    assert.equal(
+      applyAction(json, 'json', 'dpd-fields-ignored', 'Remove DpdAction'),
+      `${HEAD_JSON}    "DpdEnable": 0\n}`,
+    );
+    assert.equal(
+      applyAction(json, 'json', 'dpd-fields-ignored', 'Turn DPD on (DpdEnable: 1)'),
+      json.replace('"DpdEnable": 0', '"DpdEnable": 1'),
+    );
   });
 
   it('health-check-ip-conflict: replaces both addresses with a free default pair', () => {
@@ -61,9 +86,15 @@ describe('quick fixes applied to JSON and YAML', () => {
   it('integrity-algorithm-coexist: removes the spelling chosen, the other kept (YAML and JSON)', () => {
     const yaml = `${HEAD_YAML}IPSECOptionsSpecification:\n  EncryptAlgorithm: AES-CBC-128\n  IntegrityAlgorith: SHA1\n  IntegrityAlgorithm: SHA1 # integrity\n`;
     assert.deepEqual(underlined(yaml, 'yaml', 'integrity-algorithm-coexist'), ['IntegrityAlgorithm']);
-    assert.equal(applyAction(yaml, 'yaml', 'integrity-algorithm-coexist', 'Remove IntegrityAlgorithm'), yaml.replace('  IntegrityAlgorithm: SHA1 # integrity\n', ''));
+    assert.equal(
+      applyAction(yaml, 'yaml', 'integrity-algorithm-coexist', 'Remove IntegrityAlgorithm'),
+      yaml.replace('  IntegrityAlgorithm: SHA1 # integrity\n', ''),
+    );
     const json = `${HEAD_JSON}    // integrity\n    "IPSECOptionsSpecification": { "IntegrityAlgorith": "SHA1", "IntegrityAlgorithm": "SHA1" }\n}\n`;
-    assert.equal(applyAction(json, 'json', 'integrity-algorithm-coexist', 'Remove IntegrityAlgorith'), json.replace('"IntegrityAlgorith": "SHA1", ', ''));
+    assert.equal(
+      applyAction(json, 'json', 'integrity-algorithm-coexist', 'Remove IntegrityAlgorith'),
+      json.replace('"IntegrityAlgorith": "SHA1", ', ''),
+    );
   });
 
   it('algorithm-family-spelling: replaces SHA1 by SHA in IKE', () => {

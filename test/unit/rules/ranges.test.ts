@@ -31,7 +31,9 @@ const EXPECTED_UNDERLINE: Record<string, string[]> = {
   'gcm-gateway-version': ['AES256GCM128'],
   'dpd-fields-ignored': ['DpdTimeout', 'DpdAction'],
   'dpd-timeout-range': ['120'],
-  'name-length': ['上海IDC到广州VPC的主通道-上海IDC到广州VPC的主通道-上海IDC到广州VPC的主通道-上海IDC到广州VPC的主通道-备用'],
+  'name-length': [
+    '上海IDC到广州VPC的主通道-上海IDC到广州VPC的主通道-上海IDC到广州VPC的主通道-上海IDC到广州VPC的主通道-备用',
+  ],
   'tag-duplicate-key': ['env'],
   'tag-empty-key': [''],
   'tag-reserved-key': ['qcloud:owner'],
@@ -57,7 +59,9 @@ const unquote = (text: string) => (/^["'].*["']$/s.test(text) ? text.slice(1, -1
 function checkExample(text: string, kind: Kind, ruleId: string, expected: string[]): void {
   assert.deepEqual(underlined(text, kind, ruleId).map(unquote), expected, `${ruleId} in ${kind}`);
   const rule = RULES.find((candidate) => candidate.id === ruleId)!;
-  for (const diagnostic of diagnosticsOf(text, kind, [], rule.needsAccount ? seedAccount() : undefined).filter((d) => (d.data as { ruleId: string }).ruleId === ruleId)) {
+  for (const diagnostic of diagnosticsOf(text, kind, [], rule.needsAccount ? seedAccount() : undefined).filter(
+    (d) => (d.data as { ruleId: string }).ruleId === ruleId,
+  )) {
     assert.equal(diagnostic.code, codeOf(rule));
     assert.equal(diagnostic.codeDescription?.href, `docs/rules.md#${ruleId}`);
   }
@@ -81,12 +85,18 @@ describe('rule ranges through the language service', () => {
 
   it('covers every rule in the registry', () => {
     const covered = new Set([...Object.keys(EXPECTED_UNDERLINE), 'spd-mapping-limit']);
-    assert.deepEqual(RULES.map((rule) => rule.id).filter((id) => !covered.has(id)), []);
+    assert.deepEqual(
+      RULES.map((rule) => rule.id).filter((id) => !covered.has(id)),
+      [],
+    );
   });
 
   it('keeps the rule finding over the schema error at the same path (IKE SHA1)', () => {
     const text = 'IKEOptionsSpecification:\n  PropoAuthenAlgorithm: SHA1\n';
     const atValue = diagnosticsOf(text, 'yaml').filter((d) => documentOf(text, 'yaml').getText(d.range) === 'SHA1');
-    assert.deepEqual(atValue.map((d) => (d.data as { ruleId: string }).ruleId), ['algorithm-family-spelling']);
+    assert.deepEqual(
+      atValue.map((d) => (d.data as { ruleId: string }).ruleId),
+      ['algorithm-family-spelling'],
+    );
   });
 });

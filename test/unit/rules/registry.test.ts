@@ -9,7 +9,10 @@ const SKETCHED_EXAMPLES = new Set(['spd-mapping-limit']);
 describe('rule registry', () => {
   it('finds nothing in the official CreateVpnConnection request example but its weak algorithms (information)', () => {
     const findings = runRules(OFFICIAL_EXAMPLE, { action: 'CreateVpnConnection' });
-    assert.deepEqual(findings.filter((f) => f.ruleId !== 'weak-cryptography'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId !== 'weak-cryptography'),
+      [],
+    );
     assert.ok(findings.length > 0 && findings.every((f) => f.severity === 'information'));
   });
 

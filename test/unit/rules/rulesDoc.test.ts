@@ -17,13 +17,19 @@ describe('docs/rules.md', () => {
       const start = doc.indexOf(`\n### ${rule.id}\n`);
       assert.ok(start >= 0, `no section for ${rule.id}`);
       const body = doc.slice(start, doc.indexOf('\n### ', start + 1) >>> 0);
-      for (const part of ['- Code:', '- Severity:', '- Quick fix:', '```yaml']) assert.ok(body.includes(part), `${rule.id} lacks ${part}`);
+      for (const part of ['- Code:', '- Severity:', '- Quick fix:', '```yaml'])
+        assert.ok(body.includes(part), `${rule.id} lacks ${part}`);
     }
   });
 
   it('documents the three YAML comment forms and the disabledRules setting', () => {
     const doc = renderRulesDoc();
-    for (const form of ['tcvpn-disable-line', 'tcvpn-disable-next-line', '# tcvpn-disable ', 'tencentcloudVpn.validation.disabledRules']) {
+    for (const form of [
+      'tcvpn-disable-line',
+      'tcvpn-disable-next-line',
+      '# tcvpn-disable ',
+      'tencentcloudVpn.validation.disabledRules',
+    ]) {
       assert.ok(doc.includes(form), form);
     }
   });

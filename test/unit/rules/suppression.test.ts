@@ -17,9 +17,18 @@ const diagnostic = (line: number, ruleId: string, code: string): Diagnostic => (
 
 describe('suppression', () => {
   it('disabledRules silences by rule id and by API code, in JSON and YAML', () => {
-    const diagnostics = [diagnostic(0, 'spd-overlap', 'InvalidParameterValue.VpnConnCidrConflict'), diagnostic(1, 'schema.enum', 'InvalidParameterValue')];
-    assert.deepEqual(filterSuppressed(diagnostics, '{}', 'json', ['spd-overlap']).map((d) => d.data.ruleId), ['schema.enum']);
-    assert.deepEqual(filterSuppressed(diagnostics, '', 'yaml', ['InvalidParameterValue']).map((d) => d.data.ruleId), ['spd-overlap']);
+    const diagnostics = [
+      diagnostic(0, 'spd-overlap', 'InvalidParameterValue.VpnConnCidrConflict'),
+      diagnostic(1, 'schema.enum', 'InvalidParameterValue'),
+    ];
+    assert.deepEqual(
+      filterSuppressed(diagnostics, '{}', 'json', ['spd-overlap']).map((d) => d.data.ruleId),
+      ['schema.enum'],
+    );
+    assert.deepEqual(
+      filterSuppressed(diagnostics, '', 'yaml', ['InvalidParameterValue']).map((d) => d.data.ruleId),
+      ['spd-overlap'],
+    );
     assert.equal(filterSuppressed(diagnostics, '{}', 'json', []).length, 2);
   });
 
@@ -51,13 +60,21 @@ describe('suppression', () => {
 
   it('a bare tcvpn-disable leaves syntax errors visible', () => {
     const diagnostics = [diagnostic(2, 'syntax', 'syntax-error'), diagnostic(3, 'spd-overlap', 'x')];
-    assert.deepEqual(filterSuppressed(diagnostics, '# tcvpn-disable\n', 'yaml', []).map((d) => d.data.ruleId), ['syntax']);
+    assert.deepEqual(
+      filterSuppressed(diagnostics, '# tcvpn-disable\n', 'yaml', []).map((d) => d.data.ruleId),
+      ['syntax'],
+    );
   });
 
   it('ignores directive text inside quoted strings and block scalars, and comments in JSON', () => {
-    const found = suppressionComments('A: "# tcvpn-disable"\nB: |\n  # tcvpn-disable-line x\nC: 1 # tcvpn-disable-line y\n');
+    const found = suppressionComments(
+      'A: "# tcvpn-disable"\nB: |\n  # tcvpn-disable-line x\nC: 1 # tcvpn-disable-line y\n',
+    );
     assert.equal(found.file.all, false);
-    assert.deepEqual([...found.lines].map(([line, silenced]) => [line, [...silenced.ids]]), [[3, ['y']]]);
+    assert.deepEqual(
+      [...found.lines].map(([line, silenced]) => [line, [...silenced.ids]]),
+      [[3, ['y']]],
+    );
     const json = '{\n  // tcvpn-disable\n  "A": 1\n}';
     assert.equal(filterSuppressed([diagnostic(2, 'spd-overlap', 'x')], json, 'json', []).length, 1);
   });

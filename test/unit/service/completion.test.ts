@@ -13,10 +13,17 @@ function accept(kind: Kind, marked: string, label: string): string {
   const { doc, position } = docAtCursor(kind, marked);
   const item = service.complete(doc, position, EN).items.find((i) => i.label === label);
   assert.ok(item, `no item "${label}"`);
-  const edits = [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
+  const edits = [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])].sort(
+    (a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start),
+  );
   let text = doc.getText();
-  for (const edit of edits) text = text.slice(0, doc.offsetAt(edit.range.start)) + edit.newText + text.slice(doc.offsetAt(edit.range.end));
-  return text.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+  for (const edit of edits)
+    text = text.slice(0, doc.offsetAt(edit.range.start)) + edit.newText + text.slice(doc.offsetAt(edit.range.end));
+  return text
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([$}\\])/g, '$1');
 }
 
 describe('service completion', () => {
@@ -52,19 +59,30 @@ describe('service completion', () => {
 
   it('offers enum values with their meanings in the user language (json and yaml)', () => {
     const json = complete('json', '{"RouteType": |}', ZH);
-    assert.deepEqual(json.map((i) => i.label), ['STATIC', 'StaticRoute', 'Policy', 'Bgp']);
+    assert.deepEqual(
+      json.map((i) => i.label),
+      ['STATIC', 'StaticRoute', 'Policy', 'Bgp'],
+    );
     assert.equal(json.find((i) => i.label === 'Bgp')!.detail, 'BGP类型');
     const yaml = complete('yaml', 'IKEOptionsSpecification:\n  PropoAuthenAlgorithm: |');
-    assert.deepEqual(yaml.map((i) => i.label), ['MD5', 'SHA', 'SHA-256', 'SHA-512']);
+    assert.deepEqual(
+      yaml.map((i) => i.label),
+      ['MD5', 'SHA', 'SHA-256', 'SHA-512'],
+    );
   });
 
   it('quotes YAML values that YAML would otherwise read as something else (NULL, "30")', () => {
-    assert.deepEqual(parseYamlText(accept('yaml', 'IPSECOptionsSpecification:\n  PfsDhGroup: |', 'NULL')), { IPSECOptionsSpecification: { PfsDhGroup: 'NULL' } });
+    assert.deepEqual(parseYamlText(accept('yaml', 'IPSECOptionsSpecification:\n  PfsDhGroup: |', 'NULL')), {
+      IPSECOptionsSpecification: { PfsDhGroup: 'NULL' },
+    });
     assert.deepEqual(parseYamlText(accept('yaml', 'DpdTimeout: |', '30')), { DpdTimeout: '30' });
   });
 
   it('offers true and false for booleans', () => {
-    assert.deepEqual(complete('yaml', 'EnableHealthCheck: |').map((i) => i.label), ['true', 'false']);
+    assert.deepEqual(
+      complete('yaml', 'EnableHealthCheck: |').map((i) => i.label),
+      ['true', 'false'],
+    );
   });
 
   it('inserts a whole nested object for an object key, indented under it (yaml)', () => {
@@ -76,7 +94,13 @@ describe('service completion', () => {
   it('inserts a whole security-policy entry as a list item (json and yaml)', () => {
     const json = JSON.parse(accept('json', '{"SecurityPolicyDatabases": [|]}', '{…}'));
     assert.deepEqual(Object.keys(json.SecurityPolicyDatabases[0]), ['LocalCidrBlock', 'RemoteCidrBlock']);
-    const yaml = parseYamlText(accept('yaml', 'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/24\n    RemoteCidrBlock: [1.1.1.0/24]\n  - |', '{…}'));
+    const yaml = parseYamlText(
+      accept(
+        'yaml',
+        'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/24\n    RemoteCidrBlock: [1.1.1.0/24]\n  - |',
+        '{…}',
+      ),
+    );
     assert.equal(yaml.SecurityPolicyDatabases.length, 2);
     assert.ok(Array.isArray(yaml.SecurityPolicyDatabases[1].RemoteCidrBlock));
   });
@@ -88,7 +112,12 @@ describe('service completion', () => {
 
   describe('the two spellings of IntegrityAlgorith (sic)', () => {
     const ipsecKeys = (kind: Kind, marked: string, action = 'CreateVpnConnection') =>
-      complete(kind, kind === 'json' ? `{"Action": "${action}", "IPSECOptionsSpecification": {${marked}}}` : `Action: ${action}\nIPSECOptionsSpecification:\n${marked}`).map((i) => i.label);
+      complete(
+        kind,
+        kind === 'json'
+          ? `{"Action": "${action}", "IPSECOptionsSpecification": {${marked}}}`
+          : `Action: ${action}\nIPSECOptionsSpecification:\n${marked}`,
+      ).map((i) => i.label);
 
     it('offers the legacy IntegrityAlgorith only, not the corrected IntegrityAlgorithm (json, yaml, both actions)', () => {
       for (const action of ['CreateVpnConnection', 'ModifyVpnConnectionAttribute']) {
@@ -127,7 +156,11 @@ describe('service completion', () => {
 
   it('inserts whole Tags, BgpConfig and HealthCheckConfig structures that parse back as collections (yaml)', () => {
     for (const key of ['Tags', 'BgpConfig', 'HealthCheckConfig']) {
-      const text = accept('yaml', `VpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpnConnectionName: a\nPreShareKey: b\n|`, key);
+      const text = accept(
+        'yaml',
+        `VpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpnConnectionName: a\nPreShareKey: b\n|`,
+        key,
+      );
       const value = parseYamlText(text);
       assert.equal(typeof value[key], 'object', `${key} inserted as a structure`);
     }

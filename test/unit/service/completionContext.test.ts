@@ -14,16 +14,30 @@ const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
 
 function assertSameEverywhere(name: string, text: string, step: number): void {
   const root = parseJson(text).parts[0].root;
-  assertAgreeAtOffsets(name, text, step, (offset) => jsonContext(text, offset, root), (offset) => jsonContext(text, offset));
+  assertAgreeAtOffsets(
+    name,
+    text,
+    step,
+    (offset) => jsonContext(text, offset, root),
+    (offset) => jsonContext(text, offset),
+  );
 }
 
 describe('JSON completion context from the enclosing top-level value', () => {
   it('equals the full scan at every offset of the official example', () => {
-    assertSameEverywhere('official example', readFileSync(path.join(FIXTURES, 'official-example.vpnconn.json'), 'utf8'), 1);
+    assertSameEverywhere(
+      'official example',
+      readFileSync(path.join(FIXTURES, 'official-example.vpnconn.json'), 'utf8'),
+      1,
+    );
   });
 
   it('equals the full scan across a 500-entry file', () => {
-    assertSameEverywhere('500 SPD entries', readFileSync(path.join(FIXTURES, 'medium-500-spd.vpnconn.json'), 'utf8'), 97);
+    assertSameEverywhere(
+      '500 SPD entries',
+      readFileSync(path.join(FIXTURES, 'medium-500-spd.vpnconn.json'), 'utf8'),
+      97,
+    );
   });
 
   it('equals the full scan in broken texts', () => {

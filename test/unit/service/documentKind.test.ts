@@ -10,30 +10,82 @@ describe('service documentKind: which documents are VPN connection files', () =>
   });
 
   it('takes a plain JSON file whose $schema names our schema by id or by path, and no other', () => {
-    assert.ok(isVpnConnectionDocument(makeDoc('json', '{"$schema": "tencentcloud-vpn://schemas/CreateVpnConnection.schema.json"}', 'json', 'file:///a.json')));
-    assert.ok(isVpnConnectionDocument(makeDoc('json', '{"$schema": "../schemas/ModifyVpnConnectionAttribute.schema.json"}', 'jsonc', 'file:///a.json')));
-    assert.ok(!isVpnConnectionDocument(makeDoc('json', '{"$schema": "https://json.schemastore.org/package.json"}', 'json', 'file:///a.json')));
+    assert.ok(
+      isVpnConnectionDocument(
+        makeDoc(
+          'json',
+          '{"$schema": "tencentcloud-vpn://schemas/CreateVpnConnection.schema.json"}',
+          'json',
+          'file:///a.json',
+        ),
+      ),
+    );
+    assert.ok(
+      isVpnConnectionDocument(
+        makeDoc(
+          'json',
+          '{"$schema": "../schemas/ModifyVpnConnectionAttribute.schema.json"}',
+          'jsonc',
+          'file:///a.json',
+        ),
+      ),
+    );
+    assert.ok(
+      !isVpnConnectionDocument(
+        makeDoc('json', '{"$schema": "https://json.schemastore.org/package.json"}', 'json', 'file:///a.json'),
+      ),
+    );
   });
 
   it('takes a plain YAML file with a yaml-language-server modeline naming our schema', () => {
-    assert.ok(isVpnConnectionDocument(makeDoc('yaml', '# yaml-language-server: $schema=./schemas/CreateVpnConnection.schema.json\nA: 1\n', 'yaml', 'file:///a.yaml')));
+    assert.ok(
+      isVpnConnectionDocument(
+        makeDoc(
+          'yaml',
+          '# yaml-language-server: $schema=./schemas/CreateVpnConnection.schema.json\nA: 1\n',
+          'yaml',
+          'file:///a.yaml',
+        ),
+      ),
+    );
     assert.ok(!isVpnConnectionDocument(makeDoc('yaml', 'A: 1\n', 'yaml', 'file:///a.yaml')));
   });
 
   it('takes files matching a files.include glob, and ignores other languages', () => {
-    assert.ok(isVpnConnectionDocument(makeDoc('yaml', 'A: 1\n', 'yaml', 'file:///work/tunnels/prod.yml'), ['**/tunnels/*.yml']));
-    assert.ok(isVpnConnectionDocument(makeDoc('json', '{}', 'json', 'file:///w/x.tunnel.json'), ['*.tunnel.{json,jsonc}']));
-    assert.ok(!isVpnConnectionDocument(makeDoc('json', '{}', 'markdown', 'file:///w/x.tunnel.json'), ['*.tunnel.json']));
+    assert.ok(
+      isVpnConnectionDocument(makeDoc('yaml', 'A: 1\n', 'yaml', 'file:///work/tunnels/prod.yml'), ['**/tunnels/*.yml']),
+    );
+    assert.ok(
+      isVpnConnectionDocument(makeDoc('json', '{}', 'json', 'file:///w/x.tunnel.json'), ['*.tunnel.{json,jsonc}']),
+    );
+    assert.ok(
+      !isVpnConnectionDocument(makeDoc('json', '{}', 'markdown', 'file:///w/x.tunnel.json'), ['*.tunnel.json']),
+    );
   });
 
   it('takes a *.vpnconn.json/.yaml/.yml file whatever language id the client sends', () => {
     for (const languageId of ['json', 'yaml', 'plaintext', '', 'markdown', 'tencentcloud-vpn-json']) {
-      assert.ok(isVpnConnectionDocument(makeDoc('yaml', 'A: 1\n', languageId, 'file:///w/x.vpnconn.yaml')), `yaml as ${languageId}`);
-      assert.ok(isVpnConnectionDocument(makeDoc('yaml', 'A: 1\n', languageId, 'file:///w/x.vpnconn.yml')), `yml as ${languageId}`);
-      assert.ok(isVpnConnectionDocument(makeDoc('json', '{}', languageId, 'file:///w/x.vpnconn.json')), `json as ${languageId}`);
+      assert.ok(
+        isVpnConnectionDocument(makeDoc('yaml', 'A: 1\n', languageId, 'file:///w/x.vpnconn.yaml')),
+        `yaml as ${languageId}`,
+      );
+      assert.ok(
+        isVpnConnectionDocument(makeDoc('yaml', 'A: 1\n', languageId, 'file:///w/x.vpnconn.yml')),
+        `yml as ${languageId}`,
+      );
+      assert.ok(
+        isVpnConnectionDocument(makeDoc('json', '{}', languageId, 'file:///w/x.vpnconn.json')),
+        `json as ${languageId}`,
+      );
     }
-    assert.ok(!isVpnConnectionDocument(makeDoc('json', '{}', 'plaintext', 'file:///w/x.json')), 'another name in plaintext is not ours');
-    assert.ok(!isVpnConnectionDocument(makeDoc('json', '{}', 'json', 'file:///w/vpnconn.json')), 'the suffix needs its dot');
+    assert.ok(
+      !isVpnConnectionDocument(makeDoc('json', '{}', 'plaintext', 'file:///w/x.json')),
+      'another name in plaintext is not ours',
+    );
+    assert.ok(
+      !isVpnConnectionDocument(makeDoc('json', '{}', 'json', 'file:///w/vpnconn.json')),
+      'the suffix needs its dot',
+    );
     assert.ok(!isVpnConnectionDocument(makeDoc('yaml', 'A: 1\n', 'yaml', 'file:///w/x.vpnconn.yaml.bak')));
   });
 

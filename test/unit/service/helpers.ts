@@ -14,7 +14,12 @@ export const service = createLanguageService();
 let version = 0;
 
 /** A document of our language for the given syntax. */
-export function makeDoc(kind: Kind, text: string, languageId = `tencentcloud-vpn-${kind}`, uri = `file:///test/doc.vpnconn.${kind}`): TextDocument {
+export function makeDoc(
+  kind: Kind,
+  text: string,
+  languageId = `tencentcloud-vpn-${kind}`,
+  uri = `file:///test/doc.vpnconn.${kind}`,
+): TextDocument {
   return TextDocument.create(uri, languageId, ++version, text);
 }
 
@@ -40,7 +45,13 @@ export function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] 
  * Checks that a fast path and its reference give deep-equal answers at every `step`-th offset of a text (the
  * completion-context shortcuts against the full reading), and that enough offsets were compared.
  */
-export function assertAgreeAtOffsets(name: string, text: string, step: number, fast: (offset: number) => unknown, reference: (offset: number) => unknown): void {
+export function assertAgreeAtOffsets(
+  name: string,
+  text: string,
+  step: number,
+  fast: (offset: number) => unknown,
+  reference: (offset: number) => unknown,
+): void {
   let compared = 0;
   for (let offset = 0; offset <= text.length; offset += step) {
     assert.deepEqual(fast(offset), reference(offset), `${name} at offset ${offset}`);

@@ -16,7 +16,10 @@ describe('service hover', () => {
     assert.match(result.text, /\*\*RouteType\*\* · `string` · optional/);
     assert.match(result.text, /`"Bgp"` — BGP \(dynamic routing\) tunnel/);
     assert.match(result.text, /Default: `"STATIC"`/);
-    assert.match(result.text, /\(https:\/\/console\.tencentcloud\.com\/api\/explorer\?Product=vpc.*Action=CreateVpnConnection\)/);
+    assert.match(
+      result.text,
+      /\(https:\/\/console\.tencentcloud\.com\/api\/explorer\?Product=vpc.*Action=CreateVpnConnection\)/,
+    );
   });
 
   it('explains in Chinese with the Chinese API page when asked (yaml)', () => {
@@ -38,12 +41,20 @@ describe('service hover', () => {
   });
 
   it('explains the list a list item belongs to (yaml)', () => {
-    const result = hover('yaml', 'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/24\n    RemoteCidrBlock:\n      - 1.1.1|.0/24\n')!;
+    const result = hover(
+      'yaml',
+      'SecurityPolicyDatabases:\n  - LocalCidrBlock: 10.0.0.0/24\n    RemoteCidrBlock:\n      - 1.1.1|.0/24\n',
+    )!;
     assert.match(result.text, /\*\*RemoteCidrBlock\*\*/);
   });
 
   describe('the two spellings of IntegrityAlgorith (sic)', () => {
-    const ipsec = (key: string, options = EN, action = 'CreateVpnConnection') => hover('yaml', `Action: ${action}\nIPSECOptionsSpecification:\n  ${key.slice(0, 5)}|${key.slice(5)}: SHA1\n`, options)!.text;
+    const ipsec = (key: string, options = EN, action = 'CreateVpnConnection') =>
+      hover(
+        'yaml',
+        `Action: ${action}\nIPSECOptionsSpecification:\n  ${key.slice(0, 5)}|${key.slice(5)}: SHA1\n`,
+        options,
+      )!.text;
 
     it('explains the legacy spelling as the one examples, terraform and responses use (en, zh)', () => {
       const en = ipsec('IntegrityAlgorith');
@@ -76,7 +87,8 @@ describe('service hover', () => {
     it('shows the same merged allowed values and default under both spellings', () => {
       for (const key of ['IntegrityAlgorith', 'IntegrityAlgorithm']) {
         const text = ipsec(key);
-        for (const value of ['MD5', 'SHA1', 'SHA-256', 'SHA-512', 'SHA-384', 'SM3']) assert.match(text, new RegExp(`^- \`"${value}"\``, 'm'), `${key}: ${value}`);
+        for (const value of ['MD5', 'SHA1', 'SHA-256', 'SHA-512', 'SHA-384', 'SM3'])
+          assert.match(text, new RegExp(`^- \`"${value}"\``, 'm'), `${key}: ${value}`);
         assert.match(text, /Default: `"SHA1"`/);
         assert.doesNotMatch(ipsec(key, ZH), /默认为(?!SHA1)/, `${key}: the truncated "默认为" is completed`);
       }
@@ -90,7 +102,10 @@ describe('service hover', () => {
     const encryption = hover('yaml', 'IKEOptionsSpecification:\n  PropoEncry|Algorithm: AES-CBC-192\n')!.text;
     assert.doesNotMatch(encryption, /AES-CBS-192/);
     assert.match(encryption, /Valid values: `3DES-CBC`, `AES-CBC-128`, `AES-CBC-192`/);
-    assert.match(hover('json', '{"Route|Type": "Bgp"}')!.text, /Valid values: `STATIC`, `StaticRoute`, `Policy` and `Bgp`\./);
+    assert.match(
+      hover('json', '{"Route|Type": "Bgp"}')!.text,
+      /Valid values: `STATIC`, `StaticRoute`, `Policy` and `Bgp`\./,
+    );
     assert.match(hover('json', '{"Route|Type": "Bgp"}', ZH)!.text, /枚举值：\n- STATIC： 静态路由/);
   });
 

@@ -50,7 +50,10 @@ const LIST_END = /;|；|。|\n|\.(?=\s|$)|，?\s*默认/;
 
 /** Strips backticks and quotes around a token. */
 function bare(token: string): string {
-  return token.trim().replace(/^`(.*)`$/s, '$1').replace(/^(['"])(.*)\1$/s, '$2');
+  return token
+    .trim()
+    .replace(/^`(.*)`$/s, '$1')
+    .replace(/^(['"])(.*)\1$/s, '$2');
 }
 
 /** The tokens of a list: the quoted ones if any, else the comma/"and"-separated words without their glosses. */
@@ -71,7 +74,10 @@ function listedValues(text: string): { sentence: string; values: string[] }[] {
     const after = text.slice(marker.index! + marker[0].length);
     const bullets = /^\s*\n((?:[ \t]*- [^\n]*(?:\n|$))+)/.exec(after);
     if (bullets) {
-      const values = bullets[1].split('\n').filter((line) => line.trim().startsWith('- ')).map((line) => bare(line.trim().slice(2).split(/[：:]/)[0]));
+      const values = bullets[1]
+        .split('\n')
+        .filter((line) => line.trim().startsWith('- '))
+        .map((line) => bare(line.trim().slice(2).split(/[：:]/)[0]));
       lists.push({ sentence: marker[0] + bullets[0], values });
       continue;
     }
@@ -82,7 +88,7 @@ function listedValues(text: string): { sentence: string; values: string[] }[] {
   return lists;
 }
 
-const TOKEN = "`[^`]+`|'[^']+'|\"[^\"]+\"";
+const TOKEN = '`[^`]+`|\'[^\']+\'|"[^"]+"';
 const DEFAULT_PATTERNS = [
   new RegExp(`(${TOKEN}|[\\w.-]+)\\s*\\(default(?: value)?\\)`, 'gi'),
   new RegExp(`\\bdefault(?: value)?(?: is|:)\\s*(${TOKEN}|[\\w-]+(?:\\.\\w+)*)`, 'gi'),
@@ -92,7 +98,9 @@ const DEFAULT_PATTERNS = [
 
 /** Every default a text states, as bare tokens ("" for a truncated "默认为"). */
 function statedDefaults(text: string): { sentence: string; value: string }[] {
-  return DEFAULT_PATTERNS.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => ({ sentence: m[0], value: bare(m[1]) })));
+  return DEFAULT_PATTERNS.flatMap((pattern) =>
+    [...text.matchAll(pattern)].map((m) => ({ sentence: m[0], value: bare(m[1]) })),
+  );
 }
 
 /** Problems of one hover: each entry names the contradiction. */
@@ -102,7 +110,8 @@ function contradictions(markdown: string, schema: JsonSchema): string[] {
   const sections = markdown.split('\n\n');
   const allowed = sections.find((section) => ALLOWED_HEADERS.some((header) => section.startsWith(header)));
   const shown = allowed ? [...allowed.matchAll(/^- `(.+?)`(?: — |$)/gm)].map((m) => JSON.parse(m[1]) as unknown) : [];
-  if (JSON.stringify(shown) !== JSON.stringify(schema.enum)) problems.push(`allowed values shown ${JSON.stringify(shown)}, schema ${JSON.stringify(schema.enum)}`);
+  if (JSON.stringify(shown) !== JSON.stringify(schema.enum))
+    problems.push(`allowed values shown ${JSON.stringify(shown)}, schema ${JSON.stringify(schema.enum)}`);
   const prose = sections.filter((section) => section !== allowed).join('\n\n');
   for (const { sentence, values } of listedValues(prose)) {
     const refused = values.filter((value) => !enumText.includes(value));
@@ -112,7 +121,8 @@ function contradictions(markdown: string, schema: JsonSchema): string[] {
   }
   for (const { sentence, value } of statedDefaults(prose)) {
     const expected = schema.default !== undefined ? String(schema.default) : undefined;
-    if (expected !== undefined ? value !== expected : !enumText.includes(value)) problems.push(`"${sentence}" states default "${value}", schema ${expected ?? 'has none'}`);
+    if (expected !== undefined ? value !== expected : !enumText.includes(value))
+      problems.push(`"${sentence}" states default "${value}", schema ${expected ?? 'has none'}`);
   }
   return problems;
 }
@@ -120,7 +130,10 @@ function contradictions(markdown: string, schema: JsonSchema): string[] {
 describe('hover on enum parameters agrees with the schema', () => {
   for (const [action, root] of Object.entries(ACTION_SCHEMAS) as [string, JsonSchema][]) {
     for (const { path, schema } of enumPaths(root)) {
-      for (const [lang, options] of [['en', EN], ['zh', ZH]] as const) {
+      for (const [lang, options] of [
+        ['en', EN],
+        ['zh', ZH],
+      ] as const) {
         it(`${action} ${path.join('.')} (${lang})`, () => {
           assert.deepEqual(contradictions(hoverOnKey(action, path, schema, options), schema), []);
         });
@@ -131,7 +144,13 @@ describe('hover on enum parameters agrees with the schema', () => {
   it('covers the parameters whose copied docs were stale, both IntegrityAlgorith spellings included', () => {
     const create = ACTION_SCHEMAS.CreateVpnConnection as JsonSchema;
     const names = enumPaths(create).map(({ path }) => path.join('.'));
-    for (const name of ['RouteType', 'IKEOptionsSpecification.PropoEncryAlgorithm', 'IKEOptionsSpecification.PropoAuthenAlgorithm', 'IPSECOptionsSpecification.IntegrityAlgorith', 'IPSECOptionsSpecification.IntegrityAlgorithm']) {
+    for (const name of [
+      'RouteType',
+      'IKEOptionsSpecification.PropoEncryAlgorithm',
+      'IKEOptionsSpecification.PropoAuthenAlgorithm',
+      'IPSECOptionsSpecification.IntegrityAlgorith',
+      'IPSECOptionsSpecification.IntegrityAlgorithm',
+    ]) {
       assert.ok(names.includes(name), `${name} has no enum`);
     }
   });
@@ -139,9 +158,24 @@ describe('hover on enum parameters agrees with the schema', () => {
   it('the scanner finds a stale list, a typo and a wrong default', () => {
     const schema: JsonSchema = { enum: ['MD5', 'SHA', 'SHA-256'], default: 'SHA' };
     const stale = 'Authentication algorithm. Valid values: `MD5`, `SHA1` and `SHA-256`; default value: `MD5`.';
-    const problems = contradictions(`**X**\n\n${stale}\n\nAllowed values:\n- \`"MD5"\`\n- \`"SHA"\`\n- \`"SHA-256"\``, schema);
+    const problems = contradictions(
+      `**X**\n\n${stale}\n\nAllowed values:\n- \`"MD5"\`\n- \`"SHA"\`\n- \`"SHA-256"\``,
+      schema,
+    );
     assert.equal(problems.length, 3, problems.join('\n'));
-    assert.deepEqual(contradictions('**X**\n\n认证算法：可选值：\'MD5\'，\'SHA\'，\'SHA-256\'， 默认为SHA。\n\n可选值:\n- `"MD5"`\n- `"SHA"`\n- `"SHA-256"`', schema), []);
-    assert.equal(contradictions('**X**\n\n通道类型\n枚举值：\n- MD5： a\n- SHA： b\n默认值：SHA\n\n可选值:\n- `"MD5"`\n- `"SHA"`\n- `"SHA-256"`', schema).length, 1);
+    assert.deepEqual(
+      contradictions(
+        '**X**\n\n认证算法：可选值：\'MD5\'，\'SHA\'，\'SHA-256\'， 默认为SHA。\n\n可选值:\n- `"MD5"`\n- `"SHA"`\n- `"SHA-256"`',
+        schema,
+      ),
+      [],
+    );
+    assert.equal(
+      contradictions(
+        '**X**\n\n通道类型\n枚举值：\n- MD5： a\n- SHA： b\n默认值：SHA\n\n可选值:\n- `"MD5"`\n- `"SHA"`\n- `"SHA-256"`',
+        schema,
+      ).length,
+      1,
+    );
   });
 });

@@ -9,7 +9,25 @@ import { parseJson } from '../../../language/parsing/jsonTree';
 import { fixtureText } from '../../support/fixtures';
 import { Prng } from '../../support/fuzz/prng';
 
-const PIECES = ['x', ' ', '\n', ':', ',', '"', '{', '}', '[', ']', '"Key": 1,', '// c\n', '/*', '\\', '1e', 'null', '"a"'];
+const PIECES = [
+  'x',
+  ' ',
+  '\n',
+  ':',
+  ',',
+  '"',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"Key": 1,',
+  '// c\n',
+  '/*',
+  '\\',
+  '1e',
+  'null',
+  '"a"',
+];
 
 function assertSame(text: string, what: string): void {
   assert.deepEqual(parseJson(text), parseJson(text, false), what);
@@ -38,7 +56,10 @@ describe('JSON parsed member by member', function () {
       const at = random.int(medium.length);
       const removed = random.int(4);
       const piece = random.pick(PIECES);
-      assertSame(medium.slice(0, at) + piece + medium.slice(at + removed), `edit ${i}: ${JSON.stringify(piece)} at ${at}, ${removed} removed`);
+      assertSame(
+        medium.slice(0, at) + piece + medium.slice(at + removed),
+        `edit ${i}: ${JSON.stringify(piece)} at ${at}, ${removed} removed`,
+      );
     }
   });
 

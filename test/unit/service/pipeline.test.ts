@@ -3,7 +3,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkParams, checkText, createLanguageService, type CheckOptions } from '../../../language';
 import { yamlDocuments } from '../../../language/parsing/yamlDocuments';
 
-const HEAD = 'VpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpnConnectionName: office\nPreShareKey: k\n';
+const HEAD =
+  'VpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-qa9sxpy7\nVpnConnectionName: office\nPreShareKey: k\n';
 const EN: CheckOptions = { lang: 'en', disabledRules: [] };
 const codes = (diagnostics: { code?: string | number }[]) => diagnostics.map((d) => String(d.code));
 
@@ -11,13 +12,27 @@ describe('the document pipeline', () => {
   it('gives each document of a stream with its request parameters, the editor keys removed', () => {
     const text = `$schema: tencentcloud-vpn://schemas/CreateVpnConnection.schema.json\nRegion: ap-shanghai\n${HEAD}---\n---\nAction: DeleteVpnConnection\nVpnGatewayId: vpngw-1\nVpnConnectionId: vpnx-1\n`;
     const { parts } = checkText(text, 'yaml', 'file:///t.vpnconn.yaml', EN);
-    assert.deepEqual(parts.map((p) => [p.index, p.action, p.region, p.name]), [[0, 'CreateVpnConnection', 'ap-shanghai', 'office'], [2, 'DeleteVpnConnection', undefined, '']]);
-    assert.deepEqual(Object.keys(parts[0].params ?? {}), ['VpnGatewayId', 'CustomerGatewayId', 'VpnConnectionName', 'PreShareKey']);
+    assert.deepEqual(
+      parts.map((p) => [p.index, p.action, p.region, p.name]),
+      [
+        [0, 'CreateVpnConnection', 'ap-shanghai', 'office'],
+        [2, 'DeleteVpnConnection', undefined, ''],
+      ],
+    );
+    assert.deepEqual(Object.keys(parts[0].params ?? {}), [
+      'VpnGatewayId',
+      'CustomerGatewayId',
+      'VpnConnectionName',
+      'PreShareKey',
+    ]);
     assert.equal(parts[0].vpnGatewayId, 'vpngw-1w9tue3d');
   });
 
   it('keeps an unknown Action by name, so a submit can refuse it', () => {
-    assert.equal(checkText(`Action: CreateVpnGateway\n${HEAD}`, 'yaml', 'file:///t.vpnconn.yaml', EN).parts[0].action, 'CreateVpnGateway');
+    assert.equal(
+      checkText(`Action: CreateVpnGateway\n${HEAD}`, 'yaml', 'file:///t.vpnconn.yaml', EN).parts[0].action,
+      'CreateVpnGateway',
+    );
   });
 
   it('splits shown and silenced diagnostics; silenced errors block only when the host says so', () => {
@@ -28,12 +43,20 @@ describe('the document pipeline', () => {
     assert.deepEqual(editor.blocking, []);
     const submit = checkText(text, 'yaml', 'file:///t.vpnconn.yaml', { ...EN, silencedErrorsBlock: true });
     assert.deepEqual(codes(submit.blocking), ['InvalidParameterValue']);
-    const setting = checkText(text.replace('# tcvpn-disable-next-line dpd-timeout-range\n', ''), 'yaml', 'file:///t.vpnconn.yaml', { ...EN, disabledRules: ['health-check-disabled'], silencedErrorsBlock: true });
-    assert.deepEqual(setting.silenced.map((d) => (d.data as { ruleId: string }).ruleId), ['health-check-disabled']);
+    const setting = checkText(
+      text.replace('# tcvpn-disable-next-line dpd-timeout-range\n', ''),
+      'yaml',
+      'file:///t.vpnconn.yaml',
+      { ...EN, disabledRules: ['health-check-disabled'], silencedErrorsBlock: true },
+    );
+    assert.deepEqual(
+      setting.silenced.map((d) => (d.data as { ruleId: string }).ruleId),
+      ['health-check-disabled'],
+    );
     assert.deepEqual(codes(setting.blocking), ['InvalidParameterValue'], 'a silenced warning never blocks');
   });
 
-  it('blocks on a syntax error, and the service\'s validate is the pipeline\'s shown diagnostics', () => {
+  it("blocks on a syntax error, and the service's validate is the pipeline's shown diagnostics", () => {
     const text = `${HEAD}RouteType: [StaticRoute\n`;
     const check = checkText(text, 'yaml', 'file:///t.vpnconn.yaml', EN);
     assert.ok(check.blocking.some((d) => (d.data as { ruleId: string }).ruleId === 'syntax'));
@@ -43,10 +66,21 @@ describe('the document pipeline', () => {
     assert.deepEqual(service.check(doc, EN).diagnostics, check.diagnostics);
   });
 
-  it('checks a plain value the same way (the emulator\'s step): schema and rules merged', () => {
-    const findings = checkParams({ VpnGatewayId: 'vpngw-1w9tue3d', CustomerGatewayId: 'cgw-qa9sxpy7', VpnConnectionName: 'x'.repeat(61), PreShareKey: 'k' }, 'CreateVpnConnection');
+  it("checks a plain value the same way (the emulator's step): schema and rules merged", () => {
+    const findings = checkParams(
+      {
+        VpnGatewayId: 'vpngw-1w9tue3d',
+        CustomerGatewayId: 'cgw-qa9sxpy7',
+        VpnConnectionName: 'x'.repeat(61),
+        PreShareKey: 'k',
+      },
+      'CreateVpnConnection',
+    );
     // The name-length rule and the schema's maxLength speak of one path: the rule's finding alone is kept.
-    assert.deepEqual(findings.map((f) => f.ruleId), ['name-length']);
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['name-length'],
+    );
   });
 
   it('parses a YAML version once for diagnostics, fixes and formatting (the documents are shared)', () => {

@@ -25,7 +25,11 @@ describe('service tree: one tree with offsets for JSON and YAML', () => {
 
   it('locates an offset on a key or inside a value', () => {
     const [part] = parseJson(json).parts;
-    assert.deepEqual(locateOffset(part.root, json.indexOf('"B"') + 1), { ...locateOffset(part.root, json.indexOf('"B"') + 1), path: ['A', 'B'], onKey: true });
+    assert.deepEqual(locateOffset(part.root, json.indexOf('"B"') + 1), {
+      ...locateOffset(part.root, json.indexOf('"B"') + 1),
+      path: ['A', 'B'],
+      onKey: true,
+    });
     assert.deepEqual(locateOffset(part.root, json.indexOf('"x"') + 1).path, ['A', 'B', 1]);
   });
 
@@ -38,7 +42,10 @@ describe('service tree: one tree with offsets for JSON and YAML', () => {
     const text = 'A: 1\n---\nB: 2\n';
     const parts = parseYaml(text).parts;
     assert.equal(parts.length, 2);
-    assert.deepEqual(parts.map((p) => p.value), [{ A: 1 }, { B: 2 }]);
+    assert.deepEqual(
+      parts.map((p) => p.value),
+      [{ A: 1 }, { B: 2 }],
+    );
     assert.ok(parts[1].offset >= text.indexOf('---'));
   });
 

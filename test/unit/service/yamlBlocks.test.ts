@@ -9,7 +9,23 @@ import { parseYaml } from '../../../language/parsing/yamlTree';
 import { fixtureText } from '../../support/fixtures';
 import { Prng } from '../../support/fuzz/prng';
 
-const PIECES = ['x', ' ', '\n', ':', '- ', '  ', '#', '"', 'Key: 1\n', '\nTags: []\n', '&a ', '---\n', '\t', '{', 'IKEVersion: IKEV2'];
+const PIECES = [
+  'x',
+  ' ',
+  '\n',
+  ':',
+  '- ',
+  '  ',
+  '#',
+  '"',
+  'Key: 1\n',
+  '\nTags: []\n',
+  '&a ',
+  '---\n',
+  '\t',
+  '{',
+  'IKEVersion: IKEV2',
+];
 
 function assertSame(text: string, what: string): void {
   assert.deepEqual(parseYaml(text), parseYaml(text, false), what);

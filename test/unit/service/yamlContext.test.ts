@@ -15,16 +15,30 @@ const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
 function assertSameEverywhere(name: string, text: string, step: number): void {
   const starts = parseYaml(text).parts.map((part) => part.offset);
   const documentStart = (offset: number) => [...starts].reverse().find((start) => start <= offset) ?? 0;
-  assertAgreeAtOffsets(name, text, step, (offset) => yamlContext(text, offset, documentStart(offset)), (offset) => yamlContext(text, offset, documentStart(offset), false));
+  assertAgreeAtOffsets(
+    name,
+    text,
+    step,
+    (offset) => yamlContext(text, offset, documentStart(offset)),
+    (offset) => yamlContext(text, offset, documentStart(offset), false),
+  );
 }
 
 describe('YAML completion context from the nearest top-level key', () => {
   it('equals the whole-document reading at every offset of the official example', () => {
-    assertSameEverywhere('official example', readFileSync(path.join(FIXTURES, 'official-example.vpnconn.yaml'), 'utf8'), 1);
+    assertSameEverywhere(
+      'official example',
+      readFileSync(path.join(FIXTURES, 'official-example.vpnconn.yaml'), 'utf8'),
+      1,
+    );
   });
 
   it('equals the whole-document reading across a 500-entry file', () => {
-    assertSameEverywhere('500 SPD entries', readFileSync(path.join(FIXTURES, 'medium-500-spd.vpnconn.yaml'), 'utf8'), 53);
+    assertSameEverywhere(
+      '500 SPD entries',
+      readFileSync(path.join(FIXTURES, 'medium-500-spd.vpnconn.yaml'), 'utf8'),
+      53,
+    );
   });
 
   it('equals the whole-document reading in streams, comments and half-typed texts', () => {

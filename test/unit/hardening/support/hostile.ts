@@ -19,13 +19,17 @@ export function hugeYaml(bytes: number): string {
 /** An object with `count` distinct (unknown) keys. */
 export function manyKeys(count: number, kind: 'json' | 'yaml'): string {
   const keys = Array.from({ length: count }, (_, i) => `Key${i}`);
-  return kind === 'json' ? `{${keys.map((k) => `"${k}": ${k.length}`).join(',\n')}}\n` : keys.map((k) => `${k}: ${k.length}\n`).join('');
+  return kind === 'json'
+    ? `{${keys.map((k) => `"${k}": ${k.length}`).join(',\n')}}\n`
+    : keys.map((k) => `${k}: ${k.length}\n`).join('');
 }
 
 /** `depth` nested arrays under Tags (flow style in YAML: block style would need depth² characters of indentation). */
 export function deepNesting(depth: number, kind: 'json' | 'yaml'): string {
   const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
-  return kind === 'json' ? `{"VpnConnectionName": "deep", "Tags": ${nested}}\n` : `VpnConnectionName: deep\nTags: ${nested}\n`;
+  return kind === 'json'
+    ? `{"VpnConnectionName": "deep", "Tags": ${nested}}\n`
+    : `VpnConnectionName: deep\nTags: ${nested}\n`;
 }
 
 /** `depth` nested objects (JSON): {"a": {"a": ... }}. */
@@ -42,7 +46,12 @@ export function longLine(length: number, kind: 'json' | 'yaml'): string {
 /** The "billion laughs": ten levels of anchors, each alias list ten times the one before. */
 export function aliasBomb(levels = 10): string {
   const lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-  for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   lines.push(`VpnConnectionName: *a${levels - 1}`);
   return `${lines.join('\n')}\n`;
 }
