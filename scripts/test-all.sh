@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test tier and prints the closing line "N passed, N failed" summed over the tiers.
-# Tiers: schema freshness + type check + build, then unit/LSP/CLI tests (mocha), then the in-editor suite.
+# Tiers: formatting (prettier) + schema freshness + type check + build, then unit/LSP/CLI tests (mocha), then the in-editor suite.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export TEST_SUMMARY_FILE="$(mktemp)"
@@ -12,6 +12,7 @@ step() { echo; echo "== $*"; "$@" || status=1; }
 if [ "${SKIP_EDITOR_TESTS:-}" != "1" ]; then
   step bash scripts/vscode-runtime/install.sh
 fi
+step npx prettier --check --log-level warn .
 step npx tsx scripts/generate-schemas.ts --check
 step npx tsc --noEmit -p .
 step node scripts/build.mjs

@@ -23,16 +23,14 @@ function recordsOf(api: TencentCloudVpnApi, uri: vscode.Uri): SubmissionRecord[]
 
 function describeRecords(api: TencentCloudVpnApi): string {
   return JSON.stringify(
-    api
-      .getTasks()
-      .map(({ name, status, phase, error, taskStatus, tunnelState }) => ({
-        name,
-        status,
-        phase,
-        error,
-        taskStatus,
-        tunnelState,
-      })),
+    api.getTasks().map(({ name, status, phase, error, taskStatus, tunnelState }) => ({
+      name,
+      status,
+      phase,
+      error,
+      taskStatus,
+      tunnelState,
+    })),
   );
 }
 
