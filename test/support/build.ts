@@ -6,22 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { PROGRAM_FOLDERS, REPO_ROOT } from './repo';
 
-/** The repository root. */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export { REPO_ROOT };
 
 const BUNDLES = ['dist/server.js', 'dist/cli.js'];
-const SOURCES = [
-  'client',
-  'server',
-  'language',
-  'protocol',
-  'cloud',
-  'cli',
-  'emulator',
-  'schemas',
-  'scripts/build.mjs',
-];
+const SOURCES = [...PROGRAM_FOLDERS, 'schemas', 'scripts/build.mjs'];
 let checked = false;
 
 function newestMtime(entry: string): number {

@@ -14,8 +14,14 @@ export type FixtureKind = 'json' | 'yaml';
 /** SPD entries per size; 7000 entries make the pretty-printed JSON about 1 MB. */
 export const SPD_ENTRIES: Record<FixtureSize, number> = { typical: 1, medium: 500, large: 7000 };
 
+/** The official example's shape, as far as tests read into it (its nested option objects are plain records). */
+export type OfficialExample = Record<string, unknown> & {
+  IKEOptionsSpecification: Record<string, unknown>;
+  IPSECOptionsSpecification: Record<string, unknown>;
+};
+
 /** The official request example of CreateVpnConnection: the JSON body after the HTTP headers. */
-export function officialExample(): Record<string, unknown> {
+export function officialExample(): OfficialExample {
   const spec = JSON.parse(
     readFileSync(join(__dirname, '..', '..', 'schemas', 'source', 'vpc-2017-03-12.vpn.json'), 'utf8'),
   );

@@ -8,31 +8,12 @@ import * as net from 'node:net';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 import type { RunningEmulator } from '../../../emulator';
 import { canonicalRequest, signatureOf, stringToSign, utcDate } from '../../../emulator/tc3Verify';
+import { officialExample } from '../../support/fixtures';
 
 export const ENDPOINT = 'vpc.tencentcloudapi.com';
 
 /** The official CreateVpnConnection example's parameters (schemas/source spec), which the default seed accepts. */
-export const OFFICIAL_EXAMPLE = {
-  VpnConnectionName: 'TEST_CONN',
-  PreShareKey: '6325ac',
-  VpcId: 'vpc-gapcv96p',
-  Tags: [{ Value: 'shanghai', Key: 'city' }],
-  IPSECOptionsSpecification: { PfsDhGroup: 'NULL', EncryptAlgorithm: '3DES-CBC', IntegrityAlgorith: 'SHA1' },
-  SecurityPolicyDatabases: [{ LocalCidrBlock: '10.8.4.0/24', RemoteCidrBlock: ['58.211.1.0/24'] }],
-  VpnGatewayId: 'vpngw-1w9tue3d',
-  CustomerGatewayId: 'cgw-qa9sxpy7',
-  IKEOptionsSpecification: {
-    IKEVersion: 'IKEV1',
-    RemoteIdentity: 'ADDRESS',
-    PropoAuthenAlgorithm: 'MD5',
-    RemoteAddress: '1.2.3.4',
-    LocalIdentity: 'ADDRESS',
-    LocalAddress: '58.211.2.5',
-    ExchangeMode: 'MAIN',
-    PropoEncryAlgorithm: '3DES-CBC',
-    DhGroupName: 'GROUP1',
-  },
-};
+export const OFFICIAL_EXAMPLE = officialExample();
 
 /** An agent that sends every request to the emulator whatever host the URL names. */
 export function loopbackAgent(port: number): http.Agent {

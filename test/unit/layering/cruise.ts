@@ -4,22 +4,13 @@
  */
 import * as path from 'node:path';
 import type { IConfiguration, ICruiseResult, IViolation } from 'dependency-cruiser';
+import { PROGRAM_FOLDERS, REPO_ROOT } from '../../support/repo';
 
 /** The repository's root, where the rules file lives and from which its paths are written. */
-export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export { REPO_ROOT };
 
 /** Every folder of code in the repository; the rules choose which of them each one applies to. */
-export const CRUISED_FOLDERS = [
-  'client',
-  'server',
-  'language',
-  'protocol',
-  'cloud',
-  'cli',
-  'emulator',
-  'scripts',
-  'test',
-];
+export const CRUISED_FOLDERS = [...PROGRAM_FOLDERS, 'scripts', 'test'];
 
 /** The rules file, as dependency-cruiser's command line reads it. */
 export function layeringConfig(): IConfiguration {

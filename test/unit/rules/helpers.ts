@@ -7,29 +7,10 @@ import { runRules } from '../../../language/rules/engine';
 import { ruleById } from '../../../language/rules/registry';
 import { seedRuleContext } from '../account/fixtures';
 import type { RuleFinding } from '../../../language/types';
+import { officialExample } from '../../support/fixtures';
 
 /** The body of the official request example from the spec (actions.CreateVpnConnection.examples[0]). */
-export const OFFICIAL_EXAMPLE = {
-  VpnConnectionName: 'TEST_CONN',
-  PreShareKey: '6325ac',
-  VpcId: 'vpc-gapcv96p',
-  Tags: [{ Value: 'shanghai', Key: 'city' }],
-  IPSECOptionsSpecification: { PfsDhGroup: 'NULL', EncryptAlgorithm: '3DES-CBC', IntegrityAlgorith: 'SHA1' },
-  SecurityPolicyDatabases: [{ LocalCidrBlock: '10.8.4.0/24', RemoteCidrBlock: ['58.211.1.0/24'] }],
-  VpnGatewayId: 'vpngw-1w9tue3d',
-  CustomerGatewayId: 'cgw-qa9sxpy7',
-  IKEOptionsSpecification: {
-    IKEVersion: 'IKEV1',
-    RemoteIdentity: 'ADDRESS',
-    PropoAuthenAlgorithm: 'MD5',
-    RemoteAddress: '1.2.3.4',
-    LocalIdentity: 'ADDRESS',
-    LocalAddress: '58.211.2.5',
-    ExchangeMode: 'MAIN',
-    PropoEncryAlgorithm: '3DES-CBC',
-    DhGroupName: 'GROUP1',
-  },
-};
+export const OFFICIAL_EXAMPLE = officialExample();
 
 /** The official example with top-level keys replaced (undefined removes a key). */
 export function exampleWith(overrides: Record<string, unknown>): Record<string, unknown> {
