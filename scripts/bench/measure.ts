@@ -78,90 +78,141 @@ export async function measureSession(
   const out: Partial<Record<Metric, Summary>> = {};
   try {
     await waitUntilSchemaLoaded(client, server, s, p.timeoutMs);
-    // open→diagnostics: a new URI each time (no cache can answer), closed again afterwards.
-    const opens = await sample(plan(p.opens(s.size), p.budgetMs, 1), async (i) => {
-      const uri = `file:///tcvpn-bench/open-${i}/${s.fileName}`;
-      const ms = await timeDiagnostics(
-        client,
-        uri,
-        (d) => d.version === undefined || d.version >= 1,
-        () => client.open(uri, languageId, s.text),
-        p.timeoutMs,
-      );
-      await client.close(uri);
-      return ms;
-    });
-    out.open = summarize(opens);
-
+    out.open = await measureOpens(client, languageId, s, p);
     const uri = `file:///tcvpn-bench/session/${s.fileName}`;
-    let baseline = 0;
-    await timeDiagnostics(
-      client,
-      uri,
-      (d) => ((baseline = onLine(d.diagnostics, s.edit.position.line)), true),
-      () => client.open(uri, languageId, s.sessionText),
-      p.timeoutMs,
-    );
-    // Even runs make the value invalid (4DES-CBC), odd runs restore it. Servers that publish a version are matched by
-    // version; the others (yaml-language-server) by content: an error on the edited line appears, then goes away.
-    let version = 1;
-    let silent = 0;
-    const toggle = async (i: number): Promise<number> => {
-      const invalid = i % 2 === 0;
-      const v = ++version;
-      const { line, character } = s.edit.position;
-      const range = { start: { line, character }, end: { line, character: character + 1 } };
-      let got: Diagnostic[] = [];
-      const accept = (d: PublishDiagnosticsParams): boolean => {
-        got = d.diagnostics;
-        if (d.version !== undefined) return d.version >= v;
-        return invalid ? onLine(d.diagnostics, line) > baseline : onLine(d.diagnostics, line) <= baseline;
-      };
-      const ms = await timeDiagnostics(
-        client,
-        uri,
-        accept,
-        () => client.change(uri, v, [{ range, text: invalid ? s.edit.invalid : s.edit.valid }]),
-        p.timeoutMs,
-      );
-      if (invalid && onLine(got, line) <= baseline) silent++;
-      return ms;
-    };
-    const edits = await sample(plan(p.edits, p.budgetMs), toggle);
-    out.edit = summarize(edits);
-    if (silent > 0) out.edit.warning = `${silent} invalid edits got no diagnostic on the edited line`;
-    if ((WARMUP + edits.length) % 2 === 1) await toggle(1); // back to the valid text before completing in it
-
-    out.completeKey = await timeRequests(
-      client,
-      p,
-      'textDocument/completion',
-      { textDocument: { uri }, position: s.keyCompletion, context: { triggerKind: 1 } },
-      (r) => items(r).length > 0,
-      'no completion items',
-    );
-    out.completeEnum = await timeRequests(
-      client,
-      p,
-      'textDocument/completion',
-      { textDocument: { uri }, position: s.enumCompletion, context: { triggerKind: 1 } },
-      (r) => items(r).some((item) => JSON.stringify(item).includes('GROUP2')),
-      'GROUP2 not offered',
-    );
-    out.hover = await timeRequests(
-      client,
-      p,
-      'textDocument/hover',
-      { textDocument: { uri }, position: s.hover },
-      (r) => !!r && typeof r === 'object' && 'contents' in r,
-      'no hover',
-    );
+    const baseline = await openSessionFile(client, uri, languageId, s, p.timeoutMs);
+    out.edit = await measureEdits(client, uri, s, p, baseline);
+    Object.assign(out, await measureRequests(client, uri, s, p));
     const rss = client.peakRssBytes();
     out.rss = { ...summarize(rss === undefined ? [] : [rss / 1024 / 1024], 'MB') };
     return out;
   } finally {
     await stopServer(client);
   }
+}
+
+/** Open→diagnostics: a new URI each time (no cache can answer), closed again afterwards. */
+async function measureOpens(client: LspTestClient, languageId: string, s: Scenario, p: Plan): Promise<Summary> {
+  const opens = await sample(plan(p.opens(s.size), p.budgetMs, 1), async (i) => {
+    const uri = `file:///tcvpn-bench/open-${i}/${s.fileName}`;
+    const ms = await timeDiagnostics(
+      client,
+      uri,
+      (d) => d.version === undefined || d.version >= 1,
+      () => client.open(uri, languageId, s.text),
+      p.timeoutMs,
+    );
+    await client.close(uri);
+    return ms;
+  });
+  return summarize(opens);
+}
+
+/** Opens the session file the edits and requests work on; returns the errors and warnings on the edited line. */
+async function openSessionFile(
+  client: LspTestClient,
+  uri: string,
+  languageId: string,
+  s: Scenario,
+  timeoutMs: number,
+): Promise<number> {
+  let baseline = 0;
+  await timeDiagnostics(
+    client,
+    uri,
+    (d) => ((baseline = onLine(d.diagnostics, s.edit.position.line)), true),
+    () => client.open(uri, languageId, s.sessionText),
+    timeoutMs,
+  );
+  return baseline;
+}
+
+/** Edit→diagnostics: one-character edits of the session file, flagged when invalid ones go unreported, ending valid. */
+async function measureEdits(
+  client: LspTestClient,
+  uri: string,
+  s: Scenario,
+  p: Plan,
+  baseline: number,
+): Promise<Summary> {
+  const editor = valueToggler(client, uri, s, p.timeoutMs, baseline);
+  const edits = await sample(plan(p.edits, p.budgetMs), editor.toggle);
+  const summary = summarize(edits);
+  if (editor.silent() > 0) summary.warning = `${editor.silent()} invalid edits got no diagnostic on the edited line`;
+  if ((WARMUP + edits.length) % 2 === 1) await editor.toggle(1); // back to the valid text before completing in it
+  return summary;
+}
+
+/**
+ * Makes the edited value invalid (4DES-CBC) on even runs and restores it on odd runs, timing each until its answer.
+ * Servers that publish a version are matched by version; the others (yaml-language-server) by content: an error on
+ * the edited line appears, then goes away. `silent()` counts the invalid edits that got no error on that line.
+ */
+function valueToggler(
+  client: LspTestClient,
+  uri: string,
+  s: Scenario,
+  timeoutMs: number,
+  baseline: number,
+): { toggle: (i: number) => Promise<number>; silent: () => number } {
+  let version = 1;
+  let silent = 0;
+  const toggle = async (i: number): Promise<number> => {
+    const invalid = i % 2 === 0;
+    const v = ++version;
+    const { line, character } = s.edit.position;
+    const range = { start: { line, character }, end: { line, character: character + 1 } };
+    let got: Diagnostic[] = [];
+    const accept = (d: PublishDiagnosticsParams): boolean => {
+      got = d.diagnostics;
+      if (d.version !== undefined) return d.version >= v;
+      return invalid ? onLine(d.diagnostics, line) > baseline : onLine(d.diagnostics, line) <= baseline;
+    };
+    const ms = await timeDiagnostics(
+      client,
+      uri,
+      accept,
+      () => client.change(uri, v, [{ range, text: invalid ? s.edit.invalid : s.edit.valid }]),
+      timeoutMs,
+    );
+    if (invalid && onLine(got, line) <= baseline) silent++;
+    return ms;
+  };
+  return { toggle, silent: () => silent };
+}
+
+/** Completion of a key, completion of an enum value and hover on the session file, each checked on its first answer. */
+async function measureRequests(
+  client: LspTestClient,
+  uri: string,
+  s: Scenario,
+  p: Plan,
+): Promise<Pick<Record<Metric, Summary>, 'completeKey' | 'completeEnum' | 'hover'>> {
+  const completeKey = await timeRequests(
+    client,
+    p,
+    'textDocument/completion',
+    { textDocument: { uri }, position: s.keyCompletion, context: { triggerKind: 1 } },
+    (r) => items(r).length > 0,
+    'no completion items',
+  );
+  const completeEnum = await timeRequests(
+    client,
+    p,
+    'textDocument/completion',
+    { textDocument: { uri }, position: s.enumCompletion, context: { triggerKind: 1 } },
+    (r) => items(r).some((item) => JSON.stringify(item).includes('GROUP2')),
+    'GROUP2 not offered',
+  );
+  const hover = await timeRequests(
+    client,
+    p,
+    'textDocument/hover',
+    { textDocument: { uri }, position: s.hover },
+    (r) => !!r && typeof r === 'object' && 'contents' in r,
+    'no hover',
+  );
+  return { completeKey, completeEnum, hover };
 }
 
 /** The items of a completion answer (an array or a CompletionList). */

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import {
   cleanup,
   codeServerEnv,
+  type CodeServer,
   emulatorDemoCredentials,
   freePort,
   freshDataDir,
@@ -52,6 +53,7 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
+/** Whether `port` on 127.0.0.1 can be listened on right now. */
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
@@ -76,39 +78,73 @@ async function verifyActivation(dataDir: string, url: string): Promise<void> {
   }
 }
 
-async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
-  const dataDir = freshDataDir('tcvd');
-  removeWhenDone(dataDir);
-  const workspace = freshWorkspace(dataDir);
-
+/** Installs the packaged .vsix into the data folder's extensions dir and checks code-server lists it. */
+function installExtension(dataDir: string): void {
   say(`installing ${path.relative(repoRoot, VSIX)} into ${dataDir}/extensions`);
   installVsix(dataDir, VSIX);
   const installed = listExtensions(dataDir).find((line) => line.toLowerCase().startsWith(`${EXTENSION_ID}@`));
   if (!installed) throw new Error(`${EXTENSION_ID} is not listed after --install-extension`);
   say(`installed ${installed}`);
+}
+
+/** The requested port when it is free on 127.0.0.1, else a free one the kernel picks. */
+async function availablePort(requested: number): Promise<number> {
+  if (await portIsFree(requested)) return requested;
+  const port = await freePort();
+  say(`port ${requested} is taken; using ${port}`);
+  return port;
+}
+
+/** Starts code-server on 127.0.0.1:`port` with the emulator's demo credentials in its environment. */
+function startDemoCodeServer(
+  dataDir: string,
+  port: number,
+  credentials: { secretId: string; secretKey: string },
+): Promise<CodeServer> {
+  const env = codeServerEnv(dataDir, {
+    TENCENTCLOUD_SECRET_ID: credentials.secretId,
+    TENCENTCLOUD_SECRET_KEY: credentials.secretKey,
+  });
+  return startCodeServer({
+    dataDir,
+    env,
+    smokeTestDriver: false,
+    logFile: path.join(dataDir, 'code-server.log'),
+    port,
+  });
+}
+
+/** Prints the URL to open and what the demo workspace, the emulator and the logs are. */
+function printInstructions(url: string, workspace: string, emulatorUrl: string, dataDir: string): void {
+  console.log(`
+  Tencent Cloud VPN Connection: live demo
+
+  Open this URL in a browser on this machine:
+    ${url}
+
+  The workspace (${workspace}) holds example *.vpnconn.yaml / *.vpnconn.json files. The extension validates them as you
+  type; "Tencent Cloud VPN: Submit Connection" (palette or editor title) sends one to the local VPC API emulator
+  at ${emulatorUrl} with its public demo credentials, and the "VPN Tasks" view follows the task.
+  Logs: ${dataDir}/code-server.log, ${dataDir}/emulator.log
+
+  Press Ctrl-C to stop everything.
+`);
+}
+
+/** Installs the .vsix, starts the emulator and code-server, checks activation, then serves until Ctrl-C. */
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const dataDir = freshDataDir('tcvd');
+  removeWhenDone(dataDir);
+  const workspace = freshWorkspace(dataDir);
+  installExtension(dataDir);
 
   const emulator = await startEmulator(path.join(dataDir, 'emulator.log'));
   say(`emulator ${emulator.url} (log: ${dataDir}/emulator.log)`);
   const credentials = emulatorDemoCredentials();
   writeUserSettings(dataDir, { 'tencentcloudVpn.endpoint': emulator.url, 'tencentcloudVpn.region': 'ap-guangzhou' });
-
-  if (!(await portIsFree(options.port))) {
-    const port = await freePort();
-    say(`port ${options.port} is taken; using ${port}`);
-    options.port = port;
-  }
-  const env = codeServerEnv(dataDir, {
-    TENCENTCLOUD_SECRET_ID: credentials.secretId,
-    TENCENTCLOUD_SECRET_KEY: credentials.secretKey,
-  });
-  const server = await startCodeServer({
-    dataDir,
-    env,
-    smokeTestDriver: false,
-    logFile: path.join(dataDir, 'code-server.log'),
-    port: options.port,
-  });
+  const port = await availablePort(options.port);
+  const server = await startDemoCodeServer(dataDir, port, credentials);
   const url = workbenchUrl(server, workspace);
 
   if (options.verify) {
@@ -120,19 +156,7 @@ async function main(): Promise<number> {
   }
   if (options.exitAfterCheck) return 0;
 
-  console.log(`
-  Tencent Cloud VPN Connection: live demo
-
-  Open this URL in a browser on this machine:
-    ${url}
-
-  The workspace (${workspace}) holds example *.vpnconn.yaml / *.vpnconn.json files. The extension validates them as you
-  type; "Tencent Cloud VPN: Submit Connection" (palette or editor title) sends one to the local VPC API emulator
-  at ${emulator.url} with its public demo credentials, and the "VPN Tasks" view follows the task.
-  Logs: ${dataDir}/code-server.log, ${dataDir}/emulator.log
-
-  Press Ctrl-C to stop everything.
-`);
+  printInstructions(url, workspace, emulator.url, dataDir);
   // Runs until Ctrl-C (the cleanup's signal handler exits), or until code-server or the emulator dies.
   const code = await Promise.race([server.proc.exited, emulator.proc.exited]);
   if (cleanup.stopping) return 0;

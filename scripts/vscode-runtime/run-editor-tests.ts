@@ -12,9 +12,11 @@ import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
 import {
   cleanup,
   codeServerEnv,
+  type CodeServer,
   emulatorDemoCredentials,
   ensureRuntime,
   freshDataDir,
@@ -90,35 +92,51 @@ interface SuiteResult {
 /** The data folder (logs, workspace) is kept after a failed run, for a look. */
 let keepDataDir = true;
 
-async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
-  const started = Date.now();
-  if (options.compileOnly) {
-    say(`compiled ${await buildEverything(options)}`);
-    return 0;
-  }
-  ensureRuntime();
-  const suiteIndex = await buildEverything(options);
+/** Seconds since `started`, to one decimal, for the progress lines. */
+function secondsSince(started: number): string {
+  return ((Date.now() - started) / 1000).toFixed(1);
+}
 
+/** A run's fresh data folder, the fixture workspace copied into it, and the file the suite writes its result to. */
+interface RunFolders {
+  dataDir: string;
+  workspace: string;
+  resultFile: string;
+}
+
+/** Creates the run's data folder (kept after a failed run) with a fresh copy of the fixture workspace. */
+function prepareRunFolders(): RunFolders {
   const dataDir = freshDataDir('tcve');
   removeWhenDone(dataDir, () => keepDataDir);
   const workspace = freshWorkspace(dataDir);
   const resultFile = path.join(dataDir, 'suite-result.json');
   say(`data dir ${dataDir}`);
+  return { dataDir, workspace, resultFile };
+}
 
+/** The emulator the suite talks to: the one at TCVPN_EMULATOR_URL when set, else a fresh one logging to the data dir. */
+async function emulatorForSuite(dataDir: string): Promise<{ url: string }> {
   // TCVPN_EMULATOR_URL reuses an emulator that is already running (e.g. `npm run emulator` under a debugger).
   const emulator = process.env.TCVPN_EMULATOR_URL
     ? { url: process.env.TCVPN_EMULATOR_URL }
     : await startEmulator(path.join(dataDir, 'emulator.log'));
   say(`emulator ${emulator.url}`);
-  const credentials = emulatorDemoCredentials();
-  const secrets = [credentials.secretKey];
+  return emulator;
+}
 
+/** Writes the user settings and starts code-server with the smoke-test driver and the environment the suite reads. */
+async function startSuiteCodeServer(
+  folders: RunFolders,
+  emulatorUrl: string,
+  credentials: { secretId: string; secretKey: string },
+  grep: string | undefined,
+): Promise<CodeServer> {
+  const { dataDir, resultFile } = folders;
   // Word-based suggestions off: the completion tests look at what our provider offers, not at words of open files.
   // TCVPN_EXTRA_SETTINGS (a JSON object) adds user settings for a diagnosis run, e.g. '{"http.proxySupport":"off"}'.
   const extraSettings = JSON.parse(process.env.TCVPN_EXTRA_SETTINGS || '{}') as Record<string, unknown>;
   writeUserSettings(dataDir, {
-    'tencentcloudVpn.endpoint': emulator.url,
+    'tencentcloudVpn.endpoint': emulatorUrl,
     'tencentcloudVpn.region': 'ap-guangzhou',
     'editor.wordBasedSuggestions': 'off',
     ...extraSettings,
@@ -127,22 +145,20 @@ async function main(): Promise<number> {
     TENCENTCLOUD_SECRET_ID: credentials.secretId,
     TENCENTCLOUD_SECRET_KEY: credentials.secretKey,
     // Read by the suite in the extension host (it inherits code-server's environment).
-    TCVPN_EMULATOR_URL: emulator.url,
+    TCVPN_EMULATOR_URL: emulatorUrl,
     TCVPN_SUITE_RESULT_FILE: resultFile,
-    TCVPN_SUITE_GREP: options.grep ?? '',
+    TCVPN_SUITE_GREP: grep ?? '',
   });
-  const server = await startCodeServer({
+  return startCodeServer({
     dataDir,
     env,
     smokeTestDriver: true,
     logFile: path.join(dataDir, 'code-server.log'),
   });
-  say(
-    `code-server ${server.url} (pgid ${server.proc.pgid}), ready after ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
+}
 
-  const context = await launchBrowser(dataDir);
-  const page = context.pages()[0] ?? (await context.newPage());
+/** Wires the smoke-test driver's hooks into the page: host console to stdout (masked), and the suite's exit code. */
+async function listenToExtensionHost(page: Page, secrets: string[]): Promise<{ exitCode: Promise<number> }> {
   let settle!: (code: number) => void;
   const exitCode = new Promise<number>((resolve) => (settle = resolve));
   await page.exposeFunction('codeAutomationExit', (code: number) => settle(Number(code)));
@@ -154,7 +170,16 @@ async function main(): Promise<number> {
     void type;
   });
   page.on('pageerror', (error) => say(`page error: ${maskSecrets(String(error), secrets)}`));
+  return { exitCode };
+}
 
+/** Opens the workbench with this repository as development extension and the suite as its tests, until it renders. */
+async function openSuiteWorkbench(
+  page: Page,
+  server: CodeServer,
+  workspace: string,
+  suiteIndex: string,
+): Promise<void> {
   const payload: [string, string][] = [
     ['extensionDevelopmentPath', remoteUri(server, repoRoot)],
     ['extensionTestsPath', remoteUri(server, suiteIndex)],
@@ -162,13 +187,16 @@ async function main(): Promise<number> {
   const opened = Date.now();
   await page.goto(workbenchUrl(server, workspace, payload));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  say(`workbench rendered in ${((Date.now() - opened) / 1000).toFixed(1)} s`);
+  say(`workbench rendered in ${secondsSince(opened)} s`);
+}
 
+/** The suite's exit code, or -1 when it does not finish within the timeout, or -2 when code-server exits first. */
+async function waitForSuite(exitCode: Promise<number>, server: CodeServer, timeoutSeconds: number): Promise<number> {
   const timeout = new Promise<number>((resolve) =>
     setTimeout(() => {
-      say(`the suite did not finish within ${options.timeoutSeconds} s`);
+      say(`the suite did not finish within ${timeoutSeconds} s`);
       resolve(-1);
-    }, options.timeoutSeconds * 1000).unref(),
+    }, timeoutSeconds * 1000).unref(),
   );
   let settled = false;
   const serverDied = server.proc.exited.then((code) => {
@@ -177,17 +205,26 @@ async function main(): Promise<number> {
   });
   const code = await Promise.race([exitCode, timeout, serverDied]);
   settled = true;
-  say(`suite settled with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s in total`);
+  return code;
+}
 
-  let result: SuiteResult | undefined;
-  if (existsSync(resultFile)) result = JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
-  if (code !== 0 || !result) {
-    const log = path.join(dataDir, 'code-server.log');
-    if (existsSync(log))
-      process.stdout.write(
-        `--- code-server log (tail) ---\n${maskSecrets(readFileSync(log, 'utf8').split('\n').slice(-40).join('\n'), secrets)}\n`,
-      );
-  }
+/** The counts the suite wrote to its result file, or undefined when it wrote none. */
+function readSuiteResult(resultFile: string): SuiteResult | undefined {
+  if (existsSync(resultFile)) return JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
+  return undefined;
+}
+
+/** Prints the last 40 lines of code-server's log (secrets masked), for a run that failed or did not report. */
+function printCodeServerLogTail(dataDir: string, secrets: string[]): void {
+  const log = path.join(dataDir, 'code-server.log');
+  if (existsSync(log))
+    process.stdout.write(
+      `--- code-server log (tail) ---\n${maskSecrets(readFileSync(log, 'utf8').split('\n').slice(-40).join('\n'), secrets)}\n`,
+    );
+}
+
+/** Appends the counts to $EDITOR_SUMMARY_FILE and prints them; a missing result counts as one failure. */
+function recordSummary(result: SuiteResult | undefined): void {
   const summary = result ?? { passed: 0, failed: 1, skipped: 0 };
   if (!result) say('the suite did not report a result: counted as one failure');
   if (process.env.EDITOR_SUMMARY_FILE)
@@ -195,6 +232,35 @@ async function main(): Promise<number> {
   console.log(
     `in-editor suite: ${summary.passed} passed, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`,
   );
+}
+
+/** Builds, starts the emulator and code-server, runs the suite in the workbench and records its counts. */
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  if (options.compileOnly) {
+    say(`compiled ${await buildEverything(options)}`);
+    return 0;
+  }
+  ensureRuntime();
+  const suiteIndex = await buildEverything(options);
+  const folders = prepareRunFolders();
+  const emulator = await emulatorForSuite(folders.dataDir);
+  const credentials = emulatorDemoCredentials();
+  const secrets = [credentials.secretKey];
+  const server = await startSuiteCodeServer(folders, emulator.url, credentials, options.grep);
+  say(`code-server ${server.url} (pgid ${server.proc.pgid}), ready after ${secondsSince(started)} s`);
+
+  const context = await launchBrowser(folders.dataDir);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const { exitCode } = await listenToExtensionHost(page, secrets);
+  await openSuiteWorkbench(page, server, folders.workspace, suiteIndex);
+  const code = await waitForSuite(exitCode, server, options.timeoutSeconds);
+  say(`suite settled with ${code} after ${secondsSince(started)} s in total`);
+
+  const result = readSuiteResult(folders.resultFile);
+  if (code !== 0 || !result) printCodeServerLogTail(folders.dataDir, secrets);
+  recordSummary(result);
   const ok = code === 0 && result !== undefined && result.failed === 0;
   keepDataDir = !ok;
   return ok ? 0 : 1;
