@@ -1,9 +1,17 @@
 /**
  * `tcvpn emulator [--port N] [--seed FILE] [--task-delay MS] [--state-delay MS] [--clock-skew S]
  * [--empty-connection-id] [--quiet]`: runs the local VPC API emulator on 127.0.0.1 until SIGINT or SIGTERM.
- * It prints the URL and the demo SecretId, never a key: the demo key is public but lives in the seed file.
+ * It prints the URL, the SecretIds (the public demo one in full, any other masked), never a key (the demo key is
+ * public but lives in the seed file), and this run's control token, which every /__emulator/* request needs.
+ * Its log lines mask SecretIds too.
  */
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
+import {
+  defaultEmulatorSeed,
+  maskSecretId,
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from '../emulator';
 
 const USAGE = `usage: tcvpn emulator [--port N] [--seed FILE] [--task-delay MS] [--state-delay MS] [--clock-skew S]
                       [--empty-connection-id] [--quiet]
@@ -33,6 +41,13 @@ export function parseEmulatorArgs(args: string[]): { options: EmulatorOptions; q
   }
   return { options, quiet };
 }
+
+/** The public demo SecretIds of the committed seed, the only ones printed in full. */
+const DEMO_SECRET_IDS = new Set(defaultEmulatorSeed().credentials.map((credential) => credential.secretId));
+
+/** A SecretId as the banner shows it: the public demo one as it is, any other masked (a seed may hold a real one). */
+const shownSecretId = (secretId: string): string =>
+  DEMO_SECRET_IDS.has(secretId) ? secretId : `${maskSecretId(secretId)} (masked)`;
 
 /** Resolves on the first SIGINT or SIGTERM. */
 function untilSignal(): Promise<string> {
@@ -72,9 +87,10 @@ export async function runEmulator(args: string[]): Promise<number> {
   process.stdout.write(
     [
       `VPC API emulator (vpc 2017-03-12) listening on ${emulator.url}`,
-      `  SecretId: ${emulator.credentials.map((credential) => credential.secretId).join(', ')}`,
+      `  SecretId: ${emulator.credentials.map((credential) => shownSecretId(credential.secretId)).join(', ')}`,
       `  SecretKey: in the seed file (${parsed.options.seedFile ?? 'emulator/seed.json, the demo key is public and fake'})`,
       `  Control: POST/DELETE ${emulator.url}/__emulator/faults, GET ${emulator.url}/__emulator/state, POST ${emulator.url}/__emulator/reset`,
+      `  Control token: ${emulator.controlToken} (send "Authorization: Bearer <token>" or "X-Emulator-Token: <token>")`,
       'Stop with Ctrl+C.',
       '',
     ].join('\n'),

@@ -7,6 +7,9 @@ const USAGE = `usage: tcvpn <command> [options]
 commands:
   validate [--format text|json|sarif] [--lang zh|en] [--live] FILES...   check files like the editor does
   submit FILE [--region R] [--endpoint URL] [--wait] [--output json]     create the VPN connection
+  status [ID] [--output json]                                            list the submissions, or show one
+  watch ID [--endpoint URL] [--output json]                              follow a submission to its end
+  abandon ID                                                             give up on an unknown outcome
   emulator [--port N] [--seed FILE]                                      run the local VPC API emulator
 `;
 
@@ -15,6 +18,9 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Command> = {
   validate: () => require('./validate').runValidate as Command,
   submit: () => require('./submit').runSubmit as Command,
+  status: () => (args) => require('./records').runRecords('status', args),
+  watch: () => (args) => require('./records').runRecords('watch', args),
+  abandon: () => (args) => require('./records').runRecords('abandon', args),
   emulator: () => require('./emulator').runEmulator as Command,
 };
 

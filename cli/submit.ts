@@ -8,18 +8,24 @@
  * With --dry-run it stops after the check: it prints the findings exactly as `tcvpn validate` does (same text or
  * JSON), says what would be sent, needs no credentials and sends nothing; it exits 1 when the file would be
  * refused (which a silenced error does, unlike validate), else 0.
- * Exit codes: 0 SUCCESS (or accepted without --wait), 1 FAILED or an API error, 2 invalid input or usage.
- * Credentials come from the environment or a tccli profile.
+ * Exit codes: 0 SUCCESS (or accepted without --wait), 1 FAILED or an API error, 2 invalid input or usage (or a
+ * refusal: the tunnel is being created by another record, in this or any process), 130 interrupted.
+ * Credentials come from the environment or a tccli profile. The records persist in the user's state directory
+ * (cloud/stateDir.ts), shared with the extension: `tcvpn status` lists them and `tcvpn watch ID` resumes one. The
+ * file is read by cli/safeRead.ts (only a regular text file, size-capped), as `tcvpn validate` reads it.
+ * An unclear create is followed until its outcome is known (or, without --wait, until it is no longer unknown);
+ * Ctrl-C keeps the record and says how to resume.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { errorKindOf, isSetupError } from '../cloud/apiError';
 import { ClientFactory } from '../cloud/clientFactory';
 import { resolveCredentials, type Credentials } from '../cloud/credentials';
 import { resolveEndpoint } from '../cloud/endpoint';
 import { MemoryStore, TaskHistory, whenRecord } from '../cloud/history';
+import { SubmitRefusedError } from '../cloud/refusal';
+import { FileRecordStore } from '../cloud/recordStore';
+import { stateDir } from '../cloud/stateDir';
 import { LogSink, SILENT_LOG } from '../cloud/log';
 import {
   checkSubmissionFile,
@@ -31,147 +37,24 @@ import {
   type SubmittableDocument,
 } from '../cloud/plan';
 import { submitDocument } from '../cloud/submission';
-import { errorLabel, isFinished, outcomeUnknown, type SubmissionRecord } from '../cloud/submissionRecord';
+import { isFinished, outcomeUnknown, stateOf, type SubmissionRecord } from '../cloud/submissionRecord';
 import { TaskPoller } from '../cloud/taskPoller';
-import type { RequestLanguage } from '../cloud/tcClient';
 import type { Lang } from '../language';
 import { langFromEnv } from './validate/options';
+import { printText, summaryOf } from './recordText';
+import { parseSubmitArgs, USAGE, UsageError, type SubmitArgs } from './submitArgs';
+
+import { readInputFileSync } from './safeRead';
 import { findingOf, sortFindings } from './validate/findings';
 import { formatJson } from './validate/formatJson';
 import { formatText } from './validate/formatText';
 import { displayPathOf } from './validate/inputs';
 
-const USAGE =
-  'usage: tcvpn submit FILE [--region R] [--endpoint URL] [--wait] [--output json] [--profile NAME] [--document N] [--timeout S] [--language zh-CN|en-US] [--disable RULE]... [--dry-run] [--verbose]\n';
+export { parseSubmitArgs, summaryOf, UsageError, type SubmitArgs };
 
-const OPTIONS = {
-  region: { type: 'string' },
-  endpoint: { type: 'string' },
-  output: { type: 'string' },
-  profile: { type: 'string' },
-  document: { type: 'string' },
-  timeout: { type: 'string' },
-  language: { type: 'string' },
-  disable: { type: 'string', multiple: true },
-  wait: { type: 'boolean' },
-  verbose: { type: 'boolean' },
-  'dry-run': { type: 'boolean' },
-} as const;
-
-const REQUEST_LANGUAGES: readonly RequestLanguage[] = ['zh-CN', 'en-US'];
-
-/** A wrong command line or input file: printed with exit code 2 (and the usage line, for a one-line message). */
-export class UsageError extends Error {}
-
-/** The command line, parsed and checked. */
-export interface SubmitArgs {
-  file: string;
-  region?: string;
-  endpoint?: string;
-  output: 'json' | 'text';
-  profile?: string;
-  /** --document N: the 1-based number of the one document to submit. */
-  document?: number;
-  timeoutSeconds?: number;
-  language?: RequestLanguage;
-  /** Rule ids (or API error codes) silenced, as `tcvpn validate --disable`. */
-  disabledRules: string[];
-  wait: boolean;
-  verbose: boolean;
-  /** --dry-run: check and print, send nothing. */
-  dryRun: boolean;
-}
-
-type RawValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
-
-/** node's parseArgs messages, in the words tcvpn has always used. */
-function usageErrorOf(error: Error & { code?: string }): UsageError {
-  const option = /'(--?[\w-]+)/.exec(error.message)?.[1] ?? '';
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option ${option}`);
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const takesValue =
-      option.replace(/^--/, '') in OPTIONS &&
-      OPTIONS[option.replace(/^--/, '') as keyof typeof OPTIONS].type === 'string';
-    return new UsageError(takesValue ? `${option} needs a value` : `${option} takes no value`);
-  }
-  return new UsageError(error.message);
-}
-
-/** A positive number from a flag, or a usage error naming the flag. */
-function positiveNumber(flag: string, value: string | undefined, integer: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  const valid = value.trim() !== '' && Number.isFinite(number) && number > 0 && (!integer || Number.isInteger(number));
-  if (!valid)
-    throw new UsageError(
-      `--${flag} must be ${integer ? 'a document number (1, 2, …)' : 'a number of seconds'}, not "${value}"`,
-    );
-  return number;
-}
-
-function checkedValues(values: RawValues): Omit<SubmitArgs, 'file'> {
-  const output = values.output ?? 'text';
-  if (output !== 'json' && output !== 'text') throw new UsageError('--output must be json or text');
-  if (values.language !== undefined && !REQUEST_LANGUAGES.includes(values.language as RequestLanguage))
-    throw new UsageError('--language must be zh-CN or en-US');
-  return {
-    region: values.region,
-    endpoint: values.endpoint,
-    output,
-    profile: values.profile,
-    document: positiveNumber('document', values.document, true),
-    timeoutSeconds: positiveNumber('timeout', values.timeout, false),
-    language: values.language as RequestLanguage | undefined,
-    disabledRules: (values.disable ?? [])
-      .flatMap((rule) => rule.split(','))
-      .map((rule) => rule.trim())
-      .filter(Boolean),
-    wait: values.wait === true,
-    verbose: values.verbose === true,
-    dryRun: values['dry-run'] === true,
-  };
-}
-
-/** Parses `submit`'s arguments (`--opt value` or `--opt=value`); throws UsageError. */
-export function parseSubmitArgs(argv: readonly string[]): SubmitArgs {
-  let parsed: { values: RawValues; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw usageErrorOf(error as Error);
-  }
-  if (parsed.positionals.length !== 1) throw new UsageError('exactly one FILE is needed');
-  return { file: parsed.positionals[0], ...checkedValues(parsed.values) };
-}
-
-/** The object `--output json` prints for one document. */
-export function summaryOf(record: SubmissionRecord): Record<string, unknown> {
-  const status =
-    record.status === 'succeeded'
-      ? 'SUCCESS'
-      : record.status === 'failed'
-        ? 'FAILED'
-        : (record.taskStatus ?? 'RUNNING');
-  const error = record.error
-    ? { Code: record.error.code ?? record.error.kind ?? null, Message: record.error.message }
-    : null;
-  return {
-    RequestId: record.requestId ?? null,
-    TaskId: record.taskId ?? null,
-    Status: status,
-    VpnConnectionId: record.vpnConnectionId ?? null,
-    State: record.tunnelState ?? null,
-    Error: error,
-  };
-}
-
-function printText(record: SubmissionRecord, out: (line: string) => void): void {
-  const summary = summaryOf(record);
-  out(`${record.name} (${record.region})`);
-  for (const key of ['RequestId', 'TaskId', 'Status', 'VpnConnectionId', 'State'])
-    if (summary[key]) out(`  ${key}: ${String(summary[key])}`);
-  if (record.output) out(`  Output: ${record.output}`);
-  if (record.error) out(`  Error: ${errorLabel(record.error)}`);
+/** The history every `tcvpn` process and the extension share. */
+export function sharedHistory(): TaskHistory {
+  return new TaskHistory(new FileRecordStore(stateDir()));
 }
 
 /** The flags' answers to the planning's choices: --document picks, --region places, and there is no prompt. */
@@ -189,11 +72,9 @@ export function flagChoices(args: Pick<SubmitArgs, 'document' | 'region'>): Plan
 }
 
 function readFile(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
-  }
+  const read = readInputFileSync(file);
+  if (!read.ok) throw new UsageError(`${file}: ${read.message}\nnothing was submitted`);
+  return read.text;
 }
 
 /** The messages' language: from --language when given, else from the shell's locale (as `tcvpn validate`). */
@@ -269,6 +150,7 @@ async function submitAll(
   const factory = new ClientFactory({ settings: () => settings, credentials: async () => plan.credentials, log });
   const poller = new TaskPoller({ history, clientFor: (region) => factory.forRegion(region), log });
   const records: SubmissionRecord[] = [];
+  const stopOnInterrupt = interruptible(history, poller);
   try {
     for (const planned of plan.documents) {
       const record = await submitDocument(await factory.forRegion(planned.region), history, planned);
@@ -282,10 +164,41 @@ async function submitAll(
       records.push(settled ?? record);
     }
   } finally {
+    stopOnInterrupt.dispose();
     poller.dispose();
     await factory.dispose();
   }
   return records;
+}
+
+/**
+ * Ctrl-C (or SIGTERM) during a submit: the records are already persisted at every step, so this only stops, says
+ * where each one stands and how to go on, and exits 130. A create on its way stays `sending` with its send stamped,
+ * so whoever looks next (tcvpn watch, the extension) treats its outcome as unknown, never as "not created".
+ */
+function interruptible(history: TaskHistory, poller: TaskPoller) {
+  const startedAt = Date.now();
+  const stop = (signal: NodeJS.Signals): void => {
+    poller.dispose();
+    history.reload();
+    const err = (line: string) => process.stderr.write(`${line}\n`);
+    err(`tcvpn submit: interrupted (${signal}); nothing is lost, the records are kept in ${history.store.location}`);
+    const mine = history.list().filter((record) => record.owner?.pid === process.pid && record.createdAt >= startedAt);
+    for (const record of mine) {
+      err(`  ${record.name}: ${stateOf(record)}${outcomeUnknown(record) ? ' (the create may have gone through)' : ''}`);
+      if (!isFinished(record)) err(`  follow it with: tcvpn watch ${record.id}`);
+    }
+    if (!mine.length) err('  no create was sent');
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    dispose: () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
 }
 
 /** Entry point called by cli/main.ts. */
@@ -295,7 +208,7 @@ export async function runSubmit(argv: string[]): Promise<number> {
   try {
     const args = parseSubmitArgs(argv);
     if (args.dryRun) return dryRun(args, (text) => void process.stdout.write(text), err);
-    const history = new TaskHistory(new MemoryStore());
+    const history = sharedHistory();
     const plan = await planFromFlags(args, history, err);
     const log: LogSink = args.verbose ? { info: (line) => err(line) } : SILENT_LOG;
     const records = await submitAll(args, plan, history, log);
@@ -305,8 +218,10 @@ export async function runSubmit(argv: string[]): Promise<number> {
     } else records.forEach((record) => printText(record, out));
     return records.some((record) => record.status === 'failed') ? 1 : 0;
   } catch (error) {
-    if (!(error instanceof UsageError) && !isSetupError(errorKindOf(error))) throw error;
+    if (!(error instanceof UsageError) && !(error instanceof SubmitRefusedError) && !isSetupError(errorKindOf(error)))
+      throw error;
     err(`tcvpn submit: ${(error as Error).message}`);
+    if (error instanceof SubmitRefusedError) return 2;
     if (error instanceof UsageError && !/\n/.test(error.message)) process.stderr.write(USAGE);
     return 2;
   }

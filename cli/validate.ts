@@ -11,7 +11,7 @@ import { createLanguageService, type VpnLanguageService } from '../language/lang
 import { fetchLiveAccount } from './validate/live';
 import { parseValidateArgs, VALIDATE_USAGE, type ValidateOptions } from './validate/options';
 import { resolveInputs, type InputFile, type InputProblem } from './validate/inputs';
-import { readSourceText } from './validate/readText';
+import { readInputFile } from './safeRead';
 import { exitCodeOf, findingOf, sortFindings, type CliFinding } from './validate/findings';
 import { formatText, summaryOf } from './validate/formatText';
 import { formatJson } from './validate/formatJson';
@@ -68,7 +68,7 @@ async function checkFiles(
   const documents: Array<{ file: InputFile; document: TextDocument }> = [];
   const problems: InputProblem[] = [];
   for (const file of files) {
-    const read = await readSourceText(file.absolutePath);
+    const read = await readInputFile(file.absolutePath);
     if (read.ok)
       documents.push({
         file,

@@ -3,6 +3,7 @@
  * Each takes the node the user right-clicked (VS Code passes it); refresh and clear also work from the title bar.
  */
 import * as vscode from 'vscode';
+import { next, outcomeUnknown } from '../cloud/submissionRecord';
 import { ResponseDocumentProvider, RESPONSE_SCHEME } from './responseView';
 import type { Services } from './services';
 import { DetailNode, TaskNode, TreeNode } from './taskNodes';
@@ -42,9 +43,26 @@ export function registerTaskCommands(services: Services, tree: TaskTreeProvider)
     await vscode.env.clipboard.writeText(node.value);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', node.value), 3000);
   };
+  // A record whose create's outcome is unknown is abandoned, not removed: it stays visible, and only then may the
+  // file be submitted again (which still looks for the tunnel before creating one).
   const remove = async (node?: TreeNode): Promise<void> => {
     const task = taskOf(node);
-    if (task) await history.remove(task.record.id);
+    if (!task) return;
+    const record = history.get(task.record.id);
+    if (!record || !outcomeUnknown(record)) return void (await history.remove(task.record.id));
+    const abandon = vscode.l10n.t('Abandon');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('The create of "{0}" may still go through: its answer was lost.', record.name),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          'It is looked up until {0}. Abandon it only to submit the file again; the new submit looks for the tunnel first.',
+          record.lookUntil ? new Date(record.lookUntil).toLocaleString() : '?',
+        ),
+      },
+      abandon,
+    );
+    if (choice === abandon) await history.replace(next(record, { type: 'abandoned' }));
   };
   const showResponse = async (node?: TreeNode): Promise<void> => {
     const task = taskOf(node);

@@ -1,66 +1,30 @@
 /**
- * The list of submissions, persisted through an injected key-value store: VS Code's globalState in the
- * extension, a JSON file in the CLI, memory in tests. Every change is written through before listeners hear of
- * it, so a window reload never loses a task the tree already showed. The history stores records; it never
- * changes one (the state machine in submissionRecord.ts does).
+ * The list of submissions, persisted through a RecordStore (recordStore.ts): the files of the user's state
+ * directory, shared by the extension and every `tcvpn` process, or memory in tests. Every change is written
+ * through before listeners hear of it, so a window reload never loses a task the tree already showed; `reload()`
+ * picks up what other processes wrote. `claim` is the one way a new submission enters: under the tunnel's lock it
+ * refuses a tunnel that another unfinished record (of any process) is creating. The history stores records; it
+ * never changes one (the state machine in submissionRecord.ts does).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { loadRecords } from './recordMigration';
+import { KeyValueRecordStore, type KeyValueStore, type RecordStore } from './recordStore';
 import { isFinished, type SubmissionRecord } from './submissionRecord';
+import { SubmitRefusedError } from './refusal';
+import { describeRunning, sameTunnel, tunnelLockKey } from './tunnelIdentity';
 
-/** The subset of VS Code's Memento the history needs. */
-export interface KeyValueStore {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
+export { MemoryStore, type KeyValueStore, type RecordStore } from './recordStore';
 
 /** A change to the history: one record (`id`) or the list as a whole (`id` undefined). */
 export type HistoryListener = (id: string | undefined) => void;
 
-const STORAGE_KEY = 'tencentcloudVpn.taskHistory.v1';
 const MAX_RECORDS = 200;
 
-/** An in-memory store, for tests and one-shot CLI runs. */
-export class MemoryStore implements KeyValueStore {
-  private readonly values = new Map<string, unknown>();
-
-  get<T>(key: string): T | undefined {
-    const value = this.values.get(key);
-    return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as T);
-  }
-
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.parse(JSON.stringify(value)));
-  }
+function isRecordStore(store: RecordStore | KeyValueStore): store is RecordStore {
+  return typeof (store as RecordStore).load === 'function';
 }
 
-/** A store kept in one JSON file (the CLI's history). */
-export class JsonFileStore implements KeyValueStore {
-  constructor(private readonly file: string) {}
-
-  get<T>(key: string): T | undefined {
-    try {
-      return (JSON.parse(fs.readFileSync(this.file, 'utf8')) as Record<string, T>)[key];
-    } catch {
-      return undefined;
-    }
-  }
-
-  async update(key: string, value: unknown): Promise<void> {
-    const all = readAll(this.file);
-    all[key] = value;
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    fs.writeFileSync(this.file, JSON.stringify(all, null, 2), { mode: 0o600 });
-  }
-}
-
-function readAll(file: string): Record<string, unknown> {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
+function newestFirst(records: SubmissionRecord[]): SubmissionRecord[] {
+  return records.sort((a, b) => b.createdAt - a.createdAt);
 }
 
 /** The task records, newest first. */
@@ -68,10 +32,34 @@ export class TaskHistory {
   private records: SubmissionRecord[];
   private readonly listeners = new Set<HistoryListener>();
   private writing: Promise<void> = Promise.resolve();
+  readonly store: RecordStore;
 
-  constructor(private readonly store: KeyValueStore) {
+  constructor(store: RecordStore | KeyValueStore) {
+    this.store = isRecordStore(store) ? store : new KeyValueRecordStore(store);
     // Records written by any earlier version load through the migration (recordMigration.ts).
-    this.records = loadRecords(store.get<unknown>(STORAGE_KEY));
+    this.records = newestFirst(loadRecords(this.store.load()));
+  }
+
+  /** Re-reads the store (other processes' records and changes); listeners hear of it as a change of the list. */
+  reload(): void {
+    const fresh = newestFirst(loadRecords(this.store.load()));
+    if (JSON.stringify(fresh) === JSON.stringify(this.records)) return;
+    this.records = fresh;
+    this.listeners.forEach((listener) => listener(undefined));
+  }
+
+  /**
+   * Enters a new record, unless an unfinished record of any process is creating the same tunnel (same region,
+   * gateway, customer gateway and name): then throws SubmitRefusedError with that record's state. Checked and
+   * written under the tunnel's lock, so two processes cannot both pass.
+   */
+  async claim(record: SubmissionRecord): Promise<void> {
+    await this.store.withTunnelLock(tunnelLockKey(record), async () => {
+      this.reload();
+      const running = this.records.find((other) => !isFinished(other) && sameTunnel(other, record));
+      if (running) throw new SubmitRefusedError(describeRunning(running), 'stillRunning', running.name, running);
+      await this.upsert(record);
+    });
   }
 
   /** Copies of every record, newest first. */
@@ -96,8 +84,10 @@ export class TaskHistory {
     const index = this.records.findIndex((candidate) => candidate.id === record.id);
     if (index >= 0) this.records[index] = copy;
     else this.records.unshift(copy);
-    this.trim();
-    await this.persist(index >= 0 ? record.id : undefined);
+    const dropped = this.trim();
+    await this.persist(index >= 0 ? record.id : undefined, () =>
+      Promise.all([this.store.save(copy), ...dropped.map((id) => this.store.remove(id))]),
+    );
   }
 
   /** Replaces an existing record; returns false (and changes nothing) when it was removed meanwhile. */
@@ -110,13 +100,14 @@ export class TaskHistory {
   /** Removes one record. */
   async remove(id: string): Promise<void> {
     this.records = this.records.filter((record) => record.id !== id);
-    await this.persist(undefined);
+    await this.persist(undefined, () => this.store.remove(id));
   }
 
   /** Removes every finished record. */
   async clearFinished(): Promise<void> {
+    const finished = this.records.filter(isFinished).map((record) => record.id);
     this.records = this.records.filter((record) => !isFinished(record));
-    await this.persist(undefined);
+    await this.persist(undefined, () => Promise.all(finished.map((id) => this.store.remove(id))));
   }
 
   /** Subscribes to changes; returns the unsubscribe function. */
@@ -125,19 +116,20 @@ export class TaskHistory {
     return () => this.listeners.delete(listener);
   }
 
-  /** Keeps the newest MAX_RECORDS, never dropping a running one. */
-  private trim(): void {
+  /** Keeps the newest MAX_RECORDS, never dropping a running one; returns the ids dropped. */
+  private trim(): string[] {
+    const dropped: string[] = [];
     while (this.records.length > MAX_RECORDS) {
       const oldestFinished = this.records.map(isFinished).lastIndexOf(true);
       if (oldestFinished < 0) break;
-      this.records.splice(oldestFinished, 1);
+      dropped.push(...this.records.splice(oldestFinished, 1).map((record) => record.id));
     }
+    return dropped;
   }
 
-  private async persist(changedId: string | undefined): Promise<void> {
-    const snapshot = this.list();
-    // Writes are chained so an older snapshot never lands after a newer one; a failed write does not block later ones.
-    this.writing = this.writing.catch(() => undefined).then(() => this.store.update(STORAGE_KEY, snapshot));
+  private async persist(changedId: string | undefined, write: () => Promise<unknown>): Promise<void> {
+    // Writes are chained so an older state never lands after a newer one; a failed write does not block later ones.
+    this.writing = this.writing.catch(() => undefined).then(async () => void (await write()));
     await this.writing;
     this.listeners.forEach((listener) => listener(changedId));
   }

@@ -1,21 +1,14 @@
 /**
- * Refuses a second submit of a file while one is in flight, and a document whose previous submission is still
- * being followed: submitting it again could create a second tunnel before the first one's outcome is known.
+ * Refuses a second submit of a file while one is in flight in this process, and a tunnel whose previous submission
+ * (in any process) is still being followed: submitting it again could create a second tunnel before the first
+ * one's outcome is known.
  */
 import type { TaskHistory } from './history';
+import { SubmitRefusedError } from './refusal';
+import { describeRunning, sameTunnel } from './tunnelIdentity';
+import type { SubmissionRecord } from './submissionTypes';
 
-/** Why a submit was refused before anything was sent. */
-export class SubmitRefusedError extends Error {
-  override name = 'SubmitRefusedError';
-  constructor(
-    message: string,
-    readonly reason: 'inFlight' | 'stillRunning',
-    /** The file (inFlight) or the running record's name (stillRunning). */
-    readonly subject: string,
-  ) {
-    super(message);
-  }
-}
+export { SubmitRefusedError };
 
 /** One lock per source file. */
 export class InFlightGuard {
@@ -40,17 +33,16 @@ export class InFlightGuard {
   }
 }
 
-/** Throws SubmitRefusedError if a running record exists for the same document of the same file. */
-export function assertNotRunning(history: TaskHistory, source: string, documentIndex: number): void {
-  const running = history
-    .unfinished()
-    .find((record) => record.source === source && record.documentIndex === documentIndex);
-  if (running) {
-    const id = running.taskId ?? running.vpnConnectionId ?? running.id;
-    throw new SubmitRefusedError(
-      `"${running.name}" from this file is still being created (${id}); wait for it to finish or remove it from the history.`,
-      'stillRunning',
-      running.name,
-    );
-  }
+/**
+ * Throws SubmitRefusedError if an unfinished record of any process (the history is re-read first) is creating the
+ * same tunnel. The planning asks early, for a clear message before any prompt; `TaskHistory.claim` asks again
+ * under the tunnel's lock, which is what makes it hold.
+ */
+export function assertNotRunning(
+  history: TaskHistory,
+  tunnel: Pick<SubmissionRecord, 'region' | 'vpnGatewayId' | 'customerGatewayId' | 'name'>,
+): void {
+  history.reload();
+  const running = history.unfinished().find((record) => sameTunnel(record, tunnel));
+  if (running) throw new SubmitRefusedError(describeRunning(running), 'stillRunning', running.name, running);
 }

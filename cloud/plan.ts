@@ -176,9 +176,9 @@ export async function planSubmission(input: PlanInput, choices: PlanChoices): Pr
   const chosen = await choices.pickDocuments(documents);
   if (!chosen?.length) return { outcome: 'cancelled', notices };
   const { source } = input.file;
-  chosen.forEach((document) => assertNotRunning(input.history, source, document.index));
   const credentials = await input.credentials();
   const planned = placeDocuments(source, chosen, choices.region, credentials);
+  planned.forEach(({ region, document }) => assertNotRunning(input.history, { ...document, region }));
   const plan: SubmissionPlan = {
     source,
     documents: planned,

@@ -59,7 +59,7 @@ export async function pollStep(
   const state = stateOf(record);
   switch (state) {
     case 'sending':
-    case 'verify':
+    case 'unknown':
     case 'resolve':
       return lookForCreatedTunnel(client, record, options);
     case 'task':

@@ -6,7 +6,8 @@
  *   old poller stored by name only (`CredentialsError`, `EndpointError`) get their kind;
  * - a running record polling a task without a TaskId, or a tunnel without an id, resumes as `resolve` (the old
  *   poller looked such records up by name; the state machine says so with the state);
- * - a running record marked `done` resumes as `verify`: its outcome is what is unknown, and a lookup is safe;
+ * - a running record marked `done`, or in the old `verify` phase, resumes as `unknown`: its outcome is what is
+ *   unknown, and a lookup is safe;
  * - a finished record keeps its status and gets the phase `done`.
  * Entries that are not records at all (no id, no status) are dropped rather than crash the history.
  */
@@ -18,7 +19,8 @@ type Stored = Record<string, unknown>;
 const STATUSES = ['running', 'succeeded', 'failed'];
 const RUNNING_PHASES: Record<string, SubmissionState> = {
   send: 'sending',
-  verify: 'verify',
+  verify: 'unknown',
+  unknown: 'unknown',
   task: 'task',
   resolve: 'resolve',
   tunnel: 'tunnel',
@@ -45,7 +47,7 @@ function migrateError(stored: unknown): RecordedError | undefined {
 /** The state a stored record resumes in. */
 function stateOfStored(stored: Stored): SubmissionState {
   if (stored.status !== 'running') return stored.status as SubmissionState;
-  const state = RUNNING_PHASES[String(stored.phase)] ?? 'verify';
+  const state = RUNNING_PHASES[String(stored.phase)] ?? 'unknown';
   if (state === 'task' && !stored.taskId) return 'resolve';
   if (state === 'tunnel' && !stored.vpnConnectionId) return 'resolve';
   return state;

@@ -1,12 +1,15 @@
 /**
- * The submit flow shared by the extension and the CLI: record the submission, note which matching tunnels already
- * exist, send CreateVpnConnection once, and hand the record to the poller. A create is never retried blindly:
- * after an ambiguous failure (timeout, dropped connection, 5xx) the client looks for the tunnel first, and the
- * record stays in `verify` until a lookup settles whether it exists. What each outcome means for the record is the
- * state machine's call (submissionRecord.ts); this module only sends the requests and reports them as events.
+ * The submit flow shared by the extension and the CLI: claim the tunnel in the shared history (refused when any
+ * process is creating it), look for a tunnel with the same key (followed when it matches the file, else refused:
+ * never a twin), stamp and persist the send, send CreateVpnConnection once, and hand the record to the poller. A
+ * create is never retried: after an ambiguous failure (timeout, dropped connection, 5xx) the record is `unknown`
+ * and is looked up until a lookup finds the tunnel or the outcome window ends (outcomeWindow.ts). What each outcome
+ * means for the record is the state machine's call (submissionRecord.ts); this module sends the requests and
+ * reports them as events.
  */
 import { toApiError } from './apiError';
-import { backoffDelay, sleep } from './backoff';
+import { backoffDelay } from './backoff';
+import { REAL_CLOCK, sleepOn, type Clock } from './clock';
 import type { TaskHistory } from './history';
 import type { PlannedDocument } from './plan';
 import { lookForCreatedTunnel } from './pollSteps';
@@ -22,37 +25,54 @@ import {
 } from './submissionRecord';
 import type { VpcClient } from './tcClient';
 import { findTunnels, tunnelKeyOf } from './tunnelLookup';
+import { differencesFrom } from './tunnelMatch';
+import * as os from 'node:os';
 
 const SNAPSHOT_RETRIES = 3;
 
 /** @deprecated What submitDocument takes is a PlannedDocument; the old name stays for callers outside cloud/. */
 export type SubmitTarget = PlannedDocument;
 
-function recordOf(planned: PlannedDocument): SubmissionRecord {
+function recordOf(planned: PlannedDocument, now: number): SubmissionRecord {
   const { document } = planned;
-  return startRecord({
-    name: document.name,
-    region: planned.region,
-    source: planned.source,
-    documentIndex: document.index,
-    vpnGatewayId: document.vpnGatewayId,
-    customerGatewayId: document.customerGatewayId,
-    vpcId: typeof document.params.VpcId === 'string' ? document.params.VpcId : undefined,
-  });
+  return startRecord(
+    {
+      name: document.name,
+      region: planned.region,
+      source: planned.source,
+      documentIndex: document.index,
+      vpnGatewayId: document.vpnGatewayId,
+      customerGatewayId: document.customerGatewayId,
+      vpcId: typeof document.params.VpcId === 'string' ? document.params.VpcId : undefined,
+      owner: { pid: process.pid, host: os.hostname() },
+    },
+    now,
+  );
 }
 
-/** The matching tunnels before the create; a read, so transient failures are retried a few times. */
-async function snapshotTunnels(client: VpcClient, record: SubmissionRecord): Promise<SubmissionEvent> {
+/**
+ * The tunnels with the record's key before the create; a read, so transient failures are retried a few times. One
+ * that exists already is the file's (followed) when its parameters match, else a reason to refuse.
+ */
+async function snapshotTunnels(
+  client: VpcClient,
+  record: SubmissionRecord,
+  params: Record<string, unknown>,
+  clock: Clock,
+): Promise<SubmissionEvent> {
   for (let attempt = 0; ; attempt++) {
     try {
       const existing = await findTunnels(client, tunnelKeyOf(record));
-      return { type: 'snapshotTaken', preexistingIds: existing.map((tunnel) => tunnel.VpnConnectionId) };
+      const tunnel = existing[existing.length - 1];
+      if (!tunnel) return { type: 'snapshotTaken', preexistingIds: [] };
+      const differences = differencesFrom(params, tunnel);
+      return { type: 'tunnelExists', tunnel, adopt: differences.length === 0, differences };
     } catch (thrown) {
       const error = toApiError(thrown);
       // Nothing was sent yet, so giving up here is final and safe: the user may simply submit again.
       if (!error.retryable || attempt >= SNAPSHOT_RETRIES)
         return { type: 'snapshotFailed', error: recordedError(error) };
-      await sleep(backoffDelay(attempt, client.backoff));
+      await sleepOn(clock, backoffDelay(attempt, client.backoff));
     }
   }
 }
@@ -76,22 +96,33 @@ async function lookUpAtOnce(client: VpcClient, record: SubmissionRecord): Promis
   }
 }
 
+/** How a submit runs: the clock (the fault matrix scales it). */
+export interface SubmitOptions {
+  clock?: Clock;
+}
+
 /**
- * Submits one planned document and returns its record, already persisted. Resolves (never rejects) for API and
- * network failures: those end up in the record, so the caller shows the record either way.
+ * Submits one planned document and returns its record, already persisted. Rejects with SubmitRefusedError when
+ * an unfinished record of any process is creating the same tunnel (nothing is sent); resolves (never rejects) for
+ * API and network failures: those end up in the record, so the caller shows the record either way.
  */
 export async function submitDocument(
   client: VpcClient,
   history: TaskHistory,
   planned: PlannedDocument,
+  options: SubmitOptions = {},
 ): Promise<SubmissionRecord> {
-  let record = recordOf(planned);
-  await history.upsert(record);
-  record = next(record, await snapshotTunnels(client, record));
+  const clock = options.clock ?? REAL_CLOCK;
+  let record = recordOf(planned, clock.now());
+  await history.claim(record);
+  record = next(record, await snapshotTunnels(client, record, planned.document.params, clock), clock.now());
   await history.upsert(record);
   if (stateOf(record) !== 'sending') return record;
-  record = next(record, await sendCreate(client, planned.document.params));
-  if (stateOf(record) === 'verify') record = next(record, await lookUpAtOnce(client, record));
+  // The send is on record before it goes out: a process that dies now leaves an unknown outcome, never "not sent".
+  record = next(record, { type: 'createSent' }, clock.now());
+  await history.upsert(record);
+  record = next(record, await sendCreate(client, planned.document.params), clock.now());
+  if (stateOf(record) === 'unknown') record = next(record, await lookUpAtOnce(client, record), clock.now());
   await history.upsert(record);
   return record;
 }

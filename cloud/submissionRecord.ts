@@ -3,132 +3,35 @@
  * secret: responses are masked here, as they are stored. Its state changes only through `next(record, event)`:
  * the submit flow (submission.ts) and the poller (pollSteps.ts, taskPoller.ts) send the requests and report what
  * they saw as events; the table `TRANSITIONS` says which events each state takes, and its handlers say what each
- * event means. Only `enter` writes `status` and `phase`.
+ * event means. Only `enter` writes `status` and `phase`. The shapes are in submissionTypes.ts.
  *
- *   sending ──createAccepted──▶ task ──taskReported SUCCESS──▶ tunnel (or resolve, when the id came back empty)
- *      │  ╲──createUnclear──▶ verify ──tunnelFound──▶ tunnel ──tunnelFound AVAILABLE──▶ succeeded
- *      └─ snapshotFailed / createRefused ─▶ failed ◀── taskReported FAILED, maxLookups misses, a tunnel DELETING
+ *   sending ─createSent─▶ sending ─createAccepted─▶ task ─taskReported SUCCESS─▶ tunnel (resolve when no id came)
+ *      │ │                        ╲─createUnclear─▶ unknown ─tunnelFound─▶ tunnel ─tunnelFound AVAILABLE─▶ succeeded
+ *      │ └─tunnelExists adopt─▶ tunnel                 │
+ *      └─ snapshotFailed / createRefused / tunnelExists ─▶ failed ◀─ window over (NotCreated), abandoned, task FAILED
  *
  * A create is sent at most once: only `sending` takes the create's events, and nothing leads back to it. An
- * answer that never came is "verify" (unknown), never "failed", until lookups settle whether the tunnel exists.
+ * answer that never came is `unknown`, never "not created", until a lookup finds the tunnel or the outcome window
+ * (outcomeWindow.ts) is over; only the user's `abandoned` ends it sooner.
  */
 import { randomUUID } from 'node:crypto';
-import { errorKindOf, isSetupError, toApiError, type ErrorKind, type SetupErrorKind } from './apiError';
+import { errorKindOf, isSetupError, toApiError, type SetupErrorKind } from './apiError';
 import { deepMask } from './mask';
-import type { VpnConnectionSummary } from './tunnelLookup';
+import { lookUntilFor, OUTCOME_WINDOW_MS } from './outcomeWindow';
+import {
+  SUBMIT_ACTION,
+  type RecordedError,
+  type RecordInit,
+  type SubmissionEvent,
+  type SubmissionEventType,
+  type SubmissionPhase,
+  type SubmissionRecord,
+  type SubmissionState,
+  type SubmissionStatus,
+  type VerdictCode,
+} from './submissionTypes';
 
-/** The one action a submission sends. */
-export const SUBMIT_ACTION = 'CreateVpnConnection';
-
-/**
- * Where a submission stands:
- * - `sending`: recorded, the matching tunnels noted, the create about to go out or on its way;
- * - `verify`: the create's outcome is unknown (timeout, dropped connection, 5xx): look for the tunnel;
- * - `task`: poll DescribeVpcTaskResult with TaskId = the create's RequestId;
- * - `resolve`: the task succeeded but the tunnel's id is unknown: find it with DescribeVpnConnections;
- * - `tunnel`: follow the tunnel's State from PENDING to AVAILABLE;
- * - `succeeded`, `failed`: final.
- */
-export type SubmissionState = 'sending' | 'verify' | 'task' | 'resolve' | 'tunnel' | 'succeeded' | 'failed';
-
-/** The persisted form of a state, part one: running until the task and the tunnel settle. */
-export type SubmissionStatus = 'running' | 'succeeded' | 'failed';
-
-/** The persisted form of a state, part two: what the poller does next (`done` once final). */
-export type SubmissionPhase = 'send' | 'verify' | 'task' | 'resolve' | 'tunnel' | 'done';
-
-/** The codes of the record's own verdicts (the API's codes are open-ended strings). */
-export type VerdictCode = 'NotCreated' | 'TaskFailed' | 'ResourceNotFound' | 'UnexpectedState';
-
-/** An error as a record keeps it: the API's code (or a client code), its kind and its message. */
-export interface RecordedError {
-  readonly code?: string;
-  readonly message: string;
-  readonly kind?: ErrorKind;
-  readonly requestId?: string;
-}
-
-/** One submission, as the history stores it and the tree shows it. */
-export interface SubmissionRecord {
-  /** Local id, unique per submission. */
-  readonly id: string;
-  /** VpnConnectionName from the document. */
-  readonly name: string;
-  readonly region: string;
-  readonly action: string;
-  /** The source file's URI (extension) or absolute path (CLI). */
-  readonly source: string;
-  /** Index of the document in a YAML stream (0 for JSON). */
-  readonly documentIndex: number;
-  readonly vpnGatewayId?: string;
-  readonly customerGatewayId?: string;
-  readonly vpcId?: string;
-  /** Ids of matching tunnels that existed before the create, so a lookup never adopts one of them. */
-  readonly preexistingIds?: string[];
-  readonly createdAt: number;
-  readonly updatedAt: number;
-  readonly finishedAt?: number;
-  readonly requestId?: string;
-  readonly taskId?: string;
-  readonly vpnConnectionId?: string;
-  /** With `phase`, the record's SubmissionState (see stateOf); written only by this module. */
-  readonly status: SubmissionStatus;
-  readonly phase: SubmissionPhase;
-  /** DescribeVpcTaskResult Status: RUNNING, SUCCESS or FAILED. */
-  readonly taskStatus?: string;
-  /** DescribeVpcTaskResult Output (the failure text when FAILED). */
-  readonly output?: string;
-  /** VpnConnection State: PENDING, AVAILABLE, DELETING. */
-  readonly tunnelState?: string;
-  readonly error?: RecordedError;
-  /** Masked responses of the create and the last describe calls, for "show full response". */
-  readonly responses?: Record<string, unknown>;
-  /** How many polls in a row failed with a transient error (drives the backoff). */
-  readonly transientFailures?: number;
-  /** The last transient polling error, cleared by the next answered poll (the record keeps running). */
-  readonly pollError?: RecordedError;
-  /** How many lookups in a row found nothing so far. */
-  readonly lookups?: number;
-}
-
-/** The create's answer, as far as the record reads it. */
-export interface CreateAnswer {
-  RequestId?: string;
-  VpnConnection?: { VpnConnectionId?: string; State?: string };
-}
-
-/** DescribeVpcTaskResult's answer. */
-export interface TaskResult {
-  Status?: string;
-  Output?: string;
-  RequestId?: string;
-}
-
-/** What the submit flow and the poller report; each comment says when it happens. */
-export type SubmissionEvent =
-  /** The matching tunnels were listed before the create (so a later lookup never adopts one of them). */
-  | { type: 'snapshotTaken'; preexistingIds: string[] }
-  /** That listing failed: nothing was sent, so the submission fails and may simply be submitted again. */
-  | { type: 'snapshotFailed'; error: RecordedError }
-  /** The create was answered: its RequestId is the task's id. */
-  | { type: 'createAccepted'; answer: CreateAnswer }
-  /** The service refused the create (a definite error): nothing was created. */
-  | { type: 'createRefused'; error: RecordedError }
-  /** The create failed in a way that leaves its outcome open (timeout, dropped connection, 5xx, odd answer). */
-  | { type: 'createUnclear'; error: RecordedError }
-  /** A lookup (by gateway, customer gateway and name, or by id) found the record's tunnel. */
-  | { type: 'tunnelFound'; tunnel: VpnConnectionSummary }
-  /** A lookup found nothing; the `maxLookups`-th miss in a row fails the record. */
-  | { type: 'lookupMissed'; maxLookups: number }
-  /** DescribeVpcTaskResult answered. */
-  | { type: 'taskReported'; result: TaskResult }
-  /** DescribeVpcTaskResult says the service no longer knows the task: find the tunnel instead of waiting. */
-  | { type: 'taskUnknown' }
-  /** A poll failed transiently (network, throttling, credentials missing): it is retried with backoff. */
-  | { type: 'pollFailed'; error: RecordedError };
-
-/** The name of an event. */
-export type SubmissionEventType = SubmissionEvent['type'];
+export * from './submissionTypes';
 
 type EventOf<T extends SubmissionEventType> = Extract<SubmissionEvent, { type: T }>;
 type Handler<T extends SubmissionEventType> = (
@@ -148,20 +51,9 @@ export class TransitionRefusedError extends Error {
   }
 }
 
-/** What a new record needs to know. */
-export interface RecordInit {
-  name: string;
-  region: string;
-  source: string;
-  documentIndex: number;
-  vpnGatewayId?: string;
-  customerGatewayId?: string;
-  vpcId?: string;
-}
-
 const STATE_FIELDS: Record<SubmissionState, { status: SubmissionStatus; phase: SubmissionPhase }> = {
   sending: { status: 'running', phase: 'send' },
-  verify: { status: 'running', phase: 'verify' },
+  unknown: { status: 'running', phase: 'unknown' },
   task: { status: 'running', phase: 'task' },
   resolve: { status: 'running', phase: 'resolve' },
   tunnel: { status: 'running', phase: 'tunnel' },
@@ -186,7 +78,7 @@ export function stateOf(record: Pick<SubmissionRecord, 'status' | 'phase'>): Sub
   if (record.status !== 'running') return record.status;
   if (record.phase === 'send') return 'sending';
   // A running record marked done cannot be written by `next`; its create's outcome is what is unknown.
-  return record.phase === 'done' ? 'verify' : record.phase;
+  return record.phase === 'done' ? 'unknown' : record.phase;
 }
 
 /** True once a record will not change any more. */
@@ -194,10 +86,10 @@ export function isFinished(record: Pick<SubmissionRecord, 'status'>): boolean {
   return record.status !== 'running';
 }
 
-/** True while nobody knows yet whether the create went through (sending, or verifying after an unclear answer). */
+/** True while nobody knows yet whether the create went through (sending, or unknown after an unclear answer). */
 export function outcomeUnknown(record: Pick<SubmissionRecord, 'status' | 'phase'>): boolean {
   const state = stateOf(record);
-  return state === 'sending' || state === 'verify';
+  return state === 'sending' || state === 'unknown';
 }
 
 /** "Code message" as the tree, the notifications and the CLI show a recorded error. */
@@ -281,9 +173,44 @@ const acceptCreate: Handler<'createAccepted'> = (record, { answer }, now) =>
     responses: { CreateVpnConnection: deepMask(answer) },
   });
 
-// The create's own error stays on the record while it is verified, so the user sees why it is verifying.
-const awaitVerify: Handler<'createUnclear'> = (record, event, now) =>
-  enter(record, 'verify', now, { error: event.error });
+/** The create goes out now: the outcome window starts (persisted before the request, so a crash keeps it). */
+const stampSent: Handler<'createSent'> = (record, _event, now) => ({
+  ...record,
+  sentAt: now,
+  lookUntil: lookUntilFor(now),
+});
+
+/** An unknown outcome, looked for until the window ends (the create's own error stays, so the user sees why). */
+function becomeUnknown(record: SubmissionRecord, now: number, error = record.error): SubmissionRecord {
+  const sentAt = record.sentAt ?? now;
+  return enter(record, 'unknown', now, { error, sentAt, lookUntil: record.lookUntil ?? lookUntilFor(sentAt) });
+}
+
+const awaitOutcome: Handler<'createUnclear'> = (record, event, now) => becomeUnknown(record, now, event.error);
+
+/** A tunnel with the same key exists: follow it when the file matches it, else refuse to make a twin. */
+const meetExisting: Handler<'tunnelExists'> = (record, { tunnel, adopt, differences }, now) => {
+  if (adopt) return adoptTunnel({ ...record, adopted: true }, { type: 'tunnelFound', tunnel }, now);
+  const listed = differences.length ? ` It differs from the file in ${differences.join(', ')}.` : '';
+  return fail(
+    { ...record, vpnConnectionId: tunnel.VpnConnectionId, responses: { DescribeVpnConnections: deepMask(tunnel) } },
+    verdict(
+      'TunnelExists',
+      `A tunnel "${record.name}" already exists on ${record.vpnGatewayId} with ${record.customerGatewayId} (${tunnel.VpnConnectionId}); no second one was created.${listed} Change it with ModifyVpnConnectionAttribute, or rename the file's tunnel.`,
+    ),
+    now,
+  );
+};
+
+const giveUp: Handler<'abandoned'> = (record, _event, now) =>
+  fail(
+    record,
+    verdict(
+      'Abandoned',
+      `Abandoned by the user while the create's outcome was unknown; the tunnel may still appear (a new submit looks for it first).`,
+    ),
+    now,
+  );
 
 /** AVAILABLE ends the record, PENDING (or no State yet) keeps following it, anything else (DELETING) fails it. */
 const adoptTunnel: Handler<'tunnelFound'> = (record, { tunnel }, now) => {
@@ -302,11 +229,12 @@ const adoptTunnel: Handler<'tunnelFound'> = (record, { tunnel }, now) => {
 
 /** Why a record fails after its last lookup found nothing: depends on what it was looking for. */
 function missVerdict(record: SubmissionRecord, state: SubmissionState): RecordedError {
-  if (state === 'sending' || state === 'verify') {
+  if (state === 'unknown') {
     const cause = record.error ? ` (${record.error.code ?? record.error.kind}: ${record.error.message})` : '';
+    const minutes = Math.round(OUTCOME_WINDOW_MS / 60_000);
     return verdict(
       'NotCreated',
-      `The create request's outcome was unclear${cause}, and ${record.lookups} lookups found no new tunnel "${record.name}", so none was created. It is safe to submit again.`,
+      `The create's answer was lost${cause}, and no tunnel "${record.name}" appeared in the ${minutes} minutes the service could act on it (${record.lookups} lookups), so none was created. A new submit looks for the tunnel again before it creates one.`,
     );
   }
   if (state === 'tunnel' && record.vpnConnectionId)
@@ -320,9 +248,23 @@ function missVerdict(record: SubmissionRecord, state: SubmissionState): Recorded
 const countMiss: Handler<'lookupMissed'> = (record, event, now) => {
   const state = stateOf(record);
   const missed: SubmissionRecord = { ...answered(record), lookups: (record.lookups ?? 0) + 1 };
+  if (state === 'sending') {
+    // A record still `sending` was interrupted (a reload or a killed CLI mid-submit). Without `sentAt` the create
+    // never went out (it is stamped and persisted first); with it, the outcome is unknown.
+    if (missed.sentAt === undefined)
+      return fail(
+        missed,
+        verdict('NotSent', 'The submit stopped before the create was sent; nothing was created.'),
+        now,
+      );
+    return becomeUnknown(missed, now);
+  }
+  if (state === 'unknown') {
+    const until = missed.lookUntil ?? lookUntilFor(missed.sentAt ?? missed.createdAt);
+    return now >= until ? fail(missed, missVerdict(missed, state), now) : missed;
+  }
   if (missed.lookups! >= event.maxLookups) return fail(missed, missVerdict(missed, state), now);
-  // A record found while still `sending` was interrupted (a reload mid-submit): its outcome is unknown now.
-  return enter(missed, state === 'sending' ? 'verify' : state, now);
+  return missed;
 };
 
 const applyTaskResult: Handler<'taskReported'> = (record, { result }, now) => {
@@ -356,16 +298,19 @@ const LOOKUPS: Handlers = { tunnelFound: adoptTunnel, lookupMissed: countMiss, p
 
 /** Which events each state takes, and what each does. A final state takes none. */
 const TRANSITIONS: Record<SubmissionState, Handlers> = {
-  // A record still `sending` after a reload is looked up like `verify`: the create may have gone out.
+  // A record still `sending` after a reload is looked up: with `sentAt` the create may have gone out.
   sending: {
     snapshotTaken: recordSnapshot,
     snapshotFailed: failWith,
+    tunnelExists: meetExisting,
+    createSent: stampSent,
     createAccepted: acceptCreate,
     createRefused: failWith,
-    createUnclear: awaitVerify,
+    createUnclear: awaitOutcome,
     ...LOOKUPS,
+    abandoned: giveUp,
   },
-  verify: LOOKUPS,
+  unknown: { ...LOOKUPS, abandoned: giveUp },
   task: { taskReported: applyTaskResult, taskUnknown: lookUpInstead, pollFailed: countFailure },
   resolve: LOOKUPS,
   tunnel: LOOKUPS,

@@ -4,12 +4,18 @@
  * cancels the timer and the request in flight. Records live in the history, so a poller re-created from storage
  * (a window reload, a new CLI run) resumes exactly where the last one stopped: a task is never lost. The poller
  * only schedules: each step's answer (or failure) goes to the state machine as an event (submissionRecord.ts).
+ * The history is shared with other processes, so each tick re-reads it first (a record another process finished
+ * is not polled again), and a record another live process is still sending is left to that process.
+ * An unknown outcome is looked up with its own backoff (outcomeWindow.ts) until its window ends.
  */
+import * as os from 'node:os';
 import { errorKindOf } from './apiError';
 import { backoffDelay, BackoffOptions } from './backoff';
+import { REAL_CLOCK, type Clock } from './clock';
+import { UNKNOWN_LOOKUP_BACKOFF } from './outcomeWindow';
 import type { TaskHistory } from './history';
 import { LogSink, SILENT_LOG } from './log';
-import { isFinished, next, recordedError, type SubmissionRecord } from './submissionRecord';
+import { isFinished, next, recordedError, stateOf, type SubmissionRecord } from './submissionRecord';
 import type { VpcClient } from './tcClient';
 import { pollStep } from './pollSteps';
 
@@ -22,8 +28,11 @@ export interface TaskPollerOptions {
   intervalMs?: number;
   /** Backoff after transient failures (default 1 s doubling to 60 s). */
   backoff?: BackoffOptions;
-  /** Lookups that find nothing before an ambiguous create is declared "not created" (default 6). */
+  /** Lookups that find nothing before a task's or a tunnel's missing tunnel fails the record (default 6); an unknown
+   *  outcome is looked up until its window ends instead. */
   maxLookups?: number;
+  /** The clock (default the real one; the fault matrix scales it). */
+  clock?: Clock;
   /** Called once when a record becomes succeeded or failed. */
   onFinished?(record: SubmissionRecord): void;
 }
@@ -33,23 +42,27 @@ const DEFAULT_POLL_BACKOFF: BackoffOptions = { initialMs: 1000, maxMs: 60_000, f
 /** Follows every running record of a history until it succeeds or fails. */
 export class TaskPoller {
   private readonly due = new Map<string, number>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: unknown;
+  private readonly clock: Clock;
   private running = false;
   private controller = new AbortController();
   private disposed = false;
 
-  constructor(private readonly options: TaskPollerOptions) {}
+  constructor(private readonly options: TaskPollerOptions) {
+    this.clock = options.clock ?? REAL_CLOCK;
+  }
 
   /** Picks up every unfinished record of the history (resuming after a reload) and starts polling. */
   start(): void {
-    this.options.history.unfinished().forEach((record) => this.due.set(record.id, Date.now()));
+    this.options.history.reload();
+    this.options.history.unfinished().forEach((record) => this.due.set(record.id, this.clock.now()));
     this.schedule();
   }
 
   /** Follows a record (new, or to be polled right now, e.g. "refresh"). */
   track(id: string, delayMs = 0): void {
     if (this.disposed) return;
-    this.due.set(id, Date.now() + delayMs);
+    this.due.set(id, this.clock.now() + delayMs);
     this.schedule();
   }
 
@@ -62,25 +75,26 @@ export class TaskPoller {
   dispose(): void {
     this.disposed = true;
     this.controller.abort();
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
   /** Arms the single timer for the earliest due record, unless a tick is running (it re-arms when done). */
   private schedule(): void {
     if (this.disposed || this.running) return;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.due.size) return;
     const next = Math.min(...this.due.values());
-    this.timer = setTimeout(() => void this.tick(), Math.max(0, next - Date.now()));
+    this.timer = this.clock.setTimeout(() => void this.tick(), Math.max(0, next - this.clock.now()));
   }
 
   private async tick(): Promise<void> {
     this.timer = undefined;
     this.running = true;
     try {
-      const now = Date.now();
+      const now = this.clock.now();
+      this.options.history.reload();
       const ready = [...this.due.entries()].filter(([, at]) => at <= now).map(([id]) => id);
       for (const id of ready) {
         if (this.disposed) return;
@@ -98,6 +112,10 @@ export class TaskPoller {
       this.due.delete(id);
       return;
     }
+    if (this.sentElsewhere(record)) {
+      this.due.set(id, this.clock.now() + (this.options.intervalMs ?? 2000));
+      return;
+    }
     const { updated, delay } = await this.advance(record);
     if (this.disposed) return;
     // The user may have removed the record while it was polled: then it is dropped, not re-added.
@@ -106,7 +124,7 @@ export class TaskPoller {
       return;
     }
     if (!isFinished(updated)) {
-      this.due.set(id, Date.now() + delay);
+      this.due.set(id, this.clock.now() + delay);
       return;
     }
     this.due.delete(id);
@@ -119,12 +137,13 @@ export class TaskPoller {
     const maxLookups = this.options.maxLookups ?? 6;
     try {
       const client = await this.options.clientFor(record.region);
-      const updated = next(record, await pollStep(client, record, { signal: this.controller.signal, maxLookups }));
+      const event = await pollStep(client, record, { signal: this.controller.signal, maxLookups });
+      const updated = next(record, event, this.clock.now());
       return { updated, delay: this.delayAfterAnswer(updated) };
     } catch (thrown) {
       if (errorKindOf(thrown) === 'cancelled' || this.disposed) return { updated: record, delay: 0 };
       const error = recordedError(thrown);
-      const updated = next(record, { type: 'pollFailed', error });
+      const updated = next(record, { type: 'pollFailed', error }, this.clock.now());
       (this.options.log ?? SILENT_LOG).info(
         `poll ${record.name}: ${error.code ?? error.kind}: ${error.message} (attempt ${updated.transientFailures})`,
       );
@@ -132,9 +151,26 @@ export class TaskPoller {
     }
   }
 
+  /**
+   * A record still `sending` whose owner is another live process on this host (or, on another host, that was
+   * written in the last minute) is that process's to finish: looking it up now could call "not sent" a create
+   * that is about to go out.
+   */
+  private sentElsewhere(record: SubmissionRecord): boolean {
+    if (stateOf(record) !== 'sending' || !record.owner || record.owner.pid === process.pid) return false;
+    if (record.owner.host !== os.hostname()) return this.clock.now() - record.updatedAt < 60_000;
+    try {
+      process.kill(record.owner.pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  }
+
   /** Lookups that keep finding nothing back off (the service may be slow to list a new tunnel); else the interval. */
   private delayAfterAnswer(record: SubmissionRecord): number {
     const misses = record.lookups ?? 0;
+    if (stateOf(record) === 'unknown') return backoffDelay(Math.max(0, misses - 1), UNKNOWN_LOOKUP_BACKOFF);
     if (misses > 0 && !isFinished(record)) return this.backoffFor(misses - 1);
     return this.options.intervalMs ?? 2000;
   }

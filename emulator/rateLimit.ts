@@ -1,13 +1,14 @@
 /**
  * The service's frequency limit: CreateVpnConnection allows 100 requests per second (per account; the emulator
- * counts per SecretId). A sliding one-second window over the emulator's clock, passed in, so tests need no timing.
+ * counts per SecretId). A sliding one-second window over the emulator's clock (options.clock, so a scaled test clock scales the window
+ * too), passed in as a time, so tests need no timing.
  */
 /** Counts requests per key in a sliding window. */
 export class RateLimiter {
   private readonly windows = new Map<string, number[]>();
 
   constructor(
-    private readonly perSecond: number,
+    readonly perSecond: number,
     private readonly windowMs = 1000,
   ) {}
 

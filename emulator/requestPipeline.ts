@@ -1,17 +1,19 @@
 /**
- * One API request from arrival to answer, in the service's order: injected network faults, the TC3 signature,
- * action and version, region, the frequency limit, the parameters, then the action. The result is an Outcome the
- * HTTP layer writes (or a dropped socket); every request is recorded and logged without secrets.
+ * One API request from arrival to answer, in the service's order: injected latency and network faults, the TC3
+ * signature, action and version, region, the frequency limit (and an injected throttle), the parameters, then the
+ * action, and last the faults that lose a performed create's answer. The result is an Outcome the HTTP layer
+ * writes (or a dropped socket); every request is recorded and logged without secrets (the SecretId masked).
  */
 import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import regions from '../schemas/source/regions.json';
 import { ACTIONS } from './actions';
-import { ApiError, errorBody, languageOf, toApiError } from './apiErrors';
+import { ApiError, errorBody, languageOf, toApiError, type Language } from './apiErrors';
 import { networkFault, type Outcome } from './networkFaults';
-import type { FaultController } from './faults';
+import { CREATE_THEN_KINDS, type ActiveFault, type FaultController } from './faults';
 import { checkParams, parseBody } from './paramCheck';
 import type { RateLimiter } from './rateLimit';
+import { maskSecretId } from './mask';
 import type { EmulatorStore } from './store';
 import type { Scheduler, TaskRunner } from './tasks';
 import { verifyTc3 } from './tc3Verify';
@@ -43,7 +45,10 @@ export interface EmulatorCore {
   delays: Scheduler;
   events: EventEmitter;
   requests: ReceivedRequest[];
+  /** The emulator's clock (options.clock, skew included): timestamps and the rate limit's window. */
   now: () => Date;
+  /** The real time plus the skew, for the TC3 signature's window only: clients sign with the real time. */
+  signatureNow: () => Date;
   log: (line: string) => void;
 }
 
@@ -57,11 +62,11 @@ function authenticate(core: EmulatorCore, raw: RawRequest, record: ReceivedReque
   if (raw.method !== 'POST' && raw.method !== 'GET')
     throw new ApiError('UnsupportedProtocol', `${raw.method} is neither GET nor POST`);
   const verdict = verifyTc3(raw, {
-    nowSeconds: Math.floor(core.now().getTime() / 1000),
+    nowSeconds: Math.floor(core.signatureNow().getTime() / 1000),
     service: 'vpc',
     secretFor: (id) => core.store.secretFor(id),
   });
-  record.secretId = verdict.secretId;
+  record.secretId = maskSecretId(verdict.secretId);
   if (!verdict.ok) throw new ApiError(verdict.code, verdict.detail);
   record.signatureOk = true;
   return verdict.secretId;
@@ -89,8 +94,15 @@ function checkHeaders(raw: RawRequest, record: ReceivedRequest): void {
 function serve(core: EmulatorCore, raw: RawRequest, record: ReceivedRequest): Record<string, unknown> {
   const secretId = authenticate(core, raw, record);
   checkHeaders(raw, record);
+  if (core.faults.take(record.action, ['throttle'])) {
+    record.fault = 'throttle';
+    throw new ApiError('RequestLimitExceeded', 'injected throttling');
+  }
   if (record.action === 'CreateVpnConnection' && !core.limiter.tryAcquire(secretId, core.now().getTime())) {
-    throw new ApiError('RequestLimitExceeded', 'CreateVpnConnection allows 100 requests per second');
+    throw new ApiError(
+      'RequestLimitExceeded',
+      `CreateVpnConnection allows ${core.limiter.perSecond} requests per second`,
+    );
   }
   if (raw.method === 'GET')
     throw new ApiError(
@@ -111,6 +123,19 @@ function serve(core: EmulatorCore, raw: RawRequest, record: ReceivedRequest): Re
   return ACTIONS[record.action](context);
 }
 
+/** The answer of a create that was performed but whose answer an injected fault loses. */
+function lostAnswer(fault: ActiveFault, record: ReceivedRequest, language: Language, requestId: string): Outcome {
+  record.fault = fault.kind;
+  if (fault.kind === 'createThenDrop') return { kind: 'drop' };
+  record.errorCode = 'InternalError';
+  const body = errorBody(
+    new ApiError('InternalError', 'injected failure after the create was performed'),
+    language,
+    requestId,
+  );
+  return { kind: 'json', body, status: fault.kind === 'createThen5xx' ? (fault.status ?? 500) : 200 };
+}
+
 /** Handles one API request end to end. */
 export async function handleApiRequest(core: EmulatorCore, raw: RawRequest): Promise<Outcome> {
   const requestId = randomUUID();
@@ -124,19 +149,19 @@ export async function handleApiRequest(core: EmulatorCore, raw: RawRequest): Pro
   };
   const latency = core.faults.take(record.action, ['latency']);
   if (latency) {
+    // The request is held, then handled as if it arrived now: a create is performed only after the delay, and
+    // whether the client is still connected makes no difference (a service does not notice a client giving up).
     record.fault = 'latency';
     await new Promise<void>((resolve) => core.delays.after(latency.ms ?? 0, resolve));
   }
-  let outcome = networkFault(core.faults, record, requestId, language);
+  let outcome = networkFault(core.faults, record, requestId);
   if (!outcome) {
     try {
-      outcome = { kind: 'json', body: { Response: { ...serve(core, raw, record), RequestId: requestId } } };
-      const drop =
-        record.action === 'CreateVpnConnection' ? core.faults.take(record.action, ['createThenDrop']) : undefined;
-      if (drop) {
-        record.fault = 'createThenDrop';
-        outcome = { kind: 'drop' };
-      }
+      const fields = serve(core, raw, record);
+      outcome = { kind: 'json', body: { Response: { ...fields, RequestId: requestId } } };
+      const lost =
+        record.action === 'CreateVpnConnection' ? core.faults.take(record.action, CREATE_THEN_KINDS) : undefined;
+      if (lost) outcome = lostAnswer(lost, record, language, requestId);
     } catch (thrown) {
       const error = toApiError(thrown);
       record.errorCode = error.code;

@@ -5,14 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import { freeHealthCheckPair } from './addressPool';
 import { buildConnection } from './connectionModel';
+import { maskSecret } from './mask';
 import { completeCustomerGateway, completeGateway, completeVpc, serviceTime } from './seed';
 import type { EmulatorCredential, EmulatorSeed, Regional, TaskRecord } from './types';
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
-
-/** Masks a secret for logs and the state endpoint: its length survives, its characters do not. */
-export const maskSecret = (value: unknown): string =>
-  typeof value === 'string' && value ? `****(${value.length})` : '';
 
 /** The account's resources, tunnels and tasks; `reset()` returns to the seed. */
 export class EmulatorStore {

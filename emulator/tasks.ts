@@ -2,9 +2,11 @@
  * The async side of CreateVpnConnection and DeleteVpnConnection. A task is keyed by the request's RequestId
  * (DescribeVpcTaskResult's TaskId): RUNNING for taskDelayMs, then SUCCESS or FAILED. A created tunnel stays
  * PENDING until stateDelayMs after its task succeeded, then turns AVAILABLE; a failed create removes it.
- * A deleted tunnel is DELETING while its task runs, then gone. Timers are tracked so close() leaves none.
+ * A deleted tunnel is DELETING while its task runs, then gone. Every timer runs on the emulator's clock (a test
+ * may scale it) and is tracked, so close() leaves none.
  */
 import type { EventEmitter } from 'node:events';
+import { MAX_TIMER_MS, type EmulatorClock } from './clock';
 import type { EmulatorStore } from './store';
 import type { Regional, TaskRecord } from './types';
 
@@ -13,22 +15,32 @@ export interface TaskTimings {
   stateDelayMs: number;
 }
 
-/** setTimeout with bookkeeping, so a close or reset cancels everything still pending. */
+/** The clock's setTimeout with bookkeeping, so a close or reset cancels everything still pending. */
 export class Scheduler {
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Pending timers, each in its own entry (a clock's handles need not be distinct values). */
+  private readonly timers = new Set<{ handle: unknown }>();
 
-  /** Runs `run` after `ms` milliseconds unless cancelAll() comes first. */
+  constructor(private readonly clock: EmulatorClock) {}
+
+  /**
+   * Runs `run` after `ms` milliseconds of the clock unless cancelAll() comes first. A delay longer than a timer
+   * can hold (2^31-1 ms) is waited for in steps, never handed to setTimeout whole (which would fire at once).
+   */
   after(ms: number, run: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      run();
-    }, ms);
+    const wait = Number.isFinite(ms) && ms > 0 ? ms : 0;
+    const step = Math.min(wait, MAX_TIMER_MS);
+    const timer: { handle: unknown } = { handle: undefined };
     this.timers.add(timer);
+    timer.handle = this.clock.setTimeout(() => {
+      if (!this.timers.delete(timer)) return;
+      if (wait > step) this.after(wait - step, run);
+      else run();
+    }, step);
   }
 
   /** Cancels every pending timer. */
   cancelAll(): void {
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers) this.clock.clearTimeout(timer.handle);
     this.timers.clear();
   }
 }

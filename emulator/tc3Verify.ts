@@ -4,6 +4,7 @@
  * Pure (no I/O, no clock): the caller passes the time, so the published vectors can be checked as they are.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { maskSecretId } from './mask';
 
 export const TC3_ALGORITHM = 'TC3-HMAC-SHA256';
 
@@ -127,7 +128,11 @@ export function verifyTc3(request: SignedRequest, options: VerifyOptions): Verif
   const { secretId, date, service, signedHeaders, signature } = auth!;
   const secretKey = options.secretFor(secretId);
   if (secretKey === undefined)
-    return fail('AuthFailure.SecretIdNotFound', `SecretId ${secretId} is not known to this service`, secretId);
+    return fail(
+      'AuthFailure.SecretIdNotFound',
+      `SecretId ${maskSecretId(secretId)} is not known to this service`,
+      secretId,
+    );
   if (service !== options.service)
     return fail(
       'AuthFailure.SignatureFailure',

@@ -4,7 +4,10 @@
  * adding fields.
  */
 import type { EventEmitter } from 'node:events';
+import type { EmulatorClock } from './clock';
 import type { FaultController } from './faults';
+
+export type { EmulatorClock } from './clock';
 
 /** One API key pair the emulator accepts. The default seed's pair is public and fake. */
 export interface EmulatorCredential {
@@ -45,11 +48,22 @@ export interface EmulatorOptions {
   stateDelayMs?: number;
   /** Shifts the emulator's clock, so a correct client sees AuthFailure.SignatureExpire (seconds, default 0). */
   clockSkewSeconds?: number;
+  /**
+   * The clock every delay runs on: injected latency, task durations, PENDING -> AVAILABLE, the rate limit's
+   * window, and the times stamped on tasks, tunnels and requests (default: the real one). Tests pass a scaled
+   * clock (emulator/clock.ts `scaledClock`). The TC3 signature's window always uses the real time.
+   */
+  clock?: EmulatorClock;
+  /**
+   * The token every /__emulator/* control request must carry (`Authorization: Bearer <token>` or
+   * `X-Emulator-Token`): at least 16 visible ASCII characters. Default: a random one per start.
+   */
+  controlToken?: string;
   /** Overrides the seed's emptyConnectionId flag. */
   emptyConnectionId?: boolean;
   /** CreateVpnConnection requests per second and SecretId before RequestLimitExceeded (default 100). */
   createRateLimitPerSecond?: number;
-  /** Receives one line per request and per state change; secrets are never in it. */
+  /** Receives one line per request and per state change; secrets are never in it (SecretIds are masked). */
   log?: (line: string) => void;
 }
 
@@ -60,7 +74,7 @@ export interface ReceivedRequest {
   region: string;
   /** ISO time at which the request arrived (emulator clock, skew included). */
   time: string;
-  /** The SecretId named in the Authorization header, if it could be parsed. */
+  /** The SecretId named in the Authorization header, if it could be parsed, masked (AKID****0000). */
   secretId?: string;
   /** True when the TC3 signature verified. */
   signatureOk: boolean;
@@ -76,6 +90,11 @@ export interface RunningEmulator {
   url: string;
   port: number;
   credentials: EmulatorCredential[];
+  /**
+   * The token of this run's control endpoints: send it as `Authorization: Bearer <token>` or `X-Emulator-Token`
+   * with every /__emulator/* request (which must also name a loopback Host and no foreign Origin).
+   */
+  controlToken: string;
   faults: FaultController;
   /** Every API request so far, oldest first (cleared by a reset). */
   requests: ReceivedRequest[];

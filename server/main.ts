@@ -2,9 +2,16 @@
  * The language server: `node dist/server.js --stdio`. A thin layer over the pure language service: it keeps the
  * open documents, the user's settings and the client's locale, and answers each request through a guarded
  * handler (see handlers.ts), so no single bad document or bug can stop the server.
+ *
+ * It never goes deaf (issue 14): stdin is read by a strict reader (transport.ts), so a stream it cannot frame ends
+ * the process with one line on stderr and FRAMING_EXIT_CODE, and the client's crash handling restarts it; a body
+ * that is not JSON is answered with a parse error and the server reads on. Diagnostics are background work that
+ * waits until no input is queued (diagnosticsPublisher.ts, inputActivity.ts), so requests go first.
  */
+import { writeSync } from 'node:fs';
 import {
   createConnection,
+  StreamMessageWriter,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -23,8 +30,16 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { registerHandlers } from './handlers';
 import { ServerState } from './serverState';
 import { describe, guardedNotification } from './guard';
+import { InputActivity } from './inputActivity';
+import { FRAMING_EXIT_CODE, FramedMessageReader, FramingError, routeConsole } from './transport';
 
-const connection = createConnection(ProposedFeatures.all);
+const SERVER_NAME = 'tencentcloud-vpn-language-server';
+/** The longest the end of stdin waits for the messages read before it to be handled, in ms. */
+const DRAIN_ON_CLOSE_MS = 2000;
+const input = new InputActivity();
+const connection = stdioRequested()
+  ? stdioConnection()
+  : createConnection(ProposedFeatures.all, { messageStrategy: input.strategy });
 // A *.vpnconn.* file is ours whatever language id the client sends (Neovim, Helix and Emacs send json, yaml,
 // plaintext…): it is kept under the language its name implies, so every reader of the id agrees on the syntax.
 const documents = new TextDocuments<TextDocument>({
@@ -34,7 +49,7 @@ const documents = new TextDocuments<TextDocument>({
 });
 const service = createLanguageService();
 const state = new ServerState(connection);
-const publisher = new DiagnosticsPublisher(connection, documents, service, (doc) => state.optionsFor(doc));
+const publisher = new DiagnosticsPublisher(connection, documents, service, (doc) => state.optionsFor(doc), input);
 
 // A bug in a callback outside a handler must not end the process: log it and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${describe(error)}`));
@@ -70,7 +85,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentFormattingProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
-    serverInfo: { name: 'tencentcloud-vpn-language-server', version: '0.1.0' },
+    serverInfo: { name: SERVER_NAME, version: '0.1.0' },
   };
 });
 
@@ -101,3 +116,41 @@ documents.onDidClose((event) => {
 registerHandlers(connection, documents, service, state);
 documents.listen(connection);
 connection.listen();
+
+/** `--stdio`, or no transport named at all (the library's own `--node-ipc`, `--socket` and `--pipe` still work). */
+function stdioRequested(): boolean {
+  return !process.argv.slice(2).some((arg) => /^--(node-ipc|socket|pipe)(=|$)/.test(arg));
+}
+
+/**
+ * The connection over stdin/stdout with the strict reader. The library sets up none of its stdio behaviour for a
+ * reader it did not make, so this does: console output goes to the client's log, and the end of stdin ends the
+ * process (0 after shutdown, 1 without, as the library does), once the messages read before it are handled.
+ */
+function stdioConnection() {
+  const writer = new StreamMessageWriter(process.stdout);
+  const reader = new FramedMessageReader(process.stdin, {
+    answer: (response) => void writer.write(response).catch(() => undefined),
+    log: (message) => connection.console.error(message),
+    onMessage: () => input.arrived(),
+  });
+  let shutdownReceived = false;
+  reader.onError((error) => {
+    // One line on stderr, written synchronously: stdout may be the very stream that broke, and nothing may be
+    // left pending when the process exits.
+    try {
+      const what = error instanceof FramingError ? 'framing error on stdin' : 'cannot read stdin';
+      writeSync(2, `${SERVER_NAME}: ${what}: ${error.message}; exiting with code ${FRAMING_EXIT_CODE}\n`);
+    } finally {
+      process.exit(FRAMING_EXIT_CODE);
+    }
+  });
+  // The messages read before the end are still handled (a shutdown sent just before closing stdin counts).
+  reader.onClose(() => input.whenDrained(() => process.exit(shutdownReceived ? 0 : 1), DRAIN_ON_CLOSE_MS));
+  const created = createConnection(ProposedFeatures.all, reader, writer, { messageStrategy: input.strategy });
+  created.onShutdown(() => {
+    shutdownReceived = true;
+  });
+  routeConsole(created.console);
+  return created;
+}

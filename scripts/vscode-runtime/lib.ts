@@ -285,17 +285,23 @@ export function writeUserSettings(dataDir: string, extra: Record<string, unknown
   writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
-/** The environment code-server runs in: XDG folders and TMPDIR inside the data folder, no gallery, extra variables. */
+/**
+ * The environment code-server runs in: XDG folders and TMPDIR inside the data folder (so the extension's submission
+ * records, under XDG_STATE_HOME, belong to this run), no gallery, extra variables.
+ */
 export function codeServerEnv(dataDir: string, extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Nothing of the caller's credentials leaks into the workbench unless the caller passes them on purpose.
   for (const key of Object.keys(env)) if (key.startsWith('TENCENTCLOUD_')) delete env[key];
-  for (const sub of ['config', 'data', 'cache', 'tmp']) mkdirSync(path.join(dataDir, sub), { recursive: true });
+  delete env.TCVPN_STATE_DIR;
+  for (const sub of ['config', 'data', 'cache', 'state', 'tmp'])
+    mkdirSync(path.join(dataDir, sub), { recursive: true });
   return {
     ...env,
     XDG_CONFIG_HOME: path.join(dataDir, 'config'),
     XDG_DATA_HOME: path.join(dataDir, 'data'),
     XDG_CACHE_HOME: path.join(dataDir, 'cache'),
+    XDG_STATE_HOME: path.join(dataDir, 'state'),
     TMPDIR: path.join(dataDir, 'tmp'),
     EXTENSIONS_GALLERY: '{}',
     ...extra,

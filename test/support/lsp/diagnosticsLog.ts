@@ -53,6 +53,11 @@ export class DiagnosticsLog {
     return this.dropped + this.kept.length;
   }
 
+  /** What was published for `uri` since the mark `since`, in order (as far as it is still kept). */
+  since(uri: string, since: number): PublishedDiagnostics[] {
+    return this.kept.slice(Math.max(0, since - this.dropped)).filter((published) => published.uri === uri);
+  }
+
   /** The first diagnostics for `uri` since `since` that `accept` takes; rejects with `timeoutError()` after `ms`. */
   wait(
     uri: string,

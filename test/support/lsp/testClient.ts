@@ -4,6 +4,8 @@
  * protocol connection (vscode-languageserver-protocol) as an editor does: initialize/initialized, open/change/close,
  * requests with a deadline, waits for the diagnostics of a uri and version, answers the server's
  * workspace/configuration, client/registerCapability and window/workDoneProgress/create, shutdown/exit, kill.
+ * Besides, for what the connection would not send: raw bytes and many notifications in one write (rawInput.ts),
+ * and the answers without an id a server sends to a message it could not read.
  */
 import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -26,12 +28,16 @@ import {
   StreamMessageWriter,
   WorkDoneProgressCreateRequest,
   type InitializeResult,
+  type Message,
+  type MessageReader,
   type ProtocolConnection,
+  type ResponseMessage,
   type RequestType,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { DeadlineError, withDeadline } from './deadline';
 import { DiagnosticsLog, type DiagnosticsCheck, type PublishedDiagnostics } from './diagnosticsLog';
+import { WholeMessageStdin, frameAll } from './rawInput';
 import { ServerProcess, type ExitStatus, type ServerCommand } from './serverProcess';
 import { capabilitiesFor, DEFAULT_TIMEOUT_MS, type SettingsBySection, type StartOptions } from './startOptions';
 
@@ -44,16 +50,21 @@ export class LspTestClient {
   initializeResult!: InitializeResult;
   /** Wall-clock ms from before the spawn to the initialize result. */
   initializeMs = 0;
+  /** Responses with `id: null`: a server's answers to messages it could not read (JSON-RPC parse errors). */
+  readonly answersWithoutId: ResponseMessage[] = [];
   private readonly published = new DiagnosticsLog();
+  private readonly stdin: WholeMessageStdin;
+  private readonly answerWaiters = new Set<() => void>();
   private stopping = false;
 
   private constructor(
     private readonly server: ServerProcess,
     private readonly settings: () => SettingsBySection,
   ) {
+    this.stdin = new WholeMessageStdin(server.child.stdin!);
     this.connection = createProtocolConnection(
-      new StreamMessageReader(server.child.stdout!),
-      new StreamMessageWriter(server.child.stdin!),
+      tapped(new StreamMessageReader(server.child.stdout!), (message) => this.tap(message)),
+      new StreamMessageWriter(this.stdin),
     );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.published.record(params));
     this.connection.onNotification(LogMessageNotification.type, (params) => {
@@ -147,6 +158,38 @@ export class LspTestClient {
     return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
+  /**
+   * Writes `bytes` to the server's stdin in one write, never inside another message; resolves once written.
+   * For what the connection cannot send: broken headers, unparsable bodies, many messages in one write.
+   */
+  writeRaw(bytes: Buffer | string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    return this.bounded(this.stdin.raw(bytes), timeoutMs, 'write to stdin');
+  }
+
+  /** Sends these notifications framed back to back in one write (a burst the server reads in one chunk). */
+  notifyInOneWrite(notifications: { method: string; params?: unknown }[]): Promise<void> {
+    return this.writeRaw(frameAll(notifications.map((n) => ({ jsonrpc: '2.0', ...n }))));
+  }
+
+  /** The next response with `id: null` (or one already received when `index` is below their count). */
+  answerWithoutId(index = this.answersWithoutId.length, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ResponseMessage> {
+    const arrived = new Promise<ResponseMessage>((resolve) => {
+      const check = () => {
+        if (index >= this.answersWithoutId.length) return;
+        this.answerWaiters.delete(check);
+        resolve(this.answersWithoutId[index]);
+      };
+      this.answerWaiters.add(check);
+      check();
+    });
+    return this.bounded(arrived, timeoutMs, 'answer without an id');
+  }
+
+  /** Every publishDiagnostics for `uri` since the mark `since` (see mark()), in order (of the last 1,000 kept). */
+  publishedSince(uri: string, since: number): PublishedDiagnostics[] {
+    return this.published.since(uri, since);
+  }
+
   /** A mark in the diagnostics received so far: pass it as `since` to wait for what an edit sent after it causes. */
   mark(): number {
     return this.published.mark();
@@ -199,6 +242,14 @@ export class LspTestClient {
     this.server.kill();
   }
 
+  private tap(message: Message): void {
+    const response = message as ResponseMessage;
+    if (!('method' in message) && 'id' in message && response.id === null) {
+      this.answersWithoutId.push(response);
+      for (const check of [...this.answerWaiters]) check();
+    }
+  }
+
   private bounded<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
     return withDeadline(promise, ms, () => this.deadlineError(what, ms), this.server.died);
   }
@@ -206,4 +257,19 @@ export class LspTestClient {
   private deadlineError(what: string, ms: number): DeadlineError {
     return new DeadlineError(`${this.server.name}: no ${what} within ${ms} ms; stderr: ${this.stderr().slice(-800)}`);
   }
+}
+
+/** `reader`, with `tap` seeing each message before the connection does. */
+function tapped(reader: MessageReader, tap: (message: Message) => void): MessageReader {
+  return {
+    onError: reader.onError,
+    onClose: reader.onClose,
+    onPartialMessage: reader.onPartialMessage,
+    listen: (callback) =>
+      reader.listen((message) => {
+        tap(message);
+        callback(message);
+      }),
+    dispose: () => reader.dispose(),
+  };
 }

@@ -65,7 +65,20 @@ describe('tcvpn submit (CLI)', () => {
     const result = await runCli([exampleFile('cli-ok'), '--endpoint', emulator.url, '--wait', '--output', 'json']);
     assert.equal(result.code, 0, result.stderr);
     const summary = JSON.parse(result.stdout);
-    assert.deepEqual(Object.keys(summary), ['RequestId', 'TaskId', 'Status', 'VpnConnectionId', 'State', 'Error']);
+    assert.deepEqual(Object.keys(summary), [
+      'RecordId',
+      'Name',
+      'Region',
+      'RequestId',
+      'TaskId',
+      'Status',
+      'VpnConnectionId',
+      'State',
+      'RecordState',
+      'LookUntil',
+      'Source',
+      'Error',
+    ]);
     assert.equal(summary.Status, 'SUCCESS');
     assert.equal(summary.State, 'AVAILABLE');
     assert.equal(summary.TaskId, summary.RequestId);
@@ -85,14 +98,17 @@ describe('tcvpn submit (CLI)', () => {
     assert.equal(result.code, 1);
     const summary = JSON.parse(result.stdout);
     assert.equal(summary.Status, 'FAILED');
-    assert.deepEqual(summary.Error, { Code: 'TaskFailed', Message: 'gateway is being upgraded' });
+    assert.deepEqual(summary.Error, { Code: 'TaskFailed', Message: 'gateway is being upgraded', RequestId: null });
   });
 
   it('exits 1 with the API error code for a wrong key', async () => {
     process.env.TENCENTCLOUD_SECRET_KEY = 'wrong-key';
     const result = await runCli([exampleFile('cli-badkey'), '--endpoint', emulator.url, '--output', 'json']);
     assert.equal(result.code, 1);
-    assert.equal(JSON.parse(result.stdout).Error.Code, 'AuthFailure.SignatureFailure');
+    const { Error: error, RequestId } = JSON.parse(result.stdout);
+    assert.equal(error.Code, 'AuthFailure.SignatureFailure');
+    assert.match(error.RequestId ?? '', /\S/, "the service's RequestId of the refused create");
+    assert.equal(RequestId, error.RequestId);
   });
 
   it('reads a tccli profile with --profile', async () => {

@@ -87,7 +87,9 @@ export async function settled(history: TaskHistory, id: string): Promise<Submiss
 export async function emulatorState(
   emulator: RunningEmulator,
 ): Promise<{ connections: Record<string, unknown>[]; tasks: Record<string, unknown>[] }> {
-  const response = await fetch(`${emulator.url}/__emulator/state`);
+  const response = await fetch(`${emulator.url}/__emulator/state`, {
+    headers: { authorization: `Bearer ${emulator.controlToken}` },
+  });
   return (await response.json()) as { connections: Record<string, unknown>[]; tasks: Record<string, unknown>[] };
 }
 

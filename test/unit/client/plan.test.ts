@@ -133,17 +133,27 @@ describe('submit planning', () => {
       assert.equal((await planSubmission(inputFor(fileOf(STREAM)), promptChoices([0], false))).outcome, 'cancelled');
     });
 
-    it('refuses a document whose last submission is still running, before reading credentials', async () => {
+    it('refuses a document whose tunnel another unfinished record is creating, before any endpoint is asked', async () => {
       const input = inputFor(fileOf(STREAM));
+      const { region } = ready(await planSubmission(input, promptChoices([1]))).documents[0];
+      input.asked.endpoints.length = 0;
+      // Same region, gateway, customer gateway and name: the same tunnel, whichever file or process made the record.
       await input.history.upsert(
-        startRecord({ name: 'tunnel-b', region: 'ap-shanghai', source: SOURCE, documentIndex: 1 }),
+        startRecord({
+          name: 'tunnel-b',
+          region,
+          source: '/elsewhere/other.vpnconn.yaml',
+          documentIndex: 0,
+          vpnGatewayId: 'vpngw-1w9tue3d',
+          customerGatewayId: 'cgw-qa9sxpy7',
+        }),
       );
       await assert.rejects(
         planSubmission(input, promptChoices([0, 1])),
         (error: unknown) =>
           error instanceof SubmitRefusedError && error.reason === 'stillRunning' && error.subject === 'tunnel-b',
       );
-      assert.equal(input.asked.credentials, 0);
+      assert.deepEqual(input.asked.endpoints, []);
       assert.equal(
         ready(await planSubmission(input, promptChoices([0]))).documents.length,
         1,

@@ -8,7 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunningEmulator } from '../../../emulator';
 import { CredentialsError } from '../../../cloud/credentials';
-import { JsonFileStore, MemoryStore, TaskHistory, whenRecord } from '../../../cloud/history';
+import { MemoryStore, TaskHistory, whenRecord } from '../../../cloud/history';
+import { FileRecordStore } from '../../../cloud/recordStore';
 import { submitDocument } from '../../../cloud/submission';
 import { TaskPoller } from '../../../cloud/taskPoller';
 import type { SubmissionRecord } from '../../../cloud/submissionRecord';
@@ -58,7 +59,7 @@ describe('task poller', () => {
   it('restores the history from storage and resumes polling with a new poller', async () => {
     const file = path.join(dir, 'history.json');
     const client = emulatorClient(emulator);
-    const first = pollerFor(client, new TaskHistory(new JsonFileStore(file)));
+    const first = pollerFor(client, new TaskHistory(new FileRecordStore(file)));
     const submitted = await submitDocument(client, first.history, {
       source: '/tmp/r.vpnconn.json',
       document: exampleDocument({ VpnConnectionName: 'resumed' }),
@@ -69,7 +70,7 @@ describe('task poller', () => {
     await whenRecord(first.history, submitted.id, (record) => record.taskStatus === 'RUNNING');
     first.poller.dispose();
 
-    const restored = new TaskHistory(new JsonFileStore(file));
+    const restored = new TaskHistory(new FileRecordStore(file));
     const stored = restored.get(submitted.id);
     assert.equal(stored?.status, 'running');
     assert.equal(stored?.taskId, submitted.taskId);
@@ -81,7 +82,7 @@ describe('task poller', () => {
     assert.equal(final.status, 'succeeded');
     assert.equal(final.tunnelState, 'AVAILABLE');
     assert.equal(
-      new TaskHistory(new JsonFileStore(file)).get(submitted.id)?.status,
+      new TaskHistory(new FileRecordStore(file)).get(submitted.id)?.status,
       'succeeded',
       'the outcome is persisted',
     );
@@ -91,7 +92,7 @@ describe('task poller', () => {
   it('keeps a task through an emulator outage and a reload while it is down, then follows it to the end', async () => {
     const file = path.join(dir, 'outage.json');
     const client = emulatorClient(emulator);
-    const first = pollerFor(client, new TaskHistory(new JsonFileStore(file)));
+    const first = pollerFor(client, new TaskHistory(new FileRecordStore(file)));
     const submitted = await submitDocument(client, first.history, {
       source: '/tmp/o.vpnconn.json',
       document: exampleDocument({
@@ -115,7 +116,7 @@ describe('task poller', () => {
       assert.equal(failing?.status, 'running');
       assert.equal(failing?.pollError?.kind, 'network', JSON.stringify(failing?.pollError));
       first.poller.dispose();
-      second = pollerFor(client, new TaskHistory(new JsonFileStore(file)));
+      second = pollerFor(client, new TaskHistory(new FileRecordStore(file)));
       second.poller.start();
       assert.deepEqual(second.poller.tracked(), [submitted.id], 'the reload lost the task');
     } finally {

@@ -55,7 +55,7 @@ describe('stored records from earlier versions', () => {
       history.list().map((record) => [record.id, stateOf(record)]),
       [
         ['polling', 'task'],
-        ['unclear', 'verify'],
+        ['unclear', 'unknown'],
         ['done', 'succeeded'],
       ],
     );
@@ -97,7 +97,7 @@ describe('stored records from earlier versions', () => {
 
   it('gives a finished record the phase done, and a running one marked done a lookup', () => {
     assert.equal(migrateRecord(oldRecord('f', { status: 'failed', phase: 'task', taskId: 'req-1' }))?.phase, 'done');
-    assert.equal(stateOf(migrateRecord(oldRecord('r', { status: 'running', phase: 'done' }))!), 'verify');
+    assert.equal(stateOf(migrateRecord(oldRecord('r', { status: 'running', phase: 'done' }))!), 'unknown');
   });
 
   it('drops what is not a record instead of failing to load the rest', () => {

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultEmulatorSeed, RunningEmulator } from '../../../emulator';
-import { JsonFileStore, MemoryStore, TaskHistory } from '../../../cloud/history';
+import { MemoryStore, TaskHistory } from '../../../cloud/history';
+import { FileRecordStore } from '../../../cloud/recordStore';
 import { MemoryLog } from '../../../cloud/log';
 import { submitDocument } from '../../../cloud/submission';
 import { emulatorClient, exampleDocument, fastEmulator, FIXTURES, pollerFor, runCli, settled } from './helpers';
@@ -50,7 +51,7 @@ describe('secrets never leak', () => {
     const runs: [TaskHistory, string, () => void][] = [
       [new TaskHistory(memory), 'leak-ok', () => undefined],
       [
-        new TaskHistory(new JsonFileStore(historyFile)),
+        new TaskHistory(new FileRecordStore(historyFile)),
         'leak-failed',
         () => emulator.faults.inject({ kind: 'taskFails', output: 'injected failure' }),
       ],
@@ -96,7 +97,10 @@ describe('secrets never leak', () => {
     const places: Record<string, string> = {
       'log lines': log.lines.join('\n'),
       'memory store': JSON.stringify(memory.get('tencentcloudVpn.taskHistory.v1')),
-      'history file on disk': fs.readFileSync(historyFile, 'utf8'),
+      'history files on disk': fs
+        .readdirSync(path.join(historyFile, 'records'))
+        .map((name) => fs.readFileSync(path.join(historyFile, 'records', name), 'utf8'))
+        .join('\n'),
       'CLI stdout': cli.stdout,
       'CLI stderr (--verbose request log)': cli.stderr,
     };

@@ -19,15 +19,26 @@ import {
   type SubmissionRecord,
   type SubmissionState,
 } from '../../../cloud/submissionRecord';
+import { OUTCOME_WINDOW_MS } from '../../../cloud/outcomeWindow';
 
 const NOW = 1_700_000_000_000;
-const STATES: SubmissionState[] = ['sending', 'verify', 'task', 'resolve', 'tunnel', 'succeeded', 'failed'];
+const STATES: SubmissionState[] = ['sending', 'unknown', 'task', 'resolve', 'tunnel', 'succeeded', 'failed'];
 const LOOKUP_EVENTS: SubmissionEventType[] = ['tunnelFound', 'lookupMissed', 'pollFailed'];
 
 /** The table the module must implement, written out independently. */
 const EXPECTED: Record<SubmissionState, SubmissionEventType[]> = {
-  sending: ['snapshotTaken', 'snapshotFailed', 'createAccepted', 'createRefused', 'createUnclear', ...LOOKUP_EVENTS],
-  verify: LOOKUP_EVENTS,
+  sending: [
+    'snapshotTaken',
+    'snapshotFailed',
+    'tunnelExists',
+    'createSent',
+    'createAccepted',
+    'createRefused',
+    'createUnclear',
+    ...LOOKUP_EVENTS,
+    'abandoned',
+  ],
+  unknown: [...LOOKUP_EVENTS, 'abandoned'],
   task: ['taskReported', 'taskUnknown', 'pollFailed'],
   resolve: LOOKUP_EVENTS,
   tunnel: LOOKUP_EVENTS,
@@ -39,6 +50,14 @@ const EXPECTED: Record<SubmissionState, SubmissionEventType[]> = {
 const SAMPLES: Record<SubmissionEventType, SubmissionEvent> = {
   snapshotTaken: { type: 'snapshotTaken', preexistingIds: ['vpnx-old'] },
   snapshotFailed: { type: 'snapshotFailed', error: { code: 'InternalError', message: 'listing failed', kind: 'api' } },
+  tunnelExists: {
+    type: 'tunnelExists',
+    tunnel: { VpnConnectionId: 'vpnx-old', State: 'AVAILABLE' },
+    adopt: false,
+    differences: ['RouteType'],
+  },
+  createSent: { type: 'createSent' },
+  abandoned: { type: 'abandoned' },
   createAccepted: {
     type: 'createAccepted',
     answer: { RequestId: 'req-1', VpnConnection: { VpnConnectionId: 'vpnx-new', State: 'PENDING' } },
@@ -148,21 +167,84 @@ describe('submission state machine', () => {
 
     it('verifies an unclear create, keeping its error so the user sees why', () => {
       const record = next(recordIn('sending'), SAMPLES.createUnclear, NOW);
-      assert.equal(stateOf(record), 'verify');
+      assert.equal(stateOf(record), 'unknown');
       assert.equal(record.error?.code, 'Timeout');
       assert.ok(outcomeUnknown(record));
     });
 
-    it('a record still sending after a reload is looked up: a miss makes it verify', () => {
+    it('a record still sending after a reload whose create went out is looked up: a miss makes it unknown', () => {
+      const record = next(recordIn('sending', { sentAt: NOW - 1000 }), SAMPLES.lookupMissed, NOW);
+      assert.equal(stateOf(record), 'unknown');
+      assert.deepEqual([record.lookups, record.lookUntil], [1, NOW - 1000 + OUTCOME_WINDOW_MS]);
+    });
+
+    it('a record still sending whose create never went out (no sentAt) fails as NotSent on its first miss', () => {
       const record = next(recordIn('sending'), SAMPLES.lookupMissed, NOW);
-      assert.equal(stateOf(record), 'verify');
-      assert.equal(record.lookups, 1);
+      assert.deepEqual([stateOf(record), record.error?.code], ['failed', 'NotSent']);
+    });
+
+    it('createSent stamps the start of the outcome window, before the create goes out', () => {
+      const record = next(recordIn('sending'), SAMPLES.createSent, NOW);
+      assert.deepEqual([stateOf(record), record.sentAt, record.lookUntil], ['sending', NOW, NOW + OUTCOME_WINDOW_MS]);
+    });
+
+    it('an existing tunnel that matches the file is followed, one that differs refuses the create', () => {
+      const adopted = next(
+        recordIn('sending'),
+        {
+          type: 'tunnelExists',
+          adopt: true,
+          differences: [],
+          tunnel: { VpnConnectionId: 'vpnx-old', State: 'PENDING' },
+        },
+        NOW,
+      );
+      assert.deepEqual([stateOf(adopted), adopted.vpnConnectionId, adopted.adopted], ['tunnel', 'vpnx-old', true]);
+      const refused = next(recordIn('sending'), SAMPLES.tunnelExists, NOW);
+      assert.deepEqual([stateOf(refused), refused.error?.code], ['failed', 'TunnelExists']);
+      assert.match(refused.error!.message, /already exists .*vpnx-old.*no second one was created.*RouteType/);
     });
   });
 
-  describe('lookups (verify, resolve, tunnel)', () => {
+  describe('an unknown outcome', () => {
+    const unknown = (overrides: Partial<SubmissionRecord> = {}) =>
+      next(
+        recordIn('sending', { sentAt: NOW, lookUntil: NOW + OUTCOME_WINDOW_MS, ...overrides }),
+        SAMPLES.createUnclear,
+        NOW,
+      );
+
+    it('is what an unclear create leads to, never a failure, and keeps the window of its send', () => {
+      const record = unknown();
+      assert.deepEqual(
+        [stateOf(record), record.status, record.lookUntil],
+        ['unknown', 'running', NOW + OUTCOME_WINDOW_MS],
+      );
+      assert.equal(record.error?.code, 'Timeout');
+    });
+
+    it('stays unknown through any number of misses inside the window', () => {
+      let record = unknown();
+      for (let i = 0; i < 50; i++) record = next(record, SAMPLES.lookupMissed, NOW + OUTCOME_WINDOW_MS - 1);
+      assert.deepEqual([stateOf(record), record.lookups], ['unknown', 50]);
+    });
+
+    it('says NotCreated only once the window is over, naming the window and the lost answer', () => {
+      const record = next(unknown(), SAMPLES.lookupMissed, NOW + OUTCOME_WINDOW_MS);
+      assert.deepEqual([stateOf(record), record.error?.code], ['failed', 'NotCreated']);
+      assert.match(record.error!.message, /answer was lost \(Timeout: .*\).*35 minutes the service could act on it/);
+    });
+
+    it('ends sooner only when the user abandons it', () => {
+      const record = next(unknown(), SAMPLES.abandoned, NOW);
+      assert.deepEqual([stateOf(record), record.error?.code], ['failed', 'Abandoned']);
+      assert.throws(() => next(recordIn('task', { taskId: 'req-1' }), SAMPLES.abandoned, NOW), TransitionRefusedError);
+    });
+  });
+
+  describe('lookups (unknown, resolve, tunnel)', () => {
     it("adopts a found PENDING tunnel and follows it, clearing the create's error and the misses", () => {
-      for (const state of ['sending', 'verify', 'resolve', 'tunnel'] as const) {
+      for (const state of ['sending', 'unknown', 'resolve', 'tunnel'] as const) {
         const record = next(recordIn(state, { error: { message: 'lost' }, lookups: 2 }), SAMPLES.tunnelFound, NOW);
         assert.equal(stateOf(record), 'tunnel', state);
         assert.deepEqual(
@@ -189,12 +271,6 @@ describe('submission state machine', () => {
 
     it('counts misses and fails at maxLookups, with a verdict that says what was looked for', () => {
       const verdicts: Array<[SubmissionState, Partial<SubmissionRecord>, string, RegExp]> = [
-        [
-          'verify',
-          { error: { code: 'Timeout', message: 'lost' } },
-          'NotCreated',
-          /unclear \(Timeout: lost\), and 3 lookups found no new tunnel "tunnel-a".*safe to submit again/,
-        ],
         ['resolve', {}, 'ResourceNotFound', /task succeeded but no tunnel "tunnel-a" was found on vpngw-1/],
         ['tunnel', { vpnConnectionId: 'vpnx-gone' }, 'ResourceNotFound', /tunnel vpnx-gone no longer exists/],
       ];
@@ -238,9 +314,9 @@ describe('submission state machine', () => {
 
   describe('transient failures', () => {
     it('keep every running state, count up and show the error; the next answer clears both', () => {
-      for (const state of ['sending', 'verify', 'task', 'resolve', 'tunnel'] as const) {
+      for (const state of ['sending', 'unknown', 'task', 'resolve', 'tunnel'] as const) {
         const failed = next(
-          next(recordIn(state, { taskId: 'req-1' }), SAMPLES.pollFailed, NOW),
+          next(recordIn(state, { taskId: 'req-1', sentAt: NOW }), SAMPLES.pollFailed, NOW),
           SAMPLES.pollFailed,
           NOW,
         );

@@ -5,6 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmulator } from '../../../emulator';
 import { defaultEmulatorSeed } from '../../../emulator/seed';
@@ -47,6 +49,39 @@ describe('tcvpn emulator command', () => {
     assert.equal(await run.exited, 0);
   });
 
+  it('prints the control token, which the control endpoints then take', async () => {
+    const run = await runCli(['--port', '0', '--quiet'], /Stop with Ctrl\+C/);
+    try {
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.output())![1];
+      const token = /Control token: (\S+)/.exec(run.output())![1];
+      assert.ok(token.length >= 22);
+      const withToken = await fetch(`${url}/__emulator/state`, { headers: { 'x-emulator-token': token } });
+      assert.equal(withToken.status, 200);
+      assert.equal((await fetch(`${url}/__emulator/state`)).status, 401);
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exited;
+    }
+  });
+
+  it('prints a SecretId of a custom seed masked', async () => {
+    const seed = defaultEmulatorSeed();
+    seed.credentials = [{ secretId: 'AKIDcustomSeedId000000000000000000ab', secretKey: 'custom-key-0000' }];
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tcvpn-emulator-')), 'seed.json');
+    writeFileSync(file, JSON.stringify(seed));
+    let output = '';
+    try {
+      const run = await runCli(['--port', '0', '--quiet', '--seed', file], /Stop with Ctrl\+C/);
+      run.child.kill('SIGTERM');
+      await run.exited;
+      output = run.output();
+    } finally {
+      rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+    assert.ok(!output.includes('AKIDcustomSeedId000000000000000000ab'));
+    assert.match(output, /SecretId: AKID\*\*\*\*00ab \(masked\)/);
+  });
+
   it('exits 2 with a clear message when the port is in use', async () => {
     const holder = await startEmulator();
     try {
@@ -82,6 +117,23 @@ describe('emulator secrets', () => {
       assert.ok(lines.length >= 3, 'the requests were logged');
       for (const secret of [psk, emulator.credentials[0].secretKey, 'wrong-key-0815'])
         assert.ok(!log.includes(secret), `log contains ${secret}`);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('writes SecretIds to its log masked, known or not', async () => {
+    const lines: string[] = [];
+    const emulator = await startEmulator({ log: (line) => lines.push(line) });
+    try {
+      const { secretId } = emulator.credentials[0];
+      const unknownId = 'AKIDsomeoneRealKeyByMistake000000xyz';
+      await sdkClient(emulator).request('DescribeVpnGateways', {});
+      await failureOf(sdkClient(emulator, { secretId: unknownId }).request('DescribeVpnGateways', {}));
+      const log = lines.join('\n');
+      for (const id of [secretId, unknownId]) assert.ok(!log.includes(id), `log contains ${id}`);
+      assert.ok(log.includes(`${secretId.slice(0, 4)}****${secretId.slice(-4)}`));
+      assert.ok(log.includes('AKID****0xyz'));
     } finally {
       await emulator.close();
     }

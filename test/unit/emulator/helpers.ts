@@ -6,7 +6,7 @@
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
-import type { RunningEmulator } from '../../../emulator';
+import type { EmulatorClock, RunningEmulator } from '../../../emulator';
 import { canonicalRequest, signatureOf, stringToSign, utcDate } from '../../../emulator/tc3Verify';
 import { officialExample } from '../../support/fixtures';
 
@@ -144,4 +144,133 @@ export function waitForEvent<T = any>(
     };
     emulator.events.on(name, listener);
   });
+}
+
+/** A control request as sent, and its answer. */
+export interface ControlCall {
+  method?: string;
+  /** The path after /__emulator/ ("state", "faults", "reset"). */
+  path: string;
+  body?: unknown;
+  /** Headers to send; the defaults (Host 127.0.0.1:PORT, the run's token, JSON content type) unless overridden. */
+  headers?: Record<string, string | undefined>;
+}
+
+/** Sends one /__emulator/* request over node:http (which sends the Host given, unlike fetch). */
+export function controlCall(
+  emulator: RunningEmulator,
+  call: ControlCall,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }> {
+  const text = call.body === undefined ? '' : typeof call.body === 'string' ? call.body : JSON.stringify(call.body);
+  const given: Record<string, string | undefined> = {
+    host: `127.0.0.1:${emulator.port}`,
+    authorization: `Bearer ${emulator.controlToken}`,
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    ...call.headers,
+  };
+  const headers = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Record<
+    string,
+    string
+  >;
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port: emulator.port,
+        method: call.method ?? 'GET',
+        path: `/__emulator/${call.path}`,
+        headers,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: raw ? JSON.parse(raw) : undefined,
+          });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(text);
+  });
+}
+
+/** Sends raw bytes to the emulator and resolves with everything it answered before closing the connection. */
+export function rawExchange(port: number, bytes: string | Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.createConnection({ host: '127.0.0.1', port });
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      // The server may close while we still write; what it answered is what counts.
+      error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error),
+    );
+    socket.end(bytes);
+  });
+}
+
+/** The JSON body of a raw HTTP/1.1 answer, and its status. */
+export function parseRawAnswer(answer: string): { status: number; body: any } {
+  const [head, ...rest] = answer.split('\r\n\r\n');
+  return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), body: JSON.parse(rest.join('\r\n\r\n')) };
+}
+
+interface ManualTimer {
+  at: number;
+  fn: () => void;
+}
+
+/**
+ * A clock that moves only when a test says so: advance(ms) runs every timer due by then, in order. It records
+ * every delay it was asked for, so a test can check none exceeds what node's setTimeout can hold.
+ */
+export class ManualClock implements EmulatorClock {
+  private time = Date.now();
+  private timers: ManualTimer[] = [];
+  /** Every ms passed to setTimeout, in order. */
+  readonly requested: number[] = [];
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimeout(fn: () => void, ms: number): unknown {
+    this.requested.push(ms);
+    const timer = { at: this.time + ms, fn };
+    this.timers.push(timer);
+    return timer;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.timers = this.timers.filter((timer) => timer !== handle);
+  }
+
+  /** Timers waiting. */
+  get pending(): number {
+    return this.timers.length;
+  }
+
+  /** Moves the time on by `ms`, running each timer due on the way at its own time. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = this.timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.time = Math.max(this.time, due.at);
+      due.fn();
+    }
+    this.time = end;
+  }
+
+  /** Resolves once at least `count` timers wait (a request reaches its latency fault asynchronously). */
+  async untilPending(count = 1): Promise<void> {
+    while (this.timers.length < count) await new Promise((resolve) => setImmediate(resolve));
+  }
 }

@@ -1,0 +1,127 @@
+/**
+ * The CLI's view of the submission records every `tcvpn` process and the extension share (cloud/stateDir.ts):
+ * - `tcvpn status [ID] [--output json]`: every record, newest first (id, status, name, region, tunnel, last
+ *   change), or one record in full;
+ * - `tcvpn watch ID [--endpoint URL] [--profile NAME] [--timeout S] [--output json] [--verbose]`: follows one
+ *   unfinished record to its end, as `submit --wait` would have (after a Ctrl-C, a killed process or a reload);
+ * - `tcvpn abandon ID`: gives up on a record whose create's outcome is unknown, so the file may be submitted again
+ *   (the new submit still looks for an existing tunnel first and never makes a twin).
+ * An id may be abbreviated to any unique prefix. Exit codes: 0 (watch: SUCCESS), 1 (watch: FAILED), 2 usage or
+ * an unknown id.
+ */
+import { parseArgs } from 'node:util';
+import { errorKindOf, isSetupError } from '../cloud/apiError';
+import { ClientFactory } from '../cloud/clientFactory';
+import { resolveCredentials } from '../cloud/credentials';
+import { whenRecord, type TaskHistory } from '../cloud/history';
+import { SILENT_LOG, type LogSink } from '../cloud/log';
+import { isFinished, next, outcomeUnknown, stateOf, type SubmissionRecord } from '../cloud/submissionRecord';
+import { TaskPoller } from '../cloud/taskPoller';
+import { listLine, printText, summaryOf } from './recordText';
+import { sharedHistory } from './submit';
+
+class UsageError extends Error {}
+
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+const err = (line: string): void => void process.stderr.write(`${line}\n`);
+
+function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The record whose id starts with `prefix`; a usage error when none or several do. */
+function recordById(history: TaskHistory, prefix: string | undefined): SubmissionRecord {
+  if (!prefix) throw new UsageError('a record ID is needed (tcvpn status lists them)');
+  const matches = history.list().filter((record) => record.id.startsWith(prefix));
+  if (matches.length === 1) return matches[0];
+  throw new UsageError(
+    matches.length
+      ? `"${prefix}" names ${matches.length} records; give more of the id`
+      : `no record "${prefix}" in ${history.store.location}`,
+  );
+}
+
+function print(records: SubmissionRecord[], json: boolean, full: boolean): void {
+  if (json) out(JSON.stringify(full ? summaryOf(records[0]) : records.map(summaryOf), null, 2));
+  else if (full) printText(records[0], out);
+  else if (!records.length) out('no submissions recorded');
+  else records.forEach((record) => out(listLine(record)));
+}
+
+async function status(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { output: { type: 'string' } });
+  const history = sharedHistory();
+  const json = values.output === 'json';
+  if (positionals[0]) print([recordById(history, positionals[0])], json, true);
+  else print(history.list(), json, false);
+  return 0;
+}
+
+async function abandon(argv: string[]): Promise<number> {
+  const { positionals } = parse(argv, {});
+  const history = sharedHistory();
+  const record = recordById(history, positionals[0]);
+  if (!outcomeUnknown(record))
+    throw new UsageError(
+      `${record.id} is ${stateOf(record)}: only a record whose create's outcome is unknown can be abandoned`,
+    );
+  const abandoned = next(record, { type: 'abandoned' });
+  await history.replace(abandoned);
+  printText(abandoned, out);
+  return 0;
+}
+
+async function watch(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    endpoint: { type: 'string' },
+    profile: { type: 'string' },
+    timeout: { type: 'string' },
+    output: { type: 'string' },
+    verbose: { type: 'boolean' },
+  });
+  const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeoutSeconds !== undefined && !(/^\d+(\.\d+)?$/.test(String(values.timeout)) && timeoutSeconds > 0))
+    throw new UsageError(`--timeout must be a number of seconds, not "${String(values.timeout)}"`);
+  const history = sharedHistory();
+  const record = recordById(history, positionals[0]);
+  if (!isFinished(record)) {
+    const log: LogSink = values.verbose ? { info: err } : SILENT_LOG;
+    const settings = { endpoint: values.endpoint as string | undefined, timeoutSeconds };
+    const credentials = () =>
+      resolveCredentials({
+        source: values.profile ? 'tccliProfile' : 'auto',
+        profile: values.profile as string | undefined,
+        secrets: undefined,
+      });
+    const factory = new ClientFactory({ settings: () => settings, credentials, log });
+    const poller = new TaskPoller({ history, clientFor: (region) => factory.forRegion(region), log });
+    err(`following ${record.name} (${stateOf(record)})…`);
+    poller.track(record.id);
+    try {
+      await whenRecord(history, record.id, isFinished);
+    } finally {
+      poller.dispose();
+      await factory.dispose();
+    }
+  }
+  const final = history.get(record.id) ?? record;
+  print([final], values.output === 'json', true);
+  return final.status === 'succeeded' ? 0 : 1;
+}
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { status, watch, abandon };
+
+/** Entry point for `tcvpn status|watch|abandon`, called by cli/main.ts. */
+export async function runRecords(command: string, argv: string[]): Promise<number> {
+  try {
+    return await COMMANDS[command](argv);
+  } catch (error) {
+    if (!(error instanceof UsageError) && !isSetupError(errorKindOf(error))) throw error;
+    err(`tcvpn ${command}: ${(error as Error).message}`);
+    return 2;
+  }
+}

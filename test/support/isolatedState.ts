@@ -1,0 +1,14 @@
+/**
+ * Loaded by mocha before any test (.mocharc.json "require"): points TCVPN_STATE_DIR at a fresh temporary folder, so
+ * no test — and no `tcvpn` process a test starts, which inherits the environment — reads or writes the user's real
+ * submission records (cloud/stateDir.ts). The folder is removed when the run ends.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+if (!process.env.TCVPN_STATE_DIR) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcvpn-test-state-'));
+  process.env.TCVPN_STATE_DIR = dir;
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+}
