@@ -8,6 +8,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { outcomeUnknown, type SubmissionRecord } from '../cloud/submissionRecord';
 import { CredentialsError } from '../cloud/credentials';
 import { SubmitRefusedError } from '../cloud/inFlight';
 import {
@@ -19,7 +20,6 @@ import {
   type SubmittableDocument,
 } from '../cloud/plan';
 import { submitDocument } from '../cloud/submission';
-import type { SubmissionRecord } from '../cloud/submissionRecord';
 import { Settings } from '../protocol/settings';
 import { regionSetting } from './config';
 import type { Services } from './services';
@@ -138,6 +138,13 @@ async function run(
 function refusalMessage(error: unknown, document: vscode.TextDocument, services: Services): string {
   if (error instanceof SubmitRefusedError && error.reason === 'inFlight') {
     return vscode.l10n.t('{0} is already being submitted.', path.basename(document.fileName));
+  }
+  if (error instanceof SubmitRefusedError && error.running && outcomeUnknown(error.running)) {
+    return vscode.l10n.t(
+      '"{0}" is already being created and its outcome is unknown (looked up until {1}); wait, or Abandon it in VPN Tasks to submit again.',
+      error.subject,
+      error.running.lookUntil ? new Date(error.running.lookUntil).toLocaleString() : '?',
+    );
   }
   if (error instanceof SubmitRefusedError) {
     return vscode.l10n.t(

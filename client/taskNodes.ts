@@ -56,8 +56,15 @@ export class TaskNode {
       false,
       'debug-restart',
     );
-    if (outcomeUnknown(record))
+    if (outcomeUnknown(record)) {
       add(vscode.l10n.t('Checking'), vscode.l10n.t('whether the create went through'), false, 'search');
+      add(
+        vscode.l10n.t('Looked up until'),
+        record.lookUntil === undefined ? undefined : new Date(record.lookUntil).toLocaleString(),
+        false,
+        'clock',
+      );
+    }
     return details;
   }
 
