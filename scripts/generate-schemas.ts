@@ -6,11 +6,15 @@
  * English spec's "AES-CBS-192", IKE "SHA1", a RouteType list without Bgp), that sentence is rewritten from the schema.
  * Both spellings of IPsec's IntegrityAlgorith (sic) / IntegrityAlgorithm are valid input, and their docs say why.
  *
- *   npx tsx scripts/generate-schemas.ts          write schemas/*.schema.json and schemas/index.json
+ * From the schemas it also generates their validators (ajv standalone code, scripts/generate-validators.ts) in
+ * language/schema/generated/, so no schema is compiled at run time.
+ *
+ *   npx tsx scripts/generate-schemas.ts          write schemas/*.schema.json, schemas/index.json and the validators
  *   npx tsx scripts/generate-schemas.ts --check  exit 1 when the committed files differ from a fresh generation
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { generateValidatorFiles } from './generate-validators';
 
 const ROOT = join(__dirname, '..');
 const SOURCE = join(ROOT, 'schemas', 'source');
@@ -498,10 +502,16 @@ export function generateSchemaFiles(): Map<string, string> {
   return files;
 }
 
+/** Every generated file's text (the schemas, their index and their validators), keyed by its path. */
+export function generateAllFiles(): Map<string, string> {
+  const schemas = generateSchemaFiles();
+  return new Map([...schemas, ...generateValidatorFiles(SCHEMA_ACTIONS, schemas)]);
+}
+
 function main(): void {
   const check = process.argv.includes('--check');
   const stale: string[] = [];
-  for (const [path, text] of generateSchemaFiles()) {
+  for (const [path, text] of generateAllFiles()) {
     const abs = join(ROOT, path);
     if (check) {
       let current = '';
@@ -512,12 +522,13 @@ function main(): void {
       }
       if (current !== text) stale.push(path);
     } else {
+      mkdirSync(dirname(abs), { recursive: true });
       writeFileSync(abs, text);
       console.log(`wrote ${path}`);
     }
   }
   if (stale.length) {
-    console.error(`stale schemas (run npm run generate-schemas): ${stale.join(', ')}`);
+    console.error(`stale generated files (run npm run generate-schemas): ${stale.join(', ')}`);
     process.exit(1);
   }
 }

@@ -1,9 +1,11 @@
 /**
- * The measurements themselves: spawn→initialize over fresh processes, and one session per server and fixture
- * (open→diagnostics, one-character edits, completions, hover, then the peak RSS of that process). Every step waits
- * for its answer before the next is sent, as one person typing would; every process is stopped in `finally`.
+ * The measurements themselves: spawn→initialize over fresh processes; per server and fixture, the first open of
+ * fresh processes (nothing warmed up: the cold path an editor pays once per window); and one warm session per
+ * server and fixture (open→diagnostics, one-character edits, completions, hover, then the peak RSS of that
+ * process). Every step waits for its answer before the next is sent, as one person typing would; every process is
+ * stopped in `finally`.
  */
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import type { LspTestClient } from '../../test/support/lsp';
 import type { Scenario } from './scenario';
 import type { BenchServer } from './servers';
@@ -14,6 +16,8 @@ import { startServer, stopServer, timeDiagnostics, timeRequest } from './timing'
 /** Iterations per metric; `budgetMs` caps one metric of one session (a slow peer on 1 MB gets fewer samples). */
 export interface Plan {
   spawns: number;
+  /** Fresh processes per server and fixture for the cold rows (each one spawn, one open, no warm-up). */
+  colds: number;
   opens: (size: Scenario['size']) => number;
   edits: number;
   requests: number;
@@ -36,6 +40,45 @@ export async function measureSpawn(server: BenchServer, p: Plan): Promise<Summar
   });
   return summarize(samples);
 }
+
+/**
+ * The fresh-process rows of one server on one fixture, over `plan.colds` new processes: spawn→initialize, and the
+ * first open (of `coldText`, which has one schema error) until the first diagnostics that report that error. The
+ * file opens right after `initialized` and the settings, as when an editor starts with the file already showing;
+ * no probe, no warm-up: the first validation pays for compiling the schema. A server whose first publish lacks the
+ * error (it had not applied the schema yet) is not done: the wait goes on, to the publish the user would rely on.
+ */
+export async function measureCold(
+  server: BenchServer,
+  s: Scenario,
+  p: Plan,
+): Promise<Pick<Record<Metric, Summary>, 'coldSpawn' | 'coldOpen'>> {
+  const spawns: number[] = [];
+  const uri = `file:///tcvpn-bench/cold/${s.fileName}`;
+  const opens = await sample(plan(p.colds, p.budgetMs, 0), async () => {
+    const { client, initializeMs } = await startServer(server.spec, p.timeoutMs);
+    try {
+      spawns.push(initializeMs);
+      const ms = await timeDiagnostics(
+        client,
+        uri,
+        (d) => d.diagnostics.some((diagnostic) => reports(diagnostic, s.coldEdit)),
+        () => client.open(uri, server.languageId(s.kind), s.coldText),
+        p.timeoutMs,
+      );
+      return ms;
+    } finally {
+      await stopServer(client);
+    }
+  });
+  return { coldSpawn: summarize(spawns), coldOpen: summarize(opens) };
+}
+
+/** An error or warning whose range holds `at` (the minified file is one line, so a line alone says little). */
+const reports = (d: Diagnostic, at: Position): boolean =>
+  (d.severity === undefined || d.severity <= 2) &&
+  (d.range.start.line < at.line || (d.range.start.line === at.line && d.range.start.character <= at.character)) &&
+  (d.range.end.line > at.line || (d.range.end.line === at.line && d.range.end.character >= at.character));
 
 /**
  * Errors and warnings on a line. Information is left out: our server marks 3DES-CBC as weak (information), and

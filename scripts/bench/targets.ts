@@ -4,14 +4,25 @@
  * completion and hover; for the others p95 is the stricter reading). Peer goals are checked on the ratio of medians.
  */
 import type { FixtureKind, FixtureSize } from '../../test/support/fixtures';
+import type { BenchSize } from './scenario';
 
-/** What is measured. `spawn` does not depend on the file; `rss` is the server's peak RSS after a whole session. */
-export type Metric = 'spawn' | 'open' | 'edit' | 'completeKey' | 'completeEnum' | 'hover' | 'rss';
+/**
+ * What is measured. `spawn` does not depend on the file; `rss` is the server's peak RSS after a whole session.
+ * `coldSpawn` and `coldOpen` are the fresh-process rows: spawn→initialize, then the first file's first diagnostics
+ * (schema compiled on first use, nothing warmed up), over separate fresh processes per size.
+ */
+export type Metric = 'spawn' | 'coldSpawn' | 'coldOpen' | 'open' | 'edit' | 'completeKey' | 'completeEnum' | 'hover' | 'rss';
 
+/** The per-file metrics of one warm session, in report order. */
 export const METRICS: readonly Metric[] = ['spawn', 'open', 'edit', 'completeKey', 'completeEnum', 'hover', 'rss'];
+
+/** The per-file metrics of fresh processes, reported before the warm ones. */
+export const COLD_METRICS: readonly Metric[] = ['coldSpawn', 'coldOpen'];
 
 export const METRIC_LABEL: Record<Metric, string> = {
   spawn: 'spawn→initialize',
+  coldSpawn: 'fresh: spawn→init',
+  coldOpen: 'fresh: 1st open→diag',
   open: 'open→diagnostics',
   edit: 'edit→diagnostics',
   completeKey: 'completion (key)',
@@ -28,9 +39,10 @@ const EDIT: Record<FixtureKind, BySize> = {
 const REQUEST: BySize = { typical: 5, medium: 5, large: 10 };
 
 /** Our absolute target for a metric (ms, or MB for rss), or undefined when the issue sets none. */
-export function targetFor(metric: Metric, kind: FixtureKind, size: FixtureSize | undefined): number | undefined {
-  if (metric === 'spawn') return 150;
-  if (!size) return undefined;
+export function targetFor(metric: Metric, kind: FixtureKind, size: BenchSize | undefined): number | undefined {
+  if (metric === 'spawn' || metric === 'coldSpawn') return 150;
+  // The issue states no targets for the minified file nor for a fresh process's first open: reported, not judged.
+  if (!size || size === 'minified') return undefined;
   if (metric === 'edit') return EDIT[kind][size];
   if (metric === 'completeKey' || metric === 'completeEnum' || metric === 'hover') return REQUEST[size];
   if (metric === 'rss') return size === 'large' ? 100 : undefined;
@@ -38,7 +50,7 @@ export function targetFor(metric: Metric, kind: FixtureKind, size: FixtureSize |
 }
 
 /** The minimum peer/ours ratio the issue wants: ≥5× on every YAML metric, parity on JSON, 3× on large JSON edits. */
-export function goalFor(metric: Metric, kind: FixtureKind, size: FixtureSize | undefined): number {
+export function goalFor(metric: Metric, kind: FixtureKind, size: BenchSize | undefined): number {
   if (kind === 'yaml') return 5;
   return metric === 'edit' && size === 'large' ? 3 : 1;
 }

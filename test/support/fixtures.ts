@@ -59,6 +59,21 @@ export function fixtureText(size: FixtureSize, kind: FixtureKind): string {
   return readFileSync(join(FIXTURE_DIR, fixtureName(size, kind)), 'utf8');
 }
 
+/**
+ * The minified variant: the example with enough SPD entries that the JSON, written on one line with no whitespace
+ * as a minifier or `JSON.stringify` writes it, is about 1 MB, as large as the pretty-printed large fixture.
+ */
+export const MINIFIED_SPD_ENTRIES = 10800;
+
+export function minifiedFixtureName(): string {
+  return 'minified-1mb.vpnconn.json';
+}
+
+/** The minified ~1 MB JSON fixture, generated on demand like the large one (one line, no trailing newline). */
+export function minifiedFixtureText(): string {
+  return JSON.stringify(exampleWithSpd(MINIFIED_SPD_ENTRIES));
+}
+
 /** Regenerates the committed fixtures: `npx tsx test/support/fixtures.ts`. */
 export function writeFixtureFiles(): void {
   for (const kind of ['json', 'yaml'] as const) {
