@@ -1,28 +1,32 @@
 /**
  * Latency and memory of the language server, measured over stdio as an editor sees them.
  *
- *   npm run bench                        # ours: typical / medium / large fixtures, JSON and YAML, against the targets
+ *   npm run bench                        # ours: typical / medium / large (+ minified JSON) fixtures, against the targets
  *   npm run bench -- --peers             # also yaml-language-server and VS Code's JSON language service, same files
  *   npm run bench -- --json bench.json   # also write the results as JSON (for docs/performance.md)
  *   npm run bench -- --sizes typical,medium --langs yaml --quick   # a subset, fewer iterations
+ *
+ * Per server and fixture it reports the first open of fresh processes (`fresh:` rows: spawn→initialize and the
+ * first file's first diagnostics, with whatever loading the schema costs on first use) apart from the warm rows of one session, whose
+ * warm-up runs are discarded. `minified` is ~1 MB of JSON on one line (JSON only).
  *
  * It spawns `node dist/server.js --stdio` (built by the npm script first) and, with --peers, the peers; each one
  * talks only over its stdin/stdout, and every process is killed on the way out, error or Ctrl-C included.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FixtureKind, FixtureSize } from '../test/support/fixtures';
+import type { FixtureKind } from '../test/support/fixtures';
 import { killAllChildren } from './bench/processes';
-import { measureSession, measureSpawn, type Plan } from './bench/measure';
+import { measureCold, measureSession, measureSpawn, type Plan } from './bench/measure';
 import { compare, jsonReport, notes, oursTable, peersTable, type Row } from './bench/report';
-import { buildScenario, KINDS, SIZES } from './bench/scenario';
+import { buildScenario, KINDS, sizeHasKind, SIZES, type BenchSize } from './bench/scenario';
 import { jsonPeer, ourServer, ROOT, yamlPeer, type BenchServer } from './bench/servers';
-import { METRICS } from './bench/targets';
+import { COLD_METRICS, METRICS } from './bench/targets';
 
 interface Options {
   peers: boolean;
   json?: string;
-  sizes: FixtureSize[];
+  sizes: BenchSize[];
   kinds: FixtureKind[];
   quick: boolean;
 }
@@ -54,13 +58,17 @@ function parseArgs(argv: string[]): Options {
   };
 }
 
-/** Default: ~30 edits and 50 requests per metric; spawns are whole processes, so fewer. --quick is a smoke run. */
+/**
+ * Default: ~30 edits and 50 requests per metric; spawns are whole processes, so fewer, and 3 fresh processes per
+ * server and fixture for the cold rows. --quick is a smoke run: one fresh process each.
+ */
 function planFor(quick: boolean): Plan {
   return quick
-    ? { spawns: 3, opens: () => 3, edits: 6, requests: 8, budgetMs: 5_000, timeoutMs: 120_000 }
+    ? { spawns: 3, colds: 1, opens: () => 3, edits: 6, requests: 8, budgetMs: 5_000, timeoutMs: 120_000 }
     : {
         spawns: 10,
-        opens: (size) => (size === 'large' ? 5 : 10),
+        colds: 3,
+        opens: (size) => (size === 'large' || size === 'minified' ? 5 : 10),
         edits: 30,
         requests: 50,
         budgetMs: 20_000,
@@ -80,7 +88,8 @@ async function main(options: Options, cleanups: (() => void)[]): Promise<void> {
   }
   const rows: Row[] = [];
   const log = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
-  for (const server of servers) {
+  // A peer for none of the languages asked for (--langs) is not started at all.
+  for (const server of servers.filter((s) => s.kinds.some((kind) => options.kinds.includes(kind)))) {
     log(`${server.id}: spawn→initialize ×${plan.spawns}`);
     rows.push({
       server: server.id,
@@ -90,10 +99,16 @@ async function main(options: Options, cleanups: (() => void)[]): Promise<void> {
     });
   }
   for (const kind of options.kinds) {
-    for (const size of options.sizes) {
+    for (const size of options.sizes.filter((s) => sizeHasKind(s, kind))) {
       const scenario = buildScenario(size, kind);
       for (const server of servers.filter((s) => s.kinds.includes(kind))) {
-        log(`${server.id}: ${kind} ${size} (${(scenario.text.length / 1024).toFixed(0)} KiB)`);
+        log(`${server.id}: ${kind} ${size} (${(scenario.text.length / 1024).toFixed(0)} KiB), fresh ×${plan.colds}`);
+        const cold = await measureCold(server, scenario, plan);
+        for (const metric of COLD_METRICS) {
+          const summary = cold[metric];
+          if (summary) rows.push({ server: server.id, kind, size, metric, summary });
+        }
+        log(`${server.id}: ${kind} ${size} session`);
         const measured = await measureSession(server, scenario, plan);
         for (const metric of METRICS) {
           const summary = measured[metric];
@@ -103,10 +118,16 @@ async function main(options: Options, cleanups: (() => void)[]): Promise<void> {
     }
   }
   const comparisons = compare(rows, servers);
-  const out = [oursTable(rows)];
+  const out = [oursTable(rows, options.peers ? comparisons : [])];
   if (options.peers) out.push(peersTable(comparisons));
   out.push(
-    `servers (warm-up runs excluded; open→diagnostics opens a new file after the schema is loaded):\n${notes(servers)}`,
+    [
+      `fresh: rows: ${plan.colds} new process(es) per server and fixture, each spawned, initialized and given the file`,
+      'with one schema error at once; 1st open→diag waits for the diagnostics that report it (schema loaded on first',
+      'use, nothing warmed up; the OS file cache is warm). Other rows: one session per fixture, warm-up runs excluded;',
+      'its open→diagnostics opens a new file after the schema is loaded.',
+      `servers:\n${notes(servers)}`,
+    ].join('\n'),
   );
   console.log(`\n${out.join('\n\n')}`);
   if (options.json) {

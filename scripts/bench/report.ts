@@ -4,7 +4,8 @@
  * Markdown code blocks and CI logs alike.
  */
 import { cpus, loadavg, tmpdir } from 'node:os';
-import type { FixtureKind, FixtureSize } from '../../test/support/fixtures';
+import type { FixtureKind } from '../../test/support/fixtures';
+import type { BenchSize } from './scenario';
 import { ROOT, type BenchServer } from './servers';
 import { ratio, type Summary } from './stats';
 import { goalFor, METRIC_LABEL, targetFor, type Metric } from './targets';
@@ -13,7 +14,7 @@ import { goalFor, METRIC_LABEL, targetFor, type Metric } from './targets';
 export interface Row {
   server: BenchServer['id'];
   kind: FixtureKind;
-  size?: FixtureSize;
+  size?: BenchSize;
   metric: Metric;
   summary: Summary;
 }
@@ -21,7 +22,7 @@ export interface Row {
 /** A peer row beside ours, with the speed-up (peer / ours) of medians and of p95s and the goal for it. */
 export interface Comparison {
   kind: FixtureKind;
-  size?: FixtureSize;
+  size?: BenchSize;
   metric: Metric;
   peer: BenchServer['id'];
   ours: Summary;
@@ -56,7 +57,7 @@ export function compare(rows: Row[], servers: BenchServer[]): Comparison[] {
     const mine = r.server === 'ours' ? undefined : ours(r);
     if (!mine) return [];
     const delay = servers.find((s) => s.id === r.server)?.validationDelayMs ?? 0;
-    const diag = r.metric === 'open' || r.metric === 'edit';
+    const diag = r.metric === 'open' || r.metric === 'edit' || r.metric === 'coldOpen';
     const ratioMedian = ratio(r.summary.median, mine.summary.median);
     const goal = goalFor(r.metric, r.kind, r.size);
     return [
@@ -78,12 +79,31 @@ export function compare(rows: Row[], servers: BenchServer[]): Comparison[] {
   });
 }
 
-/** The table of our server against the issue's targets (checked on p95). */
-export function oursTable(rows: Row[]): string {
-  const widths = [5, 8, 18, 4, 8, 8, 9, 8];
+/** Short names of the peers for the ours table's ratio column. */
+const PEER_SHORT: Record<BenchServer['id'], string> = {
+  ours: 'ours',
+  'yaml-language-server': 'yaml-ls',
+  'vscode-json-languageservice': 'json-ls',
+};
+
+/** The peer/ours ratios of medians for one of our rows (both peers for spawn, which has no language). */
+function ratiosFor(r: Row, comparisons: Comparison[]): string {
+  const mine = comparisons.filter(
+    (c) => c.metric === r.metric && c.size === r.size && (r.metric === 'spawn' || c.kind === r.kind),
+  );
+  return mine.map((c) => `${mine.length > 1 ? `${PEER_SHORT[c.peer]} ` : ''}×${fmt(c.ratioMedian)}`).join(', ');
+}
+
+/**
+ * The table of our server against the issue's targets (checked on p95), with the peer/ours ratio of medians on
+ * every row where a peer was measured (higher is better for us, RSS included).
+ */
+export function oursTable(rows: Row[], comparisons: Comparison[] = []): string {
+  const withPeers = comparisons.length > 0;
+  const widths = [5, 8, 20, 4, 8, 8, 9, 8, ...(withPeers ? [9] : [])];
   const lines = [
-    'Our server — median and p95 (ms; MB for RSS); targets are checked against p95',
-    pad(['lang', 'size', 'metric', 'n', 'median', 'p95', 'target', 'status'], widths),
+    `Our server — median and p95 (ms; MB for RSS); targets are checked against p95${withPeers ? '; peer× = peer median / ours (higher is better for us)' : ''}`,
+    pad(['lang', 'size', 'metric', 'n', 'median', 'p95', 'target', 'status', ...(withPeers ? ['peer×'] : [])], widths),
   ];
   for (const r of rows.filter((row) => row.server === 'ours')) {
     const target = targetFor(r.metric, r.kind, r.size);
@@ -101,6 +121,7 @@ export function oursTable(rows: Row[]): string {
           fmt(r.summary.p95),
           target === undefined ? '' : `≤${target}${unit}`,
           status,
+          ...(withPeers ? [ratiosFor(r, comparisons)] : []),
         ],
         widths,
       ) + warn,
@@ -111,7 +132,7 @@ export function oursTable(rows: Row[]): string {
 
 /** The table of the peers against ours: ratio = peer / ours, so 5.0 means we are five times faster (or smaller). */
 export function peersTable(comparisons: Comparison[]): string {
-  const widths = [5, 8, 18, 9, 9, 6, 9, 9, 7, 7, 6, 6];
+  const widths = [5, 8, 20, 9, 9, 6, 9, 9, 7, 7, 6, 6];
   const lines = [
     'Peers — ratio = peer / ours (higher is better for us); goals are checked on the ratio of medians',
     pad(

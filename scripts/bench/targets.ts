@@ -9,9 +9,10 @@ import type { BenchSize } from './scenario';
 /**
  * What is measured. `spawn` does not depend on the file; `rss` is the server's peak RSS after a whole session.
  * `coldSpawn` and `coldOpen` are the fresh-process rows: spawn→initialize, then the first file's first diagnostics
- * (schema compiled on first use, nothing warmed up), over separate fresh processes per size.
+ * (schema loaded on first use, nothing warmed up), over separate fresh processes per size.
  */
-export type Metric = 'spawn' | 'coldSpawn' | 'coldOpen' | 'open' | 'edit' | 'completeKey' | 'completeEnum' | 'hover' | 'rss';
+export type Metric =
+  'spawn' | 'coldSpawn' | 'coldOpen' | 'open' | 'edit' | 'completeKey' | 'completeEnum' | 'hover' | 'rss';
 
 /** The per-file metrics of one warm session, in report order. */
 export const METRICS: readonly Metric[] = ['spawn', 'open', 'edit', 'completeKey', 'completeEnum', 'hover', 'rss'];
