@@ -12,15 +12,13 @@
 import { parseArgs } from 'node:util';
 import { errorKindOf, isSetupError } from '../cloud/apiError';
 import { ClientFactory } from '../cloud/clientFactory';
-import { resolveCredentials } from '../cloud/credentials';
 import { whenRecord, type TaskHistory } from '../cloud/history';
 import { SILENT_LOG, type LogSink } from '../cloud/log';
 import { isFinished, next, outcomeUnknown, stateOf, type SubmissionRecord } from '../cloud/submissionRecord';
 import { TaskPoller } from '../cloud/taskPoller';
 import { listLine, printText, summaryOf } from './recordText';
-import { sharedHistory } from './submit';
-
-class UsageError extends Error {}
+import { cliCredentials, sharedHistory } from './submit';
+import { positiveNumber, UsageError } from './submitArgs';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const err = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -83,20 +81,15 @@ async function watch(argv: string[]): Promise<number> {
     output: { type: 'string' },
     verbose: { type: 'boolean' },
   });
-  const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeoutSeconds !== undefined && !(/^\d+(\.\d+)?$/.test(String(values.timeout)) && timeoutSeconds > 0))
-    throw new UsageError(`--timeout must be a number of seconds, not "${String(values.timeout)}"`);
+  const timeoutSeconds = positiveNumber('timeout', values.timeout as string | undefined, false);
   const history = sharedHistory();
   const record = recordById(history, positionals[0]);
   if (!isFinished(record)) {
     const log: LogSink = values.verbose ? { info: err } : SILENT_LOG;
     const settings = { endpoint: values.endpoint as string | undefined, timeoutSeconds };
-    const credentials = () =>
-      resolveCredentials({
-        source: values.profile ? 'tccliProfile' : 'auto',
-        profile: values.profile as string | undefined,
-        secrets: undefined,
-      });
+    // Asked once up front: missing credentials are a clear exit 2, not a poll retried for ever.
+    const found = await cliCredentials(values.profile as string | undefined);
+    const credentials = async () => found;
     const factory = new ClientFactory({ settings: () => settings, credentials, log });
     const poller = new TaskPoller({ history, clientFor: (region) => factory.forRegion(region), log });
     err(`following ${record.name} (${stateOf(record)})…`);

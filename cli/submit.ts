@@ -52,6 +52,11 @@ import { displayPathOf } from './validate/inputs';
 
 export { parseSubmitArgs, summaryOf, UsageError, type SubmitArgs };
 
+/** The CLI's credentials: as with tccli, environment variables win unless a profile is named explicitly. */
+export function cliCredentials(profile: string | undefined): Promise<Credentials> {
+  return resolveCredentials({ source: profile ? 'tccliProfile' : 'auto', profile, secrets: undefined });
+}
+
 /** The history every `tcvpn` process and the extension share. */
 export function sharedHistory(): TaskHistory {
   return new TaskHistory(new FileRecordStore(stateDir()));
@@ -84,9 +89,7 @@ function messageLang(args: SubmitArgs): Lang {
 
 function planInput(args: SubmitArgs, history: TaskHistory): PlanInput {
   const source = path.resolve(args.file);
-  // As with tccli: environment variables win unless a profile is named explicitly.
-  const credentials = (): Promise<Credentials> =>
-    resolveCredentials({ source: args.profile ? 'tccliProfile' : 'auto', profile: args.profile, secrets: undefined });
+  const credentials = (): Promise<Credentials> => cliCredentials(args.profile);
   const endpointFor = async (region: string): Promise<string> => {
     const endpoint = resolveEndpoint(args.endpoint, region);
     endpoint.agent.destroy();

@@ -61,8 +61,8 @@ function usageErrorOf(error: Error & { code?: string }): UsageError {
   return new UsageError(error.message);
 }
 
-/** A positive number from a flag, or a usage error naming the flag. */
-function positiveNumber(flag: string, value: string | undefined, integer: boolean): number | undefined {
+/** A positive number from a flag (`tcvpn watch --timeout` too), or a usage error naming the flag. */
+export function positiveNumber(flag: string, value: string | undefined, integer: boolean): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   // Plain decimals only: "0x10", "1e3" and " 7" are not what a person means by a number of seconds.

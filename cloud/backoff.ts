@@ -1,6 +1,7 @@
 /**
  * Backoff delays and an abortable sleep, shared by the client's throttling retries and the task poller.
  */
+import { REAL_CLOCK, type Clock } from './clock';
 
 export interface BackoffOptions {
   /** First delay in ms. */
@@ -27,15 +28,16 @@ export class CancelledError extends Error {
   }
 }
 
-/** Resolves after `ms`, or rejects with CancelledError as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Resolves after `ms` on `clock` (the real one unless a test scales it), or rejects with CancelledError as soon as
+ *  `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal, clock: Clock = REAL_CLOCK): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new CancelledError());
     const onAbort = (): void => {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       reject(new CancelledError());
     };
-    const timer = setTimeout(() => {
+    const timer = clock.setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);

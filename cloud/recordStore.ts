@@ -108,7 +108,8 @@ interface LockOwner {
   at: number;
 }
 
-function isAlive(pid: number): boolean {
+/** True while a process with this pid exists (on this host); EPERM means it exists but is not ours. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -8,8 +8,8 @@
  * reports them as events.
  */
 import { toApiError } from './apiError';
-import { backoffDelay } from './backoff';
-import { REAL_CLOCK, sleepOn, type Clock } from './clock';
+import { backoffDelay, sleep } from './backoff';
+import { REAL_CLOCK, type Clock } from './clock';
 import type { TaskHistory } from './history';
 import type { PlannedDocument } from './plan';
 import { lookForCreatedTunnel } from './pollSteps';
@@ -29,9 +29,6 @@ import { differencesFrom } from './tunnelMatch';
 import * as os from 'node:os';
 
 const SNAPSHOT_RETRIES = 3;
-
-/** @deprecated What submitDocument takes is a PlannedDocument; the old name stays for callers outside cloud/. */
-export type SubmitTarget = PlannedDocument;
 
 function recordOf(planned: PlannedDocument, now: number): SubmissionRecord {
   const { document } = planned;
@@ -72,7 +69,7 @@ async function snapshotTunnels(
       // Nothing was sent yet, so giving up here is final and safe: the user may simply submit again.
       if (!error.retryable || attempt >= SNAPSHOT_RETRIES)
         return { type: 'snapshotFailed', error: recordedError(error) };
-      await sleepOn(clock, backoffDelay(attempt, client.backoff));
+      await sleep(backoffDelay(attempt, client.backoff), undefined, clock);
     }
   }
 }

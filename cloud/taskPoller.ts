@@ -13,6 +13,7 @@ import { errorKindOf } from './apiError';
 import { backoffDelay, BackoffOptions } from './backoff';
 import { REAL_CLOCK, type Clock } from './clock';
 import { UNKNOWN_LOOKUP_BACKOFF } from './outcomeWindow';
+import { isAlive } from './recordStore';
 import type { TaskHistory } from './history';
 import { LogSink, SILENT_LOG } from './log';
 import { isFinished, next, recordedError, stateOf, type SubmissionRecord } from './submissionRecord';
@@ -159,12 +160,7 @@ export class TaskPoller {
   private sentElsewhere(record: SubmissionRecord): boolean {
     if (stateOf(record) !== 'sending' || !record.owner || record.owner.pid === process.pid) return false;
     if (record.owner.host !== os.hostname()) return this.clock.now() - record.updatedAt < 60_000;
-    try {
-      process.kill(record.owner.pid, 0);
-      return true;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'EPERM';
-    }
+    return isAlive(record.owner.pid);
   }
 
   /** Lookups that keep finding nothing back off (the service may be slow to list a new tunnel); else the interval. */

@@ -17,11 +17,20 @@ import { TaskHistory } from '../../cloud/history';
 import { FileRecordStore } from '../../cloud/recordStore';
 import { SubmitRefusedError } from '../../cloud/refusal';
 import { submitDocument } from '../../cloud/submission';
+import { next, startRecord } from '../../cloud/submissionRecord';
 import type { RunningEmulator } from '../../emulator';
 import { ensureBuilt, REPO_ROOT } from '../support/build';
 import { connectionsNamed, emulatorClient, exampleDocument, exampleText, fastEmulator } from '../unit/client/helpers';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+
+/** The key fields of the official example's tunnel, named `name`. */
+const TUNNEL_OF = (name: string) => ({
+  name,
+  region: 'ap-guangzhou',
+  vpnGatewayId: 'vpngw-1w9tue3d',
+  customerGatewayId: 'cgw-qa9sxpy7',
+});
 
 interface Run {
   child: ChildProcess;
@@ -144,6 +153,23 @@ describe('tcvpn submit across processes: one tunnel, nothing lost', function () 
     assert.deepEqual([summary.Status, summary.State], ['SUCCESS', 'AVAILABLE']);
     assert.equal((await connectionsNamed(emulator, 'killed')).length, 1);
     assert.equal(creates(), 1);
+  });
+
+  it('watch without credentials says so and exits 2 instead of polling for ever', async () => {
+    const history = sharedHistory();
+    const record = next(
+      next(startRecord({ ...TUNNEL_OF('no-credentials'), source: fileNamed('no-credentials'), documentIndex: 0 }), {
+        type: 'createSent',
+      }),
+      { type: 'createAccepted', answer: { RequestId: 'req-1' } },
+    );
+    await history.upsert(record);
+    delete env.TENCENTCLOUD_SECRET_ID;
+    delete env.TENCENTCLOUD_SECRET_KEY;
+    const watched = await cli(['watch', record.id, '--endpoint', emulator.url]).done;
+    assert.equal(watched.code, 2);
+    assert.match(watched.stderr, /tcvpn watch: .*credentials/i);
+    assert.equal(sharedHistory().get(record.id)?.status, 'running', 'the record is left as it was');
   });
 
   it('Ctrl-C during a submit keeps the record and says how to resume', async () => {

@@ -1,7 +1,7 @@
 /**
  * The fault matrix of a submission: every way a create's answer can be late, lost or refused, and every moment a
  * window can reload, against the emulator — with the emulator and the client on one clock 600× faster than the real
- * one, so the 35-minute outcome window (cloud/outcomeWindow.ts) takes 3.5 s and a create answered 20 minutes late
+ * one (the emulator's scaledClock), so the 35-minute outcome window (cloud/outcomeWindow.ts) takes 3.5 s and a create answered 20 minutes late
  * takes 2 s. The client's request timeout is the default 60 s (0.1 s real). Every cell checks the same three things:
  * exactly the tunnels the verdict says (one, or none), the record's final state and code, and nothing lost (the
  * record is in the store, finished, with the tunnel's id when there is one). The table the cells print is the one
@@ -19,7 +19,7 @@ import { submitDocument } from '../../../cloud/submission';
 import { stateOf, type SubmissionRecord } from '../../../cloud/submissionRecord';
 import { TaskPoller } from '../../../cloud/taskPoller';
 import type { FaultSpec, RunningEmulator } from '../../../emulator';
-import { scaledClock } from '../../support/clock';
+import { scaledClock } from '../../../emulator';
 import { connectionsNamed, emulatorClient, exampleDocument, fastEmulator, settled } from './helpers';
 
 const FACTOR = 600;

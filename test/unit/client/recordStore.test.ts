@@ -93,10 +93,9 @@ describe('shared record store', () => {
       path.join(dir, 'locks', lockName),
       JSON.stringify({ pid: Number(dead.stdout), host: os.hostname(), at: Date.now() }),
     );
+    // Without the take-over the claim would wait LOCK_WAIT_MS and be refused: the lock is far from stale by age.
     const history = new TaskHistory(new FileRecordStore(dir));
-    const started = Date.now();
     await history.claim(recordFor('/a.vpnconn.json'));
-    assert.ok(Date.now() - started < 2000, 'without waiting for the lock to go stale');
     assert.deepEqual(fs.readdirSync(path.join(dir, 'locks')), [], 'the lock is released after the claim');
   });
 });

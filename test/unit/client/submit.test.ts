@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { RunningEmulator } from '../../../emulator';
 import type { Clock } from '../../../cloud/clock';
-import { scaledClock } from '../../support/clock';
+import { scaledClock } from '../../../emulator';
 import { MemoryLog } from '../../../cloud/log';
 import { submitDocument } from '../../../cloud/submission';
 import type { TaskPoller } from '../../../cloud/taskPoller';
