@@ -1,0 +1,156 @@
+/**
+ * `tcvpn peer-config FILE --vendor V [--out FILE] [--force] [--include-psk] [--cloud-address IP]
+ * [--peer-address IP] [--document N]`: the customer gateway's side of the file's tunnel for one vendor (peer/).
+ * The file is read as `tcvpn submit` reads it (cli/safeRead.ts) and checked by the same pipeline
+ * (`checkSubmissionFile`): a file with errors is refused. Without --vendor, a `# tcvpn-peer: <vendor>` comment in
+ * the file chooses. What the vendor cannot do is printed on stderr (exit 1, the text is still written), and so
+ * are the placeholders left to fill in. The pre-shared key stays a placeholder unless --include-psk; --out never
+ * overwrites a file without --force, and a file holding the key is created mode 0600.
+ * Exit codes: 0 written, 1 written with problems, 2 usage or a file that cannot be used.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { checkSubmissionFile, syntaxOf } from '../cloud/plan';
+import { peerCommentVendor } from '../language/peer/vendorChoice';
+import { parseIpv4 } from '../language/values/ip';
+import { peerConfig, VENDORS, type VendorId } from '../peer/index';
+import { readInputFileSync } from './safeRead';
+import { positiveNumber, UsageError } from './submitArgs';
+import { langFromEnv } from './validate/options';
+
+export const USAGE =
+  'usage: tcvpn peer-config FILE --vendor V [--out FILE] [--force] [--include-psk] [--cloud-address IP] [--peer-address IP] [--document N]\n' +
+  `vendors: ${VENDORS.map((vendor) => vendor.id).join(', ')}\n`;
+
+const OPTIONS = {
+  vendor: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  'include-psk': { type: 'boolean' },
+  'cloud-address': { type: 'string' },
+  'peer-address': { type: 'string' },
+  document: { type: 'string' },
+} as const;
+
+export interface PeerConfigArgs {
+  file: string;
+  vendor?: string;
+  out?: string;
+  force: boolean;
+  includePsk: boolean;
+  cloudAddress?: string;
+  peerAddress?: string;
+  /** 1-based. */
+  document?: number;
+}
+
+function address(flag: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !parseIpv4(value))
+    throw new UsageError(`--${flag} must be an IPv4 address, not "${value}"`);
+  return value;
+}
+
+/** Parses `peer-config`'s arguments; throws UsageError. */
+export function parsePeerConfigArgs(argv: readonly string[]): PeerConfigArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('exactly one FILE is needed');
+  if (values.out !== undefined && !values.out) throw new UsageError('--out needs a file name');
+  return {
+    file: positionals[0],
+    vendor: values.vendor,
+    out: values.out,
+    force: values.force === true,
+    includePsk: values['include-psk'] === true,
+    cloudAddress: address('cloud-address', values['cloud-address']),
+    peerAddress: address('peer-address', values['peer-address']),
+    document: positiveNumber('document', values.document, true),
+  };
+}
+
+/** The vendor: --vendor, else the file's `# tcvpn-peer:` comment; a usage error when neither names one we know. */
+function vendorOf(args: PeerConfigArgs, text: string): VendorId {
+  const id = args.vendor ?? peerCommentVendor(text);
+  const known = VENDORS.find((vendor) => vendor.id === id);
+  if (known) return known.id;
+  const choices = VENDORS.map((vendor) => vendor.id).join(', ');
+  throw new UsageError(
+    id === undefined ? `--vendor is needed (one of ${choices})` : `unknown vendor "${id}": one of ${choices}`,
+  );
+}
+
+/** The file's text and the chosen document's request parameters; throws UsageError for a file that cannot be used. */
+function chosenDocument(args: PeerConfigArgs): { text: string; params: Record<string, unknown> } {
+  const read = readInputFileSync(args.file);
+  if (!read.ok) throw new UsageError(`${args.file}: ${read.message}\nnothing was written`);
+  const source = path.resolve(args.file);
+  const file = { text: read.text, kind: syntaxOf(args.file), uri: pathToFileURL(source).href, source };
+  const checked = checkSubmissionFile(file, { lang: langFromEnv(process.env), disabledRules: [] });
+  if (checked.problems.length)
+    throw new UsageError(
+      `${checked.problems.map((problem) => `${args.file}: ${problem}`).join('\n')}\nnothing was written`,
+    );
+  const { documents } = checked;
+  if (args.document === undefined && documents.length > 1)
+    throw new UsageError(
+      `${args.file} has ${documents.length} documents: choose one with --document N\nnothing was written`,
+    );
+  const chosen = documents[(args.document ?? 1) - 1];
+  if (!chosen) throw new UsageError(`--document ${args.document}: the file has documents 1..${documents.length}`);
+  const part = checked.check.parts.find((candidate) => candidate.index === chosen.index)!;
+  return { text: read.text, params: part.params ?? {} };
+}
+
+/** Writes --out (never over an existing file without --force; 0600 when it holds the key), else stdout. */
+function write(args: PeerConfigArgs, text: string): void {
+  if (args.out === undefined) return void process.stdout.write(text);
+  if (!args.force && fs.existsSync(args.out))
+    throw new UsageError(`${args.out} exists: --force overwrites it\nnothing was written`);
+  const fd = fs.openSync(args.out, args.force ? 'w' : 'wx', args.includePsk ? 0o600 : 0o666);
+  try {
+    // A file holding the key is only its owner's to read, an overwritten one too (chmod before the key is written).
+    if (args.includePsk) fs.fchmodSync(fd, 0o600);
+    fs.writeSync(fd, text);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Entry point called by cli/main.ts. */
+export async function runPeerConfig(argv: string[]): Promise<number> {
+  const err = (line: string): boolean => process.stderr.write(`tcvpn peer-config: ${line}\n`);
+  try {
+    const args = parsePeerConfigArgs(argv);
+    const { text, params } = chosenDocument(args);
+    const vendor = vendorOf(args, text);
+    const lang = langFromEnv(process.env);
+    const config = peerConfig(params, {
+      vendor,
+      includePsk: args.includePsk,
+      cloudAddress: args.cloudAddress,
+      peerAddress: args.peerAddress,
+    });
+    write(args, config.text);
+    if (args.out !== undefined) err(`wrote ${args.out}`);
+    config.problems.forEach((problem) => err(`${problem.parameter}: ${problem.message[lang]}`));
+    if (config.placeholders.length) err(`placeholders to fill in: ${config.placeholders.join(', ')}`);
+    return config.problems.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (!(error instanceof UsageError) && !isFileError(error)) throw error;
+    err((error as Error).message);
+    if (error instanceof UsageError && !/\n/.test(error.message)) process.stderr.write(USAGE);
+    return 2;
+  }
+}
+
+/** An --out file that cannot be written (a missing folder, no permission, created meanwhile). */
+function isFileError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}

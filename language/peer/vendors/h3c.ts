@@ -1,0 +1,82 @@
+/**
+ * H3C Comware 7: ike proposal (IKEv1), ikev2 proposal and ipsec transform-set keywords. H3C implements the national
+ * algorithms SM3 and SM4 (国密) as sm3 and sm4-cbc.
+ */
+import type { VendorProfile } from '../vendor';
+
+const DH = {
+  GROUP1: 'group1',
+  GROUP2: 'group2',
+  GROUP5: 'group5',
+  GROUP14: 'group14',
+  GROUP15: null,
+  GROUP16: null,
+  GROUP19: 'group19',
+  GROUP20: 'group20',
+  GROUP21: null,
+  GROUP24: 'group24',
+};
+
+export const H3C: VendorProfile = {
+  id: 'h3c',
+  name: 'H3C Comware 7',
+  product: 'H3C Comware',
+  platform: 'Comware 7',
+  ikeVersions: { IKEV1: 'ike profile', IKEV2: 'ikev2 profile' },
+  exchangeModes: { MAIN: 'exchange-mode main', AGGRESSIVE: 'exchange-mode aggressive' },
+  ikeCiphers: {
+    '3DES-CBC': '3des-cbc',
+    'AES-CBC-128': 'aes-cbc-128',
+    'AES-CBC-192': 'aes-cbc-192',
+    'AES-CBC-256': 'aes-cbc-256',
+    'DES-CBC': 'des-cbc',
+    SM4: 'sm4-cbc',
+    AES128GCM128: 'aes-gcm-128',
+    AES192GCM128: 'aes-gcm-192',
+    AES256GCM128: 'aes-gcm-256',
+  },
+  ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
+  prfs: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
+  dhGroups: DH,
+  pfsGroups: Object.fromEntries(
+    Object.entries(DH).map(([group, keyword]) => [group, keyword && `dh-${keyword}`]),
+  ) as typeof DH,
+  espCiphers: {
+    '3DES-CBC': '3des-cbc',
+    'AES-CBC-128': 'aes-cbc-128',
+    'AES-CBC-192': 'aes-cbc-192',
+    'AES-CBC-256': 'aes-cbc-256',
+    'DES-CBC': 'des-cbc',
+    SM4: 'sm4-cbc',
+    AES128GCM128: 'aes-gcm-128',
+    AES192GCM128: 'aes-gcm-192',
+    AES256GCM128: 'aes-gcm-256',
+    NULL: 'null',
+  },
+  espIntegrities: {
+    MD5: 'md5',
+    SHA1: 'sha1',
+    'SHA-256': 'sha256',
+    'SHA-512': 'sha512',
+    'SHA-384': 'sha384',
+    SM3: 'sm3',
+  },
+  ikev1: {
+    ikeCiphers: {
+      '3DES-CBC': '3des-cbc',
+      'AES-CBC-128': 'aes-cbc-128',
+      'AES-CBC-192': 'aes-cbc-192',
+      'AES-CBC-256': 'aes-cbc-256',
+      'DES-CBC': 'des-cbc',
+      SM4: 'sm4-cbc',
+      AES128GCM128: null,
+      AES192GCM128: null,
+      AES256GCM128: null,
+    },
+    ikeIntegrities: { MD5: 'md5', SHA: 'sha', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
+  },
+  sources: [
+    'H3C Comware 7 Security Configuration Guide: IKE (ike proposal, ike profile, ike keychain), IKEv2, IPsec',
+    'H3C Comware 7 Security Command Reference: esp encryption-algorithm, esp authentication-algorithm, pfs',
+  ],
+};

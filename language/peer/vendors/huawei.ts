@@ -1,0 +1,79 @@
+/**
+ * Huawei VRP (USG firewalls, AR routers): ike proposal and ipsec proposal keywords, USG6000 V500 / AR V300. Huawei
+ * implements the national algorithms SM3 and SM4 (国密).
+ */
+import type { VendorProfile } from '../vendor';
+
+export const HUAWEI: VendorProfile = {
+  id: 'huawei',
+  name: 'Huawei VRP (USG / AR)',
+  product: 'Huawei VRP',
+  platform: 'USG6000 V500 / AR V300',
+  ikeVersions: { IKEV1: 'version 1', IKEV2: 'version 2' },
+  exchangeModes: { MAIN: 'exchange-mode main', AGGRESSIVE: 'exchange-mode aggressive' },
+  ikeCiphers: {
+    '3DES-CBC': '3des',
+    'AES-CBC-128': 'aes-128',
+    'AES-CBC-192': 'aes-192',
+    'AES-CBC-256': 'aes-256',
+    'DES-CBC': 'des',
+    SM4: 'sm4',
+    AES128GCM128: 'aes-128-gcm-128',
+    AES192GCM128: 'aes-192-gcm-128',
+    AES256GCM128: 'aes-256-gcm-128',
+  },
+  // IKEv2 proposals take integrity-algorithm and prf; IKEv1 ones authentication-algorithm (below).
+  ikeIntegrities: { MD5: 'hmac-md5-96', SHA: 'hmac-sha1-96', 'SHA-256': 'hmac-sha2-256', 'SHA-512': 'hmac-sha2-512' },
+  prfs: { MD5: 'hmac-md5', SHA: 'hmac-sha1', 'SHA-256': 'hmac-sha2-256', 'SHA-512': 'hmac-sha2-512' },
+  dhGroups: {
+    GROUP1: 'group1',
+    GROUP2: 'group2',
+    GROUP5: 'group5',
+    GROUP14: 'group14',
+    GROUP15: null,
+    GROUP16: null,
+    GROUP19: 'group19',
+    GROUP20: 'group20',
+    GROUP21: 'group21',
+    GROUP24: null,
+  },
+  pfsGroups: {
+    GROUP1: 'dh-group1',
+    GROUP2: 'dh-group2',
+    GROUP5: 'dh-group5',
+    GROUP14: 'dh-group14',
+    GROUP15: null,
+    GROUP16: null,
+    GROUP19: 'dh-group19',
+    GROUP20: 'dh-group20',
+    GROUP21: 'dh-group21',
+    GROUP24: null,
+  },
+  espCiphers: {
+    '3DES-CBC': '3des',
+    'AES-CBC-128': 'aes-128',
+    'AES-CBC-192': 'aes-192',
+    'AES-CBC-256': 'aes-256',
+    'DES-CBC': 'des',
+    SM4: 'sm4',
+    AES128GCM128: 'aes-128-gcm-128',
+    AES192GCM128: 'aes-192-gcm-128',
+    AES256GCM128: 'aes-256-gcm-128',
+    NULL: null,
+  },
+  espIntegrities: {
+    MD5: 'md5',
+    SHA1: 'sha1',
+    'SHA-256': 'sha2-256',
+    'SHA-512': 'sha2-512',
+    'SHA-384': 'sha2-384',
+    SM3: 'sm3',
+  },
+  ikev1: {
+    ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha2-256', 'SHA-512': 'sha2-512' },
+  },
+  sources: [
+    'Huawei USG6000 V500 Configuration Guide: Configuring an IKE Proposal, Configuring an IPSec Proposal',
+    'Huawei AR V300 Command Reference: ike proposal, ipsec proposal, esp encryption-algorithm, pfs',
+  ],
+};

@@ -1,0 +1,58 @@
+/** Libreswan (ipsec.conf conn sections): the ike=/esp= keywords of ipsec.conf(5), Libreswan 5. */
+import type { VendorProfile } from '../vendor';
+
+export const LIBRESWAN: VendorProfile = {
+  id: 'libreswan',
+  name: 'Libreswan (ipsec.conf)',
+  product: 'Libreswan',
+  platform: 'Libreswan 5 (NSS)',
+  ikeVersions: { IKEV1: 'keyexchange=ikev1', IKEV2: 'keyexchange=ikev2' },
+  exchangeModes: { MAIN: 'aggressive=no', AGGRESSIVE: 'aggressive=yes' },
+  // 1DES and modp768 are removed from Libreswan, modp1024 and the RFC 5114 groups (22-24) are not compiled in.
+  ikeCiphers: {
+    '3DES-CBC': '3des',
+    'AES-CBC-128': 'aes128',
+    'AES-CBC-192': 'aes192',
+    'AES-CBC-256': 'aes256',
+    'DES-CBC': null,
+    SM4: null,
+    AES128GCM128: 'aes_gcm128',
+    AES192GCM128: 'aes_gcm192',
+    AES256GCM128: 'aes_gcm256',
+  },
+  // Libreswan uses the integrity algorithm as the PRF (and, with AES-GCM, names the PRF in its place).
+  ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha2_256', 'SHA-512': 'sha2_512' },
+  dhGroups: {
+    GROUP1: null,
+    GROUP2: null,
+    GROUP5: 'dh5',
+    GROUP14: 'dh14',
+    GROUP15: 'dh15',
+    GROUP16: 'dh16',
+    GROUP19: 'dh19',
+    GROUP20: 'dh20',
+    GROUP21: 'dh21',
+    GROUP24: null,
+  },
+  espCiphers: {
+    '3DES-CBC': '3des',
+    'AES-CBC-128': 'aes128',
+    'AES-CBC-192': 'aes192',
+    'AES-CBC-256': 'aes256',
+    'DES-CBC': null,
+    SM4: null,
+    AES128GCM128: 'aes_gcm128',
+    AES192GCM128: 'aes_gcm192',
+    AES256GCM128: 'aes_gcm256',
+    NULL: 'null',
+  },
+  espIntegrities: {
+    MD5: 'md5',
+    SHA1: 'sha1',
+    'SHA-256': 'sha2_256',
+    'SHA-512': 'sha2_512',
+    'SHA-384': 'sha2_384',
+    SM3: null,
+  },
+  sources: ['https://libreswan.org/man/ipsec.conf.5.html (ike=, esp=, keyexchange=, aggressive=)'],
+};

@@ -1,0 +1,58 @@
+/** Palo Alto Networks PAN-OS: IKE and IPSec crypto profile keywords (set commands), PAN-OS 10.2 and later. */
+import type { VendorProfile } from '../vendor';
+
+const DH = {
+  GROUP1: 'group1',
+  GROUP2: 'group2',
+  GROUP5: 'group5',
+  GROUP14: 'group14',
+  GROUP15: 'group15',
+  GROUP16: 'group16',
+  GROUP19: 'group19',
+  GROUP20: 'group20',
+  GROUP21: 'group21',
+  GROUP24: null,
+};
+
+export const PANOS: VendorProfile = {
+  id: 'panos',
+  name: 'Palo Alto Networks PAN-OS (set commands)',
+  product: 'PAN-OS',
+  platform: 'PAN-OS 10.2',
+  ikeVersions: { IKEV1: 'protocol version ikev1', IKEV2: 'protocol version ikev2' },
+  exchangeModes: { MAIN: 'exchange-mode main', AGGRESSIVE: 'exchange-mode aggressive' },
+  ikeCiphers: {
+    '3DES-CBC': '3des',
+    'AES-CBC-128': 'aes-128-cbc',
+    'AES-CBC-192': 'aes-192-cbc',
+    'AES-CBC-256': 'aes-256-cbc',
+    'DES-CBC': 'des',
+    SM4: null,
+    AES128GCM128: 'aes-128-gcm',
+    AES192GCM128: null,
+    AES256GCM128: 'aes-256-gcm',
+  },
+  ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
+  dhGroups: DH,
+  espCiphers: {
+    '3DES-CBC': '3des',
+    'AES-CBC-128': 'aes-128-cbc',
+    'AES-CBC-192': 'aes-192-cbc',
+    'AES-CBC-256': 'aes-256-cbc',
+    'DES-CBC': 'des',
+    SM4: null,
+    AES128GCM128: 'aes-128-gcm',
+    AES192GCM128: null,
+    AES256GCM128: 'aes-256-gcm',
+    NULL: 'null',
+  },
+  espIntegrities: {
+    MD5: 'md5',
+    SHA1: 'sha1',
+    'SHA-256': 'sha256',
+    'SHA-512': 'sha512',
+    'SHA-384': 'sha384',
+    SM3: null,
+  },
+  sources: ['PAN-OS 10.2 Administrator’s Guide: Define IKE Crypto Profiles, Define IPSec Crypto Profiles, IKE Phase 1'],
+};

@@ -1,0 +1,63 @@
+/** strongSwan (swanctl.conf): the proposal keywords of the strongSwan docs' "Algorithm Proposals" page. */
+import type { VendorProfile } from '../vendor';
+
+export const STRONGSWAN: VendorProfile = {
+  id: 'strongswan',
+  name: 'strongSwan (swanctl.conf)',
+  product: 'strongSwan',
+  platform: 'strongSwan 5.9 with the openssl plugin',
+  ikeVersions: { IKEV1: '1', IKEV2: '2' },
+  // Aggressive Mode with a PSK is refused by a strongSwan responder unless
+  // charon.i_dont_care_about_security_and_use_aggressive_mode_psk is set (strongswan.conf).
+  exchangeModes: { MAIN: 'aggressive = no', AGGRESSIVE: 'aggressive = yes' },
+  ikeCiphers: {
+    '3DES-CBC': '3des',
+    'AES-CBC-128': 'aes128',
+    'AES-CBC-192': 'aes192',
+    'AES-CBC-256': 'aes256',
+    'DES-CBC': 'des',
+    SM4: null,
+    AES128GCM128: 'aes128gcm16',
+    AES192GCM128: 'aes192gcm16',
+    AES256GCM128: 'aes256gcm16',
+  },
+  // In a strongSwan IKE proposal an integrity keyword also selects the matching PRF.
+  ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
+  prfs: { MD5: 'prfmd5', SHA: 'prfsha1', 'SHA-256': 'prfsha256', 'SHA-512': 'prfsha512' },
+  dhGroups: {
+    GROUP1: 'modp768',
+    GROUP2: 'modp1024',
+    GROUP5: 'modp1536',
+    GROUP14: 'modp2048',
+    GROUP15: 'modp3072',
+    GROUP16: 'modp4096',
+    GROUP19: 'ecp256',
+    GROUP20: 'ecp384',
+    GROUP21: 'ecp521',
+    GROUP24: 'modp2048s256',
+  },
+  espCiphers: {
+    '3DES-CBC': '3des',
+    'AES-CBC-128': 'aes128',
+    'AES-CBC-192': 'aes192',
+    'AES-CBC-256': 'aes256',
+    'DES-CBC': 'des',
+    SM4: null,
+    AES128GCM128: 'aes128gcm16',
+    AES192GCM128: 'aes192gcm16',
+    AES256GCM128: 'aes256gcm16',
+    NULL: 'null',
+  },
+  espIntegrities: {
+    MD5: 'md5',
+    SHA1: 'sha1',
+    'SHA-256': 'sha256',
+    'SHA-512': 'sha512',
+    'SHA-384': 'sha384',
+    SM3: null,
+  },
+  sources: [
+    'https://docs.strongswan.org/docs/5.9/config/IKEv2CipherSuites.html',
+    'https://docs.strongswan.org/docs/5.9/swanctl/swanctlConf.html',
+  ],
+};

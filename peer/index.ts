@@ -1,0 +1,67 @@
+/**
+ * The peer-device configuration library's entry: `peerConfig` turns a CreateVpnConnection file's parameters
+ * into the customer gateway's configuration for one vendor, with the problems the vendor has with the file and
+ * the placeholders left to fill in; `VENDORS` lists the vendors. Pure: no file system, no network. The vendor
+ * keyword tables and the capability check live in language/peer/ (the language server reports the same
+ * problems as diagnostics); the text generators are here, one module per vendor in generators/.
+ */
+import { peerProblems } from '../language/peer/problems';
+import { readTunnel } from '../language/peer/tunnel';
+import { VENDOR_PROFILES, vendorProfile } from '../language/peer/vendors/index';
+import type { VendorId } from '../language/peer/vendor';
+import { peerContext, PLACEHOLDERS, type PeerContext } from './context';
+import { ciscoAsaConfig } from './generators/ciscoAsa';
+import { ciscoIosConfig } from './generators/ciscoIos';
+import { fortiosConfig } from './generators/fortios';
+import { h3cConfig } from './generators/h3c';
+import { huaweiConfig } from './generators/huawei';
+import { juniperSrxConfig } from './generators/juniperSrx';
+import { libreswanConfig } from './generators/libreswan';
+import { mikrotikConfig } from './generators/mikrotik';
+import { panosConfig } from './generators/panos';
+import { strongswanConfig } from './generators/strongswan';
+import type { PeerConfig, PeerOptions } from './types';
+
+export type { PeerAccountFacts, PeerConfig, PeerOptions, PeerProblem, VendorId } from './types';
+export { VENDOR_IDS } from '../language/peer/vendor';
+export { peerAccountFacts } from './accountFacts';
+
+/** Every vendor, in the order the docs and the editor's quick pick show them. */
+export const VENDORS: { id: VendorId; name: string }[] = VENDOR_PROFILES.map(({ id, name }) => ({ id, name }));
+
+/** One generator per vendor: the vendor's syntax, from the resolved context. */
+const GENERATORS: Record<VendorId, (context: PeerContext) => string> = {
+  strongswan: strongswanConfig,
+  libreswan: libreswanConfig,
+  'cisco-ios': ciscoIosConfig,
+  'cisco-asa': ciscoAsaConfig,
+  huawei: huaweiConfig,
+  h3c: h3cConfig,
+  'juniper-srx': juniperSrxConfig,
+  fortios: fortiosConfig,
+  panos: panosConfig,
+  mikrotik: mikrotikConfig,
+};
+
+/** The comment marker of a vendor's configuration syntax ("!" for Cisco, "#" for the others). */
+export function commentMarker(vendor: VendorId): string {
+  return vendor === 'cisco-ios' || vendor === 'cisco-asa' ? '!' : '#';
+}
+
+/** The named placeholders of a text (`<UPPER_CASE>`), each once, in order. */
+function placeholdersOf(text: string): string[] {
+  return [...new Set(text.match(/<[A-Z][A-Z0-9_]*>/g) ?? [])];
+}
+
+/** The customer gateway's configuration for `options.vendor`; throws only for a vendor id that does not exist. */
+export function peerConfig(params: Record<string, unknown>, options: PeerOptions): PeerConfig {
+  const profile = vendorProfile(options.vendor);
+  const generate = (GENERATORS as Partial<Record<string, (context: PeerContext) => string>>)[options.vendor];
+  if (!profile || !generate) throw new Error(`Unknown peer vendor "${options.vendor}".`);
+  const tunnel = readTunnel(params);
+  const context = peerContext(tunnel, profile, options);
+  const text = generate(context);
+  // The placeholders are read from the text without the key, so a key that looks like one is not listed.
+  const withoutKey = context.psk === PLACEHOLDERS.psk ? text : generate({ ...context, psk: '' });
+  return { text, problems: peerProblems(tunnel, profile), placeholders: placeholdersOf(withoutKey) };
+}
