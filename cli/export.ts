@@ -1,0 +1,134 @@
+/**
+ * `tcvpn export FILE --to terraform|tccli|sdk [--include-psk] [--out FILE] [--document N] [--region R]`: the
+ * file's CreateVpnConnection request as a terraform resource, a tccli command line or a Node SDK call
+ * (cloud/export). The file is read as `tcvpn submit` reads it (cli/safeRead.ts) and checked by the same pipeline
+ * (`checkSubmissionFile`): a file a submit would refuse is refused here too, so an export never carries an error
+ * along. The pre-shared key stays out unless --include-psk asks for it (then an --out file is created mode 0600).
+ * What the target cannot express, and what it will do differently, is said on stderr.
+ * Exit codes, as submit's: 0 exported, 2 usage or a file that cannot be exported.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { EXPORT_TARGETS, exportParams, singleLine, type ExportTarget } from '../cloud/export';
+import { checkSubmissionFile, syntaxOf } from '../cloud/plan';
+import { readInputFileSync } from './safeRead';
+import { positiveNumber, UsageError } from './submitArgs';
+import { langFromEnv } from './validate/options';
+
+export const USAGE =
+  'usage: tcvpn export FILE --to terraform|tccli|sdk [--include-psk] [--out FILE] [--document N] [--region R]\n';
+
+const OPTIONS = {
+  to: { type: 'string' },
+  out: { type: 'string' },
+  document: { type: 'string' },
+  region: { type: 'string' },
+  'include-psk': { type: 'boolean' },
+} as const;
+
+/** The command line, parsed and checked. */
+export interface ExportArgs {
+  file: string;
+  to: ExportTarget;
+  out?: string;
+  /** 1-based. */
+  document?: number;
+  region?: string;
+  includePsk: boolean;
+}
+
+/** Parses `export`'s arguments; throws UsageError. */
+export function parseExportArgs(argv: readonly string[]): ExportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('exactly one FILE is needed');
+  if (!EXPORT_TARGETS.includes(values.to as ExportTarget))
+    throw new UsageError(
+      `--to must be ${EXPORT_TARGETS.join(', ')}${values.to === undefined ? '' : `, not "${values.to}"`}`,
+    );
+  if (values.out !== undefined && !values.out) throw new UsageError('--out needs a file name');
+  return {
+    file: positionals[0],
+    to: values.to as ExportTarget,
+    out: values.out,
+    document: positiveNumber('document', values.document, true),
+    region: values.region,
+    includePsk: values['include-psk'] === true,
+  };
+}
+
+/** The chosen document's value, as written (its Region and VpnConnectionId included); throws UsageError. */
+function chosenDocument(args: ExportArgs): Record<string, unknown> {
+  const read = readInputFileSync(args.file);
+  if (!read.ok) throw new UsageError(`${args.file}: ${read.message}\nnothing was exported`);
+  const source = path.resolve(args.file);
+  const file = { text: read.text, kind: syntaxOf(args.file), uri: pathToFileURL(source).href, source };
+  const checked = checkSubmissionFile(file, { lang: langFromEnv(process.env), disabledRules: [] });
+  if (checked.problems.length)
+    throw new UsageError(
+      `${checked.problems.map((problem) => `${args.file}: ${problem}`).join('\n')}\nnothing was exported`,
+    );
+  const { documents } = checked;
+  if (args.document === undefined && documents.length > 1)
+    throw new UsageError(
+      `${args.file} has ${documents.length} documents: choose one with --document N\nnothing was exported`,
+    );
+  const index = (args.document ?? 1) - 1;
+  const chosen = documents[index];
+  if (!chosen) throw new UsageError(`--document ${args.document}: the file has documents 1..${documents.length}`);
+  return checked.check.parts.find((part) => part.index === chosen.index)!.value as Record<string, unknown>;
+}
+
+/** --region must agree with a document that names its own Region (as for submit). */
+function checkRegion(args: ExportArgs, document: Record<string, unknown>): void {
+  const own = document.Region;
+  if (args.region !== undefined && typeof own === 'string' && own && own !== args.region)
+    throw new UsageError(`--region ${args.region} disagrees with the file's Region ${own}\nnothing was exported`);
+}
+
+function write(args: ExportArgs, text: string): void {
+  if (args.out === undefined) return void process.stdout.write(text);
+  const fd = fs.openSync(args.out, 'w', args.includePsk ? 0o600 : 0o666);
+  try {
+    // A file holding the key is only its owner's to read, an existing one too (chmod before the key is written).
+    if (args.includePsk) fs.fchmodSync(fd, 0o600);
+    fs.writeSync(fd, text);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Entry point called by cli/main.ts. */
+export async function runExport(argv: string[]): Promise<number> {
+  const err = (line: string): boolean => process.stderr.write(`tcvpn export: ${line}\n`);
+  try {
+    const args = parseExportArgs(argv);
+    const document = chosenDocument(args);
+    checkRegion(args, document);
+    const result = exportParams(document, args.to, { includePsk: args.includePsk, region: args.region });
+    // Names from the file are printed single-line: a control character in one must not reach the terminal raw.
+    if (result.unsupported.length)
+      err(singleLine(`not expressible in ${args.to}, left out: ${result.unsupported.join(', ')}`));
+    result.notes.forEach((note) => err(singleLine(`note: ${note}`)));
+    write(args, result.text);
+    if (args.out !== undefined) err(`wrote ${args.out}`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UsageError) && !isFileError(error)) throw error;
+    err((error as Error).message);
+    if (error instanceof UsageError && !/\n/.test(error.message)) process.stderr.write(USAGE);
+    return 2;
+  }
+}
+
+/** An --out file that cannot be written (a missing folder, no permission). */
+function isFileError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
