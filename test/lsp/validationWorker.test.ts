@@ -1,0 +1,131 @@
+/**
+ * The validation worker's failure paths (server/workerClient.ts through server/largeDocuments.ts), with stand-in
+ * worker scripts that crash, hang, exhaust their heap or take long on purpose: a crash never loses a validation
+ * (the call is tried in a fresh worker, then run on the main thread, each step logged); a hang or an exhausted
+ * heap is tried once more and then fails with a log line, never moved to the main thread that the same work would
+ * freeze or end; a worker that keeps crashing is given up; a newer version of a document supersedes the older
+ * one, waiting or running.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { VpnLanguageService } from '../../language/languageService';
+import { LargeDocuments, type Computed } from '../../server/largeDocuments';
+
+/** Stand-in workers: each answers a call as its behaviour says (the real one is dist/validationWorker.js). */
+const WORKERS = {
+  crashes: `require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });`,
+  exits: `require('node:worker_threads').parentPort.on('message', () => process.exit(3));`,
+  hangs: `require('node:worker_threads').parentPort.on('message', () => { for (;;) {} });`,
+  memory: `const kept = []; require('node:worker_threads').parentPort.on('message', () => { for (;;) kept.push(new Array(1e6).fill(1)); });`,
+  // Takes `ms` of busy time per validation (the doc text says how long), then answers with the version it saw.
+  slow: `const { parentPort } = require('node:worker_threads');
+    let text = '';
+    parentPort.on('message', (m) => {
+      if (m.kind !== 'call') return;
+      if (m.doc.text !== undefined) text = m.doc.text;
+      const until = Date.now() + Number(text.split(' ')[0]);
+      while (Date.now() < until) {}
+      parentPort.postMessage({ kind: 'result', id: m.id, result: [{ message: 'worker v' + m.doc.version }] });
+    });`,
+};
+
+const OPTIONS = { lang: 'en' as const, disabledRules: [] };
+/** The main thread's service, as far as these calls reach it: it says it ran here. */
+const LOCAL = {
+  validate: (doc: TextDocument) => [{ message: `local v${doc.version}` }],
+} as unknown as VpnLanguageService;
+
+describe('validation worker: crashes, hangs and stale versions', function () {
+  this.timeout(30_000);
+  let dir: string;
+  let logs: string[];
+  const large = (worker: keyof typeof WORKERS, extra: Record<string, number> = {}) => {
+    const script = join(dir, `${worker}.js`);
+    writeFileSync(script, WORKERS[worker]);
+    return new LargeDocuments(LOCAL, {
+      log: (message) => logs.push(message),
+      script,
+      thresholds: { json: 1, yaml: 1 },
+      ...extra,
+    });
+  };
+  const doc = (text: string, version = 1) => TextDocument.create('file:///big.vpnconn.json', 'json', version, text);
+  const validated = async (result: ReturnType<LargeDocuments['validate']>) => {
+    assert.ok(result instanceof Promise, 'a large document is validated in the worker');
+    return (await result) as Computed<Diagnostic[]> | undefined;
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tcvpn-worker-'));
+    logs = [];
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const worker of ['crashes', 'exits'] as const) {
+    it(`a worker that ${worker} on a call: tried again in a new worker, then validated on the main thread`, async () => {
+      const computed = await validated(large(worker).validate(doc('{}'), OPTIONS));
+      assert.deepEqual(computed, { value: [{ message: 'local v1' }], version: 1 });
+      assert.equal(logs.filter((line) => line.startsWith('validation worker ')).length, 2, logs.join('\n'));
+      assert.ok(logs.some((line) => /validate of file:\/\/\/big\.vpnconn\.json runs on the main thread/.test(line)));
+    });
+  }
+
+  it('a worker that hangs is terminated after hangMs and tried again; the main thread is not frozen by the same work', async () => {
+    const result = large('hangs', { hangMs: 300 }).validate(doc('{}'), OPTIONS);
+    await assert.rejects(
+      validated(result),
+      /validate of file:\/\/\/big\.vpnconn\.json failed twice in the validation worker/,
+    );
+    assert.equal(logs.filter((line) => line.includes('did not answer within 0.3 s; starting a new one')).length, 2);
+    assert.ok(!logs.some((line) => line.includes('main thread')), logs.join('\n'));
+  });
+
+  it('a worker that runs out of memory is tried again, then the call fails (the main thread would too)', async () => {
+    const documents = new LargeDocuments(LOCAL, {
+      log: (message) => logs.push(message),
+      script: join(dir, 'memory.js'),
+      thresholds: { json: 1, yaml: 1 },
+      resourceLimits: { maxOldGenerationSizeMb: 48 },
+    });
+    writeFileSync(join(dir, 'memory.js'), WORKERS.memory);
+    await assert.rejects(validated(documents.validate(doc('{}'), OPTIONS)), /failed twice in the validation worker/);
+    assert.equal(logs.filter((line) => /out of memory/i.test(line)).length, 2, logs.join('\n'));
+  });
+
+  it('after maxFailures failures in a row the worker is given up: documents are validated here, at once', async () => {
+    const documents = large('crashes', { maxFailures: 2 });
+    await validated(documents.validate(doc('{}'), OPTIONS));
+    assert.ok(
+      logs.some((line) => line.includes('validating on the main thread from now on')),
+      logs.join('\n'),
+    );
+    assert.deepEqual(documents.validate(doc('{}', 2), OPTIONS), [{ message: 'local v2' }]);
+  });
+
+  it('a newer version supersedes one waiting to be sent, and restarts a worker stuck on an older one', async () => {
+    const documents = large('slow', { staleRestartMs: 200 });
+    const first = documents.validate(doc('10000 v1'), OPTIONS); // 10 s in the worker: stale once v2 comes
+    const second = documents.validate(doc('0 v2', 2), OPTIONS); // waits behind it, superseded by v3
+    const third = documents.validate(doc('0 v3', 3), OPTIONS);
+    assert.equal(await validated(second), undefined, 'v2 was never sent');
+    assert.equal(await validated(first), undefined, 'v1 was stopped');
+    assert.deepEqual(await validated(third), { value: [{ message: 'worker v3' }], version: 3 });
+    assert.ok(
+      logs.some((line) => /version 1\) stopped after \d+ ms: a newer version is waiting/.test(line)),
+      logs.join('\n'),
+    );
+  });
+
+  it('a newer version leaves an older one that finishes soon to finish (its answer, for its version, is dropped by the publisher)', async () => {
+    const documents = large('slow', { staleRestartMs: 5000 });
+    const first = documents.validate(doc('300 v1'), OPTIONS);
+    const second = documents.validate(doc('0 v2', 2), OPTIONS);
+    assert.deepEqual(await validated(first), { value: [{ message: 'worker v1' }], version: 1 });
+    assert.deepEqual(await validated(second), { value: [{ message: 'worker v2' }], version: 2 });
+    assert.deepEqual(logs, []);
+  });
+});
