@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { EXPORT_TARGETS, exportParams, singleLine, type ExportTarget } from '../cloud/export';
+import { EXPORT_TARGETS, ExportRefusedError, exportParams, singleLine, type ExportTarget } from '../cloud/export';
 import { checkSubmissionFile, syntaxOf } from '../cloud/plan';
 import { readInputFileSync } from './safeRead';
 import { positiveNumber, UsageError } from './submitArgs';
@@ -70,7 +70,12 @@ function chosenDocument(args: ExportArgs): Record<string, unknown> {
   if (!read.ok) throw new UsageError(`${args.file}: ${read.message}\nnothing was exported`);
   const source = path.resolve(args.file);
   const file = { text: read.text, kind: syntaxOf(args.file), uri: pathToFileURL(source).href, source };
-  const checked = checkSubmissionFile(file, { lang: langFromEnv(process.env), disabledRules: [] });
+  // A file naming its tunnel exports too: terraform gets an import block that adopts the tunnel.
+  const checked = checkSubmissionFile(
+    file,
+    { lang: langFromEnv(process.env), disabledRules: [] },
+    { allowTunnelId: true },
+  );
   if (checked.problems.length)
     throw new UsageError(
       `${checked.problems.map((problem) => `${args.file}: ${problem}`).join('\n')}\nnothing was exported`,
@@ -121,7 +126,7 @@ export async function runExport(argv: string[]): Promise<number> {
     if (args.out !== undefined) err(`wrote ${args.out}`);
     return 0;
   } catch (error) {
-    if (!(error instanceof UsageError) && !isFileError(error)) throw error;
+    if (!(error instanceof UsageError) && !(error instanceof ExportRefusedError) && !isFileError(error)) throw error;
     err((error as Error).message);
     if (error instanceof UsageError && !/\n/.test(error.message)) process.stderr.write(USAGE);
     return 2;

@@ -56,7 +56,7 @@ async function documentValue(document: vscode.TextDocument, options: { document?
     lang: vscode.env.language.startsWith('zh') ? ('zh' as const) : ('en' as const),
     disabledRules: vscode.workspace.getConfiguration().get<string[]>(Settings.disabledRules, []),
   };
-  const checked = checkSubmissionFile(file, check);
+  const checked = checkSubmissionFile(file, check, { allowTunnelId: true });
   if (checked.problems.length) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Not copied: {0}', checked.problems[0]));
     return undefined;
@@ -76,7 +76,17 @@ async function copyAs(target: ExportTarget, uri: unknown, rawOptions: unknown): 
   const value = await documentValue(document, options);
   if (!value) return undefined;
   const ownRegion = typeof value.Region === 'string' && value.Region ? value.Region : undefined;
-  const result = exportParams(value, target, { region: ownRegion ?? (regionSetting().trim() || undefined) });
+  const region = ownRegion ?? (regionSetting().trim() || undefined);
+  if (target !== 'terraform' && typeof value.VpnConnectionId === 'string' && value.VpnConnectionId.trim()) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'Not copied: this file describes the existing tunnel {0}, and a CreateVpnConnection call would create a second one. Copy as Terraform adopts it with an import block; Apply Changes changes it.',
+        value.VpnConnectionId,
+      ),
+    );
+    return undefined;
+  }
+  const result = exportParams(value, target, { region });
   await vscode.env.clipboard.writeText(result.text);
   const parts = [vscode.l10n.t('Copied as {0}.', targetName(target)), pskNote(target)];
   if (result.unsupported.length)

@@ -73,9 +73,11 @@ export function connectionOf(raw: ApiObject): VpnConnectionInfo {
     name: text(raw.VpnConnectionName),
     vpnGatewayId: text(raw.VpnGatewayId),
     customerGatewayId: text(raw.CustomerGatewayId),
+    vpcId: text(raw.VpcId),
     routeType: text(raw.RouteType) || 'STATIC',
     state: text(raw.State),
     ...(text(raw.NetStatus) ? { netStatus: text(raw.NetStatus) } : {}),
+    ...(text(raw.CreatedTime) ? { createdTime: text(raw.CreatedTime) } : {}),
     spd: spd.map((rule) => ({
       local: text(rule.LocalCidrBlock),
       remote: Array.isArray(rule.RemoteCidrBlock) ? rule.RemoteCidrBlock.map(text) : [],

@@ -1,7 +1,8 @@
 /**
  * Refuses a second submit of a file while one is in flight in this process, and a tunnel whose previous submission
  * (in any process) is still being followed: submitting it again could create a second tunnel before the first
- * one's outcome is known.
+ * one's outcome is known. The same holds for an action on an existing tunnel (apply, delete, reset): never two
+ * unfinished records of one tunnel (tunnelIdentity.ts says what one tunnel is).
  */
 import type { TaskHistory } from './history';
 import { SubmitRefusedError } from './refusal';
@@ -40,7 +41,8 @@ export class InFlightGuard {
  */
 export function assertNotRunning(
   history: TaskHistory,
-  tunnel: Pick<SubmissionRecord, 'region' | 'vpnGatewayId' | 'customerGatewayId' | 'name'>,
+  tunnel: Pick<SubmissionRecord, 'region' | 'vpnGatewayId' | 'customerGatewayId' | 'name'> &
+    Partial<Pick<SubmissionRecord, 'action' | 'vpnConnectionId'>>,
 ): void {
   history.reload();
   const running = history.unfinished().find((record) => sameTunnel(record, tunnel));

@@ -31,3 +31,12 @@ export const UNKNOWN_LOOKUP_BACKOFF = { initialMs: 2000, maxMs: 60_000, factor: 
 export function lookUntilFor(sentAt: number): number {
   return sentAt + OUTCOME_WINDOW_MS;
 }
+
+/**
+ * The time until which an action on an existing tunnel whose answer was lost is looked at: a delete is async like a
+ * create (the signature window plus the task window); a modify or reset is synchronous, so once the signature
+ * window is over the service can no longer act on it.
+ */
+export function operationLookUntil(async: boolean, sentAt: number): number {
+  return sentAt + (async ? OUTCOME_WINDOW_MS : SIGNATURE_WINDOW_MS);
+}

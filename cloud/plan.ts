@@ -5,7 +5,7 @@
  * and confirm. The hosts differ only in `PlanChoices`, the decisions a user makes: the extension asks with prompts,
  * the CLI reads its flags. Nothing is sent here; submission.ts sends what the plan holds.
  */
-import { checkText, type CheckOptions, type DiagnosticData, type FileCheck } from '../language';
+import { checkText, TUNNEL_ID_FIELD, type CheckOptions, type DiagnosticData, type FileCheck } from '../language';
 import type { Credentials } from './credentials';
 import type { TaskHistory } from './history';
 import { assertNotRunning } from './inFlight';
@@ -114,16 +114,32 @@ export function describeFinding(diagnostic: Diagnostic, silenced = false): strin
 }
 
 /** Why a part of the file cannot be sent, beyond its diagnostics. */
-function partProblem(part: FileCheck['parts'][number], blocked: ReadonlySet<number>): string | undefined {
+function partProblem(
+  part: FileCheck['parts'][number],
+  blocked: ReadonlySet<number>,
+  allowTunnelId: boolean,
+): string | undefined {
   const where = `document ${part.index + 1}`;
   if (!part.params)
     return blocked.has(part.index) ? undefined : `${where}: expected an object of ${SUBMIT_ACTION} parameters`;
   if (part.action !== SUBMIT_ACTION) return `${where}: only ${SUBMIT_ACTION} can be submitted, not ${part.action}`;
+  const tunnel = part.params[TUNNEL_ID_FIELD];
+  // A file naming an existing tunnel is applied (tcvpn apply), never created again: a submit would make a twin.
+  if (tunnel !== undefined && !allowTunnelId)
+    return `${where}: describes the existing tunnel ${String(tunnel)} (${TUNNEL_ID_FIELD}); change it with tcvpn apply (or Apply Changes), or remove ${TUNNEL_ID_FIELD} to create a new tunnel`;
   return undefined;
 }
 
-/** The file's documents through the one pipeline, with everything that blocks it (a dry run stops here). */
-export function checkSubmissionFile(file: PlanFile, options: PlanInput['check']): CheckedFile {
+/**
+ * The file's documents through the one pipeline, with everything that blocks it (a dry run stops here). A document
+ * naming an existing tunnel (VpnConnectionId) blocks a submit; plan and apply (cloud/tunnel/) read such files with
+ * `allowTunnelId`.
+ */
+export function checkSubmissionFile(
+  file: PlanFile,
+  options: PlanInput['check'],
+  { allowTunnelId = false }: { allowTunnelId?: boolean } = {},
+): CheckedFile {
   const check = checkText(file.text, file.kind, file.uri, { ...options, silencedErrorsBlock: true });
   const problems = check.blocking.map((diagnostic) => describeFinding(diagnostic, check.silenced.includes(diagnostic)));
   const blocked = new Set(
@@ -131,7 +147,7 @@ export function checkSubmissionFile(file: PlanFile, options: PlanInput['check'])
   );
   problems.push(
     ...check.parts
-      .map((part) => partProblem(part, blocked))
+      .map((part) => partProblem(part, blocked, allowTunnelId))
       .filter((problem): problem is string => problem !== undefined),
   );
   if (!problems.length && !check.parts.length) problems.push('the file holds no document to submit');

@@ -5,7 +5,7 @@
  * the poller, which reports them as `pollFailed` and backs off.
  */
 import { isNotFound } from './apiError';
-import { stateOf, type SubmissionEvent, type SubmissionRecord, type TaskResult } from './submissionRecord';
+import { isCreate, stateOf, type SubmissionEvent, type SubmissionRecord, type TaskResult } from './submissionRecord';
 import type { VpcClient } from './tcClient';
 import { describeTunnel, findNewTunnel, tunnelKeyOf } from './tunnelLookup';
 
@@ -50,6 +50,16 @@ async function pollTunnel(client: VpcClient, id: string, options: StepOptions): 
   return tunnel ? { type: 'tunnelFound', tunnel } : { type: 'lookupMissed', maxLookups: options.maxLookups };
 }
 
+/**
+ * An action on an existing tunnel: a delete's task, else the tunnel by id (gone is what a delete wants; still there
+ * tells an unknown outcome's state machine the tunnel's State).
+ */
+function operationStep(client: VpcClient, record: SubmissionRecord, options: StepOptions): Promise<SubmissionEvent> {
+  if (stateOf(record) === 'task') return pollTask(client, record, options);
+  if (!record.vpnConnectionId) throw new Error(`A ${record.action} record has no tunnel id to poll.`);
+  return pollTunnel(client, record.vpnConnectionId, options);
+}
+
 /** Sends the requests of the record's state and returns what they found; throws for a finished record. */
 export async function pollStep(
   client: VpcClient,
@@ -57,6 +67,7 @@ export async function pollStep(
   options: StepOptions,
 ): Promise<SubmissionEvent> {
   const state = stateOf(record);
+  if (!isCreate(record) && state !== 'succeeded' && state !== 'failed') return operationStep(client, record, options);
   switch (state) {
     case 'sending':
     case 'unknown':

@@ -8,11 +8,18 @@
  *   poller looked such records up by name; the state machine says so with the state);
  * - a running record marked `done`, or in the old `verify` phase, resumes as `unknown`: its outcome is what is
  *   unknown, and a lookup is safe;
- * - a finished record keeps its status and gets the phase `done`.
+ * - a finished record keeps its status and gets the phase `done`;
+ * - a record without an `action` is a create (the only action records had before modify, delete and reset).
  * Entries that are not records at all (no id, no status) are dropped rather than crash the history.
  */
 import { ERROR_KINDS, type ErrorKind } from './apiError';
-import { stateFields, type RecordedError, type SubmissionRecord, type SubmissionState } from './submissionRecord';
+import {
+  stateFields,
+  SUBMIT_ACTION,
+  type RecordedError,
+  type SubmissionRecord,
+  type SubmissionState,
+} from './submissionRecord';
 
 type Stored = Record<string, unknown>;
 
@@ -60,7 +67,8 @@ export function migrateRecord(stored: unknown): SubmissionRecord | undefined {
   const { error, pollError, ...fields } = stored;
   const migrated = { error: migrateError(error), pollError: migrateError(pollError) };
   const present = Object.fromEntries(Object.entries(migrated).filter(([, value]) => value !== undefined));
-  return { ...fields, ...present, ...stateFields(stateOfStored(stored)) } as unknown as SubmissionRecord;
+  const action = typeof fields.action === 'string' ? fields.action : SUBMIT_ACTION;
+  return { ...fields, action, ...present, ...stateFields(stateOfStored(stored)) } as unknown as SubmissionRecord;
 }
 
 /** Every readable record of what a store held under the history's key (nothing, for a missing or odd value). */

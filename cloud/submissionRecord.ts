@@ -13,12 +13,21 @@
  * A create is sent at most once: only `sending` takes the create's events, and nothing leads back to it. An
  * answer that never came is `unknown`, never "not created", until a lookup finds the tunnel or the outcome window
  * (outcomeWindow.ts) is over; only the user's `abandoned` ends it sooner.
+ *
+ * A record of an action on an existing tunnel (`action` Modify, Delete or Reset: `tcvpn apply`, `delete`, `reset`)
+ * has the same states and its own table, `OPERATION_TRANSITIONS`:
+ *
+ *   sending ─operationSent─▶ sending ─operationAccepted─▶ succeeded (modify, reset) | task (delete) ─SUCCESS─▶ succeeded
+ *      └─operationRefused─▶ failed     ╲─operationUnclear─▶ unknown ─lookupMissed (delete: gone)─▶ succeeded
+ *                                                            └─ window over, tunnel still there ─▶ failed
  */
 import { randomUUID } from 'node:crypto';
 import { errorKindOf, isSetupError, toApiError, type SetupErrorKind } from './apiError';
 import { deepMask } from './mask';
-import { lookUntilFor, OUTCOME_WINDOW_MS } from './outcomeWindow';
+import { lookUntilFor, operationLookUntil, OUTCOME_WINDOW_MS } from './outcomeWindow';
 import {
+  ASYNC_ACTIONS,
+  DELETE_ACTION,
   SUBMIT_ACTION,
   type RecordedError,
   type RecordInit,
@@ -111,20 +120,31 @@ export function recordedError(thrown: unknown): RecordedError {
   };
 }
 
-/** A new record: `sending`, nothing sent yet. */
+/** A new record: `sending`, nothing sent yet (a create unless `init.action` says otherwise). */
 export function startRecord(init: RecordInit, now = Date.now(), id: string = randomUUID()): SubmissionRecord {
-  return { id, ...init, action: SUBMIT_ACTION, createdAt: now, updatedAt: now, ...STATE_FIELDS.sending };
+  const { action = SUBMIT_ACTION, ...fields } = init;
+  return { id, ...fields, action, createdAt: now, updatedAt: now, ...STATE_FIELDS.sending };
 }
 
-/** The events a state takes (tests walk the table with it). */
-export function acceptedEvents(state: SubmissionState): SubmissionEventType[] {
-  return Object.keys(TRANSITIONS[state]) as SubmissionEventType[];
+/** True for a record that creates a tunnel (every record stored before other actions existed). */
+export function isCreate(record: { action?: string }): boolean {
+  return !record.action || record.action === SUBMIT_ACTION;
+}
+
+/** The table of a record's kind. */
+function tableOf(record: { action?: string }): Record<SubmissionState, Handlers> {
+  return isCreate(record) ? TRANSITIONS : OPERATION_TRANSITIONS;
+}
+
+/** The events a state takes (tests walk the table with it); `action` picks the table (default a create). */
+export function acceptedEvents(state: SubmissionState, action: string = SUBMIT_ACTION): SubmissionEventType[] {
+  return Object.keys(tableOf({ action })[state]) as SubmissionEventType[];
 }
 
 /** The record after `event`; throws TransitionRefusedError for an event its state does not take. */
 export function next(record: SubmissionRecord, event: SubmissionEvent, now = Date.now()): SubmissionRecord {
   const state = stateOf(record);
-  const handler = TRANSITIONS[state][event.type] as Handler<SubmissionEventType> | undefined;
+  const handler = tableOf(record)[state][event.type] as Handler<SubmissionEventType> | undefined;
   if (!handler) throw new TransitionRefusedError(state, event.type);
   return handler(record, event as never, now);
 }
@@ -314,6 +334,124 @@ const TRANSITIONS: Record<SubmissionState, Handlers> = {
   task: { taskReported: applyTaskResult, taskUnknown: lookUpInstead, pollFailed: countFailure },
   resolve: LOOKUPS,
   tunnel: LOOKUPS,
+  succeeded: {},
+  failed: {},
+};
+
+// ——— Actions on an existing tunnel: ModifyVpnConnectionAttribute, DeleteVpnConnection, ResetVpnConnection ———
+
+const isAsync = (record: SubmissionRecord): boolean => ASYNC_ACTIONS.includes(record.action);
+const verb = (record: SubmissionRecord): string =>
+  record.action === DELETE_ACTION ? 'delete' : record.action === SUBMIT_ACTION ? 'create' : record.action;
+
+/** The action goes out now (persisted before the request, so a crash leaves an unknown outcome, never "not sent"). */
+const stampOperation: Handler<'operationSent'> = (record, _event, now) => ({
+  ...record,
+  sentAt: now,
+  lookUntil: operationLookUntil(isAsync(record), now),
+});
+
+/** A delete's RequestId is its task's id; a modify or reset is done once answered. */
+const acceptOperation: Handler<'operationAccepted'> = (record, { answer }, now) => {
+  const fields = { requestId: answer.RequestId, responses: { ...record.responses, [record.action]: deepMask(answer) } };
+  if (!isAsync(record)) return enter(record, 'succeeded', now, fields);
+  return enter(record, answer.RequestId ? 'task' : 'resolve', now, { ...fields, taskId: answer.RequestId });
+};
+
+const operationUnclear: Handler<'operationUnclear'> = (record, event, now) =>
+  enter(record, 'unknown', now, {
+    error: event.error,
+    sentAt: record.sentAt ?? now,
+    lookUntil: record.lookUntil ?? operationLookUntil(isAsync(record), record.sentAt ?? now),
+  });
+
+const confirmOperation: Handler<'operationConfirmed'> = (record, _event, now) =>
+  enter(answered(record), 'succeeded', now, { error: undefined });
+
+/** A record left `sending` by a process that stopped: not sent without `sentAt`, else its outcome is unknown. */
+function resumeInterrupted(record: SubmissionRecord, now: number): SubmissionRecord {
+  if (record.sentAt === undefined)
+    return fail(record, verdict('NotSent', `The ${verb(record)} stopped before it was sent; nothing changed.`), now);
+  return operationUnclear(record, { type: 'operationUnclear', error: record.error ?? lostAnswer(record) }, now);
+}
+
+function lostAnswer(record: SubmissionRecord): RecordedError {
+  return { code: 'AnswerLost', message: `The process stopped while ${record.action} was on its way.` };
+}
+
+/** Why an operation whose answer was lost ends once the service can no longer act on it. */
+function operationVerdict(record: SubmissionRecord): RecordedError {
+  if (record.action === DELETE_ACTION)
+    return verdict(
+      'NotDeleted',
+      `The delete's answer was lost and ${record.vpnConnectionId} still exists (${record.tunnelState ?? 'state unknown'}) after the service could act on it; delete it again.`,
+    );
+  return verdict(
+    'Unconfirmed',
+    `The answer to ${record.action} was lost; the tunnel cannot show whether it took effect. Run tcvpn plan on the file (no changes: it did) and apply again if needed: it is safe to repeat.`,
+  );
+}
+
+/** The tunnel is still there: a delete in progress (or one that failed), or a modify/reset whose answer was lost. */
+const operationTunnelFound: Handler<'tunnelFound'> = (record, { tunnel }, now) => {
+  const seen: SubmissionRecord = {
+    ...answered(record),
+    tunnelState: tunnel.State,
+    responses: { ...record.responses, DescribeVpnConnections: deepMask(tunnel) },
+  };
+  if (stateOf(record) === 'sending') return resumeInterrupted(seen, now);
+  const until = record.lookUntil ?? operationLookUntil(isAsync(record), record.sentAt ?? record.createdAt);
+  return now >= until ? fail(seen, operationVerdict(seen), now) : seen;
+};
+
+/** The tunnel is gone: what a delete wanted; for a modify or reset, someone else deleted it. */
+const operationTunnelMissed: Handler<'lookupMissed'> = (record, _event, now) => {
+  const gone: SubmissionRecord = { ...answered(record), tunnelState: 'DELETED' };
+  if (stateOf(record) === 'sending') return resumeInterrupted(gone, now);
+  if (record.action === DELETE_ACTION) return enter(gone, 'succeeded', now, { error: undefined });
+  return fail(gone, verdict('ResourceNotFound', `The tunnel ${record.vpnConnectionId} no longer exists.`), now);
+};
+
+const finishOperationTask: Handler<'taskReported'> = (record, { result }, now) => {
+  const reported: SubmissionRecord = {
+    ...answered(record),
+    taskStatus: result.Status,
+    output: result.Output,
+    responses: { ...record.responses, DescribeVpcTaskResult: deepMask(result) },
+  };
+  if (result.Status === 'SUCCESS') return enter(reported, 'succeeded', now, { tunnelState: 'DELETED' });
+  if (result.Status === 'FAILED')
+    return fail(reported, verdict('TaskFailed', result.Output || 'The task failed without output.'), now);
+  return reported;
+};
+
+const abandonOperation: Handler<'abandoned'> = (record, _event, now) =>
+  fail(
+    record,
+    verdict('Abandoned', `Abandoned by the user while the ${verb(record)}'s outcome was unknown; check the tunnel.`),
+    now,
+  );
+
+const OPERATION_LOOKUPS: Handlers = {
+  tunnelFound: operationTunnelFound,
+  lookupMissed: operationTunnelMissed,
+  pollFailed: countFailure,
+};
+
+/** Which events each state of an action on an existing tunnel takes. `tunnel` is never entered by one. */
+const OPERATION_TRANSITIONS: Record<SubmissionState, Handlers> = {
+  sending: {
+    operationSent: stampOperation,
+    operationAccepted: acceptOperation,
+    operationRefused: failWith,
+    operationUnclear,
+    ...OPERATION_LOOKUPS,
+    abandoned: abandonOperation,
+  },
+  unknown: { ...OPERATION_LOOKUPS, operationConfirmed: confirmOperation, abandoned: abandonOperation },
+  task: { taskReported: finishOperationTask, taskUnknown: lookUpInstead, pollFailed: countFailure },
+  resolve: OPERATION_LOOKUPS,
+  tunnel: OPERATION_LOOKUPS,
   succeeded: {},
   failed: {},
 };

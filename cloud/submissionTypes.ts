@@ -5,8 +5,18 @@
 import type { ErrorKind } from './apiError';
 import type { VpnConnectionSummary } from './tunnelLookup';
 
-/** The one action a submission sends. */
+/** The action a submission sends: a record without another `action` creates a tunnel. */
 export const SUBMIT_ACTION = 'CreateVpnConnection';
+/** The actions a record may send on a tunnel that exists (`tcvpn apply`, `delete`, `reset` and their commands). */
+export const MODIFY_ACTION = 'ModifyVpnConnectionAttribute';
+export const DELETE_ACTION = 'DeleteVpnConnection';
+export const RESET_ACTION = 'ResetVpnConnection';
+
+/** Every action a record may send. */
+export type RecordAction = typeof SUBMIT_ACTION | typeof MODIFY_ACTION | typeof DELETE_ACTION | typeof RESET_ACTION;
+
+/** The actions whose RequestId is a DescribeVpcTaskResult TaskId (the spec's async ones). */
+export const ASYNC_ACTIONS: readonly string[] = [SUBMIT_ACTION, DELETE_ACTION];
 
 /**
  * Where a submission stands:
@@ -34,7 +44,9 @@ export type VerdictCode =
   | 'Abandoned' // the user gave up on an unknown outcome (the tunnel may still appear; a new submit checks first)
   | 'TaskFailed'
   | 'ResourceNotFound'
-  | 'UnexpectedState';
+  | 'UnexpectedState'
+  | 'NotDeleted' // a delete's answer was lost and the tunnel was still there when the service could no longer act
+  | 'Unconfirmed'; // a modify's or reset's answer was lost and the tunnel cannot show whether it took effect
 
 /** An error as a record keeps it: the API's code (or a client code), its kind and its message. */
 export interface RecordedError {
@@ -51,6 +63,7 @@ export interface SubmissionRecord {
   /** VpnConnectionName from the document. */
   readonly name: string;
   readonly region: string;
+  /** What the record sends: CreateVpnConnection (a submit), or an action on an existing tunnel (RecordAction). */
   readonly action: string;
   /** The source file's URI (extension) or absolute path (CLI). */
   readonly source: string;
@@ -93,6 +106,8 @@ export interface SubmissionRecord {
   readonly lookUntil?: number;
   /** The pid and host of the process that made the submission (the CLI's status shows it). */
   readonly owner?: { pid: number; host: string };
+  /** A modify: the top-level parameters it sent (names only: the values may hold the pre-shared key). */
+  readonly changes?: string[];
 }
 
 /** The create's answer, as far as the record reads it. */
@@ -136,13 +151,28 @@ export type SubmissionEvent =
   /** A poll failed transiently (network, throttling, credentials missing): it is retried with backoff. */
   | { type: 'pollFailed'; error: RecordedError }
   /** The user gave up on a record whose outcome is unknown (the only way to submit it again before the window ends). */
-  | { type: 'abandoned' };
+  | { type: 'abandoned' }
+  /** An action on an existing tunnel (modify, delete, reset) is about to go out: stamped and persisted first. */
+  | { type: 'operationSent' }
+  /** The service answered it: a delete's RequestId is its task's id; a modify or reset is done. */
+  | { type: 'operationAccepted'; answer: { RequestId?: string } }
+  /** The service refused it (a definite error): nothing changed. */
+  | { type: 'operationRefused'; error: RecordedError }
+  /** Its answer was lost (timeout, dropped connection, 5xx): the outcome is unknown. */
+  | { type: 'operationUnclear'; error: RecordedError }
+  /** After an unclear modify, the tunnel was seen holding what the modify sent: it took effect. */
+  | { type: 'operationConfirmed' };
 
 /** The name of an event. */
 export type SubmissionEventType = SubmissionEvent['type'];
 
 /** What a new record needs to know. */
 export interface RecordInit {
+  /** Default CreateVpnConnection. */
+  action?: RecordAction;
+  /** The tunnel an action on an existing tunnel acts on (required for those). */
+  vpnConnectionId?: string;
+  changes?: string[];
   name: string;
   region: string;
   source: string;

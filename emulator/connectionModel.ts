@@ -2,7 +2,9 @@
  * The VpnConnection object as DescribeVpnConnections returns it, built from CreateVpnConnection parameters and
  * updated by ModifyVpnConnectionAttribute. Omitted options get the current zh spec's defaults, the IKE
  * addresses default to the gateways' public IPs, and `IntegrityAlgorithm` (new spelling) is answered as
- * `IntegrityAlgorith`, the spelling the service returns.
+ * `IntegrityAlgorith`, the spelling the service returns. A Modify that sends an IKE, IPsec or health-check object
+ * replaces it: members it leaves out return to their defaults (the service may reset them, which is why clients
+ * send the whole object), except the IKE addresses, which keep the tunnel's.
  */
 import type { Regional } from './types';
 
@@ -42,14 +44,15 @@ export interface ConnectionContext {
 const object = (value: unknown): Params =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Params) : {};
 
+/** The answered IPsec options: defaults, then the given members, the integrity algorithm under the old name. */
 function ipsecOptions(given: Params): Params {
   const { IntegrityAlgorithm, ...rest } = given;
   return {
     ...IPSEC_DEFAULTS,
+    ...rest,
     ...(IntegrityAlgorithm !== undefined && rest.IntegrityAlgorith === undefined
       ? { IntegrityAlgorith: IntegrityAlgorithm }
       : {}),
-    ...rest,
   };
 }
 
@@ -131,16 +134,17 @@ export function modifyConnection(connection: Regional, params: Params): void {
   for (const key of MODIFIABLE) if (params[key] !== undefined) connection[key] = params[key];
   if (params.SecurityPolicyDatabases !== undefined)
     connection.SecurityPolicyDatabaseSet = params.SecurityPolicyDatabases;
-  if (params.IKEOptionsSpecification)
+  if (params.IKEOptionsSpecification) {
+    const { LocalAddress, RemoteAddress } = object(connection.IKEOptionsSpecification);
     connection.IKEOptionsSpecification = {
-      ...object(connection.IKEOptionsSpecification),
+      ...IKE_DEFAULTS,
+      LocalAddress,
+      RemoteAddress,
       ...object(params.IKEOptionsSpecification),
     };
+  }
   if (params.IPSECOptionsSpecification)
-    connection.IPSECOptionsSpecification = ipsecOptions({
-      ...object(connection.IPSECOptionsSpecification),
-      ...object(params.IPSECOptionsSpecification),
-    });
+    connection.IPSECOptionsSpecification = ipsecOptions(object(params.IPSECOptionsSpecification));
   if (params.HealthCheckConfig)
     connection.HealthCheckConfig = { ProbeType: 'NQA', ...object(params.HealthCheckConfig) };
   if (params.BgpConfig) connection.BgpConfig = { ...object(connection.BgpConfig), ...object(params.BgpConfig) };

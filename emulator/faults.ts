@@ -16,7 +16,8 @@
  * - `taskFails {output}` makes the next create's task (or, with `action: "DeleteVpnConnection"`, delete's) end
  *   FAILED with `output`.
  * - The create's lost answers, for a client's "outcome unknown" handling. The create is performed (tunnel PENDING,
- *   task RUNNING), then the answer is lost: `createThenDrop` destroys the socket; `createThen5xx {status}` answers
+ *   task RUNNING), then the answer is lost (with `action` naming a modify, delete or reset: that action is performed
+ *   and its answer lost alike): `createThenDrop` destroys the socket; `createThen5xx {status}` answers
  *   HTTP `status` (default 500) with an InternalError body; `createThenInternalError` answers HTTP 200 with
  *   Response.Error InternalError, as the service does when it fails after acting.
  */
@@ -48,8 +49,20 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'createThenInternalError',
 ];
 
-/** The kinds that perform a create and then lose its answer; they apply to CreateVpnConnection only. */
+/**
+ * The kinds that perform a create and then lose its answer. Without `action` they apply to the next create; with
+ * `action` ModifyVpnConnectionAttribute, DeleteVpnConnection or ResetVpnConnection they perform that action and lose
+ * its answer the same way (for a client's unknown outcome of apply, delete and reset).
+ */
 export const CREATE_THEN_KINDS: readonly FaultKind[] = ['createThenDrop', 'createThen5xx', 'createThenInternalError'];
+
+/** The actions a createThen* fault can perform before losing the answer. */
+export const PERFORM_THEN_ACTIONS: readonly string[] = [
+  'CreateVpnConnection',
+  'ModifyVpnConnectionAttribute',
+  'DeleteVpnConnection',
+  'ResetVpnConnection',
+];
 
 /** A fault as injected. */
 export interface FaultSpec {
@@ -99,9 +112,9 @@ const KIND_KEYS: Record<FaultKind, readonly string[]> = {
 /** The actions a kind can apply to, when it cannot apply to every action. */
 const KIND_ACTIONS: Partial<Record<FaultKind, readonly string[]>> = {
   taskFails: ['CreateVpnConnection', 'DeleteVpnConnection'],
-  createThenDrop: ['CreateVpnConnection'],
-  createThen5xx: ['CreateVpnConnection'],
-  createThenInternalError: ['CreateVpnConnection'],
+  createThenDrop: PERFORM_THEN_ACTIONS,
+  createThen5xx: PERFORM_THEN_ACTIONS,
+  createThenInternalError: PERFORM_THEN_ACTIONS,
 };
 
 const isInteger = (value: unknown, min: number, max: number): boolean =>

@@ -56,13 +56,19 @@ const primitiveOf = (member: string): string =>
           ? 'float'
           : 'object';
 
-/** Checks parameters against the spec's input members of an action. */
-function checkAgainstSpec(action: string, params: Record<string, unknown>): void {
+/** UnknownParameter for a key the action's input does not define (a file's own keys, such as VpnConnectionId in a create file, included). */
+function refuseUnknown(action: string, params: Record<string, unknown>): void {
   const members = objects[actions[action].input]?.members ?? [];
   for (const key of Object.keys(params)) {
     if (!members.some((member) => member.name === key))
       throw new ApiError('UnknownParameter', `the parameter ${key} is not defined for ${action}`);
   }
+}
+
+/** Checks parameters against the spec's input members of an action. */
+function checkAgainstSpec(action: string, params: Record<string, unknown>): void {
+  const members = objects[actions[action].input]?.members ?? [];
+  refuseUnknown(action, params);
   for (const member of members) {
     const value = params[member.name];
     if (value === undefined) {
@@ -79,6 +85,7 @@ function checkAgainstSpec(action: string, params: Record<string, unknown>): void
 /** Throws the ApiError the service would answer for invalid parameters of `action`. */
 export function checkParams(action: string, params: Record<string, unknown>): void {
   if (!ACTION_SCHEMAS[action]) return checkAgainstSpec(action, params);
+  refuseUnknown(action, params);
   const finding = checkDocumentParams(params, action).find((candidate) => candidate.severity === 'error');
   if (finding) throw new ApiError(finding.code, { zh: finding.message.zh, en: finding.message.en });
 }

@@ -10,7 +10,7 @@ import regions from '../schemas/source/regions.json';
 import { ACTIONS } from './actions';
 import { ApiError, errorBody, languageOf, toApiError, type Language } from './apiErrors';
 import { networkFault, type Outcome } from './networkFaults';
-import { CREATE_THEN_KINDS, type ActiveFault, type FaultController } from './faults';
+import { CREATE_THEN_KINDS, PERFORM_THEN_ACTIONS, type ActiveFault, type FaultController } from './faults';
 import { checkParams, parseBody } from './paramCheck';
 import type { RateLimiter } from './rateLimit';
 import { maskSecretId } from './mask';
@@ -110,6 +110,8 @@ function serve(core: EmulatorCore, raw: RawRequest, record: ReceivedRequest): Re
       'the emulator verifies GET signatures but takes parameters only as a POST JSON body',
     );
   const params = parseBody(header(raw, 'content-type'), raw.body);
+  // Names only: the values may hold a pre-shared key.
+  record.paramKeys = Object.keys(params);
   checkParams(record.action, params);
   const context = {
     region: record.region,
@@ -159,8 +161,10 @@ export async function handleApiRequest(core: EmulatorCore, raw: RawRequest): Pro
     try {
       const fields = serve(core, raw, record);
       outcome = { kind: 'json', body: { Response: { ...fields, RequestId: requestId } } };
-      const lost =
-        record.action === 'CreateVpnConnection' ? core.faults.take(record.action, CREATE_THEN_KINDS) : undefined;
+      // Without an action a createThen* fault is a create's; naming a modify, delete or reset makes it theirs.
+      const lost = PERFORM_THEN_ACTIONS.includes(record.action)
+        ? core.faults.take(record.action, CREATE_THEN_KINDS, 'CreateVpnConnection')
+        : undefined;
       if (lost) outcome = lostAnswer(lost, record, language, requestId);
     } catch (thrown) {
       const error = toApiError(thrown);

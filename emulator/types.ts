@@ -82,6 +82,8 @@ export interface ReceivedRequest {
   errorCode?: string;
   /** The injected fault that shaped the answer, if any. */
   fault?: string;
+  /** The top-level parameter names of the request body, once parsed (names only: values may be secrets). */
+  paramKeys?: string[];
 }
 
 /** A running emulator; `close()` stops the server, its timers and its sockets. */

@@ -182,6 +182,8 @@ class SchemaBuilder {
         'x-doc-en': 'The region to send the request to (the X-TC-Region header); defaults to the extension setting.',
       },
     };
+    const tunnel = name === 'CreateVpnConnection' ? this.tunnelOfFile() : undefined;
+    const required = tunnel ? createOnlyRequired(body) : {};
     return {
       $schema: 'http://json-schema.org/draft-07/schema#',
       $id: schemaId(name),
@@ -193,8 +195,42 @@ class SchemaBuilder {
       'x-action': name,
       'x-version': API_VERSION,
       'x-async': Boolean(action.async),
+      ...(tunnel?.annotations ?? {}),
       ...body,
-      properties: { ...meta, ...(body.properties as Record<string, Schema>) },
+      ...required,
+      properties: { ...meta, ...(body.properties as Record<string, Schema>), ...(tunnel?.properties ?? {}) },
+    };
+  }
+
+  /**
+   * What a create file gains to name an existing tunnel: a top-level `VpnConnectionId` (documented from the
+   * Modify action's member, plus what it means in a file), and the annotations saying which of the create
+   * fields ModifyVpnConnectionAttribute can change in place and which need a new tunnel (see modifyFields).
+   */
+  private tunnelOfFile(): { properties: Record<string, Schema>; annotations: Schema } {
+    const modifyInput = this.spec.objects[this.spec.actions.ModifyVpnConnectionAttribute.input];
+    const member = modifyInput.members.find((m) => m.name === TUNNEL_ID)!;
+    const property = this.property(this.spec.actions.ModifyVpnConnectionAttribute.input, member, undefined);
+    const docs = {
+      zh: paragraphs(property['x-doc-zh'] as string, TUNNEL_ID_NOTE.zh),
+      en: paragraphs(property['x-doc-en'] as string, TUNNEL_ID_NOTE.en),
+    };
+    const { modifiable, replacement, fromGatewayVersion } = modifyFields(this.spec);
+    return {
+      properties: {
+        [TUNNEL_ID]: {
+          ...property,
+          description: docs.en,
+          'x-doc-zh': docs.zh,
+          'x-doc-en': docs.en,
+          pattern: TUNNEL_ID_PATTERN,
+        },
+      },
+      annotations: {
+        'x-modifiable': modifiable,
+        'x-replacement': replacement,
+        'x-modifiable-from-gateway-version': fromGatewayVersion,
+      },
     };
   }
 
@@ -316,6 +352,44 @@ class SchemaBuilder {
   }
 }
 
+/** The key by which a create file names the existing tunnel it describes (the id Modify, Delete and Reset take). */
+const TUNNEL_ID = 'VpnConnectionId';
+/** A tunnel id: `vpnx-` and eight lower-case letters or digits, as the API gives them (validation-rules.json id-prefixes). */
+const TUNNEL_ID_PATTERN = '^vpnx-[0-9a-z]{8}$';
+/** What `VpnConnectionId` means in a CreateVpnConnection-shaped file, after the API's own doc of the id. */
+const TUNNEL_ID_NOTE = {
+  en: 'In a parameter file: names the existing tunnel this file describes, the one ModifyVpnConnectionAttribute, DeleteVpnConnection and ResetVpnConnection act on. Without it, the file describes a tunnel to create. CreateVpnConnection itself takes no such parameter.',
+  zh: '在参数文件中：指明本文件描述的已有通道，即 ModifyVpnConnectionAttribute、DeleteVpnConnection 和 ResetVpnConnection 操作的通道。不填写时，本文件描述一条待创建的通道。CreateVpnConnection 本身不接受此参数。',
+};
+
+/**
+ * Which CreateVpnConnection inputs ModifyVpnConnectionAttribute can change in place (those both take), which need
+ * a new tunnel (those only Create takes; hidden ones left out), and the modifiable ones whose Modify doc limits
+ * them to gateways of a version or later ("4.0及以上网关下的通道支持更新": CustomerGatewayId).
+ */
+export function modifyFields(spec: Spec): {
+  modifiable: string[];
+  replacement: string[];
+  fromGatewayVersion: Record<string, string>;
+} {
+  const membersOf = (action: string) => spec.objects[spec.actions[action].input].members;
+  const create = membersOf('CreateVpnConnection').filter(
+    (m) => !HIDDEN_FIELDS.has(`CreateVpnConnectionRequest.${m.name}`),
+  );
+  const modify = membersOf('ModifyVpnConnectionAttribute');
+  const modifiable = create.filter((m) => modify.some((other) => other.name === m.name));
+  const fromGatewayVersion: Record<string, string> = {};
+  for (const m of modify) {
+    const version = /(\d+(?:\.\d+)?)及以上(?:版本的?)?网关/.exec(m.doc_zh ?? '')?.[1];
+    if (version && modifiable.some((c) => c.name === m.name)) fromGatewayVersion[m.name] = version;
+  }
+  return {
+    modifiable: modifiable.map((m) => m.name),
+    replacement: create.filter((m) => !modifiable.includes(m)).map((m) => m.name),
+    fromGatewayVersion,
+  };
+}
+
 /** Every spelling of a member: both of a spelling pair (the legacy one first), else the name alone. */
 function spellingsOf(owner: string, name: string): string[] {
   const pair = SPELLING_PAIRS.find((p) => p.owner === owner && (p.legacy === name || p.current === name));
@@ -349,6 +423,26 @@ function mergeValues(known: Json[] | undefined, more: Json[]): Json[] {
 }
 
 /** Text paragraphs joined by a blank line, empty ones left out. */
+/**
+ * The members a create file needs only when it describes a tunnel to create: the pre-shared key. A file that
+ * names an existing tunnel (VpnConnectionId) may leave it out: the key stays on the service (an imported file has
+ * none unless the user asks), and plan/apply leave it alone. Standard JSON Schema (if/else), so ajv and any other
+ * editor's JSON service enforce it the same way.
+ */
+const CREATE_ONLY_REQUIRED = ['PreShareKey'];
+
+function createOnlyRequired(body: Schema): Schema {
+  const all = (body.required as string[] | undefined) ?? [];
+  const createOnly = all.filter((name) => CREATE_ONLY_REQUIRED.includes(name));
+  if (!createOnly.length) return {};
+  return {
+    required: all.filter((name) => !createOnly.includes(name)),
+    // ajv's strictRequired wants each required name defined beside it; `true` adds no constraint.
+    if: { properties: { [TUNNEL_ID]: true }, required: [TUNNEL_ID] },
+    else: { properties: Object.fromEntries(createOnly.map((name) => [name, true])), required: createOnly },
+  };
+}
+
 function paragraphs(...texts: (string | undefined)[]): string {
   return texts.filter((text): text is string => Boolean(text)).join('\n\n');
 }

@@ -2,16 +2,16 @@
  * Export a VPN connection file's request to the tools people already use: a terraform `tencentcloud_vpn_connection`
  * resource, a `tccli vpc CreateVpnConnection` command line, or a tencentcloud-sdk-nodejs call, each from the same
  * parameters (a document's `params` as the pipeline gives them; a top-level `VpnConnectionId` and `Region` are
- * read too). Pure: text in, text out; the pre-shared key is in the output only when `includePsk` asks for it.
+ * read too; a file naming its tunnel exports to terraform only, see ExportRefusedError). Pure: text in, text out; the pre-shared key is in the output only when `includePsk` asks for it.
  * `tcvpn export` (cli/export.ts) and the editor's "Copy as …" commands (client/exportCommands.ts) call this.
  */
 import { exportRequest } from './request';
-import type { ExportResult, ExportTarget } from './result';
+import { ExportRefusedError, type ExportResult, type ExportTarget } from './result';
 import { toSdk } from './sdk';
 import { toTccli } from './tccli';
 import { toTerraform } from './terraform';
 
-export { EXPORT_TARGETS, type ExportResult, type ExportTarget } from './result';
+export { EXPORT_TARGETS, ExportRefusedError, type ExportResult, type ExportTarget } from './result';
 export { PSK_ENV_NAME } from './request';
 export { singleLine } from './singleLine';
 
@@ -34,5 +34,7 @@ export function exportParams(
   target: ExportTarget,
   options: ExportOptions = {},
 ): ExportResult {
-  return RENDERERS[target](exportRequest(params, options.region), options.includePsk === true);
+  const request = exportRequest(params, options.region);
+  if (request.tunnelId && target !== 'terraform') throw new ExportRefusedError(request.tunnelId, target);
+  return RENDERERS[target](request, options.includePsk === true);
 }

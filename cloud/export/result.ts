@@ -12,6 +12,21 @@ export interface ExportResult {
   notes: string[];
 }
 
+/**
+ * A file that names an existing tunnel (VpnConnectionId) exported as a CreateVpnConnection call (tccli, sdk): run,
+ * it would make a second tunnel. Terraform's export adopts the tunnel with an import block instead.
+ */
+export class ExportRefusedError extends Error {
+  constructor(
+    readonly tunnelId: string,
+    readonly target: string,
+  ) {
+    super(
+      `the file describes the existing tunnel ${tunnelId} (VpnConnectionId): a ${target} CreateVpnConnection call would create a second tunnel. Export --to terraform (its import block adopts the tunnel), change the tunnel with tcvpn apply, or remove VpnConnectionId to describe a new one`,
+    );
+  }
+}
+
 /** The targets, in the order the CLI and the editor list them. */
 export const EXPORT_TARGETS = ['terraform', 'tccli', 'sdk'] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];

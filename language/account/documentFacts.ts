@@ -1,9 +1,11 @@
 /**
- * What a document says about the account: its region, which gateway, customer gateway and VPC it names, and which
- * existing tunnels are its own (created from it), resolved against the snapshot of that region. Completion, hover
- * and the rules all start here, so they agree on the region, on what "found" means and on which tunnel is whose.
+ * What a document says about the account: its region, which gateway, customer gateway and VPC it names, the
+ * existing tunnel it names by `VpnConnectionId` (a file that describes that tunnel, not one to create), and which
+ * existing tunnels are its own, resolved against the snapshot of that region. Completion, hover and the rules all
+ * start here, so they agree on the region, on what "found" means and on which tunnel is whose.
  */
 import { isRecord, stringAt, type Params } from '../values/values';
+import { TUNNEL_ID_FIELD } from '../schema/modifiable';
 import type {
   AccountResources,
   CustomerGatewayInfo,
@@ -17,7 +19,7 @@ import type {
 /** Any resource a document names by id. */
 export type NamedResource = VpnGatewayInfo | CustomerGatewayInfo | VpcInfo;
 
-/** The kinds a document refers to by id (it never names an existing tunnel). */
+/** The kinds a document refers to by these id fields; the tunnel it names (TUNNEL_ID_FIELD) is apart. */
 export type IdKind = Exclude<ResourceKind, 'connections'>;
 
 /** The top-level keys whose values are account resource ids, and the list each id belongs to. */
@@ -41,8 +43,20 @@ export interface AccountView {
   gateway?: VpnGatewayInfo;
   customerGateway?: CustomerGatewayInfo;
   vpc?: VpcInfo;
+  /** The tunnel the document's `VpnConnectionId` names, when it is in the snapshot. */
+  tunnel?: VpnConnectionInfo;
   /** The existing tunnels that are this document's own (see isOwnTunnel); empty until the document is submitted. */
   ownTunnels: VpnConnectionInfo[];
+}
+
+/** True for the path of the top-level key by which a file names its existing tunnel. */
+export function isTunnelIdPath(path: readonly (string | number)[]): boolean {
+  return path.length === 1 && path[0] === TUNNEL_ID_FIELD;
+}
+
+/** The document's own non-empty `VpnConnectionId`: the existing tunnel it describes, if it names one. */
+export function namedTunnelId(doc: Params): string | undefined {
+  return stringAt(doc, TUNNEL_ID_FIELD) || undefined;
 }
 
 /** The document's own non-empty `Region`, if any. */
@@ -69,20 +83,22 @@ export function accountViewOf(value: unknown, account: AccountResources | undefi
     gateway: find(snapshot.vpnGateways, 'VpnGatewayId'),
     customerGateway: find(snapshot.customerGateways, 'CustomerGatewayId'),
     vpc: find(snapshot.vpcs, 'VpcId'),
+    tunnel: find(snapshot.connections, TUNNEL_ID_FIELD),
     ownTunnels: snapshot.connections.filter((tunnel) => isOwnTunnel(doc, tunnel)),
   };
 }
 
 /**
- * True when an existing tunnel is the document's own, i.e. was created from it: the tunnel its top-level
- * `VpnConnectionId` names, if it has one, or a tunnel with the same VpnGatewayId, CustomerGatewayId and
- * VpnConnectionName (the name compared exactly). The API takes no idempotency token, so these three fields are
- * what identify a tunnel before its id is known; the submit flow's lookup (cloud/tunnelLookup.ts) finds the
- * tunnel a submit created by the same key. A document missing one of the three matches by id only.
+ * True when an existing tunnel is the document's own. A document that names its tunnel by a top-level
+ * `VpnConnectionId` owns that tunnel alone: another tunnel with the same gateways and name is another tunnel,
+ * which its checks must see. A document without one owns the tunnels created from it: those with the same
+ * VpnGatewayId, CustomerGatewayId and VpnConnectionName (the name compared exactly). The API takes no idempotency
+ * token, so these three fields are what identify a tunnel before its id is known; the submit flow's lookup
+ * (cloud/tunnelLookup.ts) finds the tunnel a submit created by the same key. Missing one of the three, none.
  */
 export function isOwnTunnel(doc: Params, tunnel: VpnConnectionInfo): boolean {
-  const id = stringAt(doc, 'VpnConnectionId');
-  if (id && tunnel.id === id) return true;
+  const id = namedTunnelId(doc);
+  if (id) return tunnel.id === id;
   const [gatewayId, customerGatewayId, name] = ['VpnGatewayId', 'CustomerGatewayId', 'VpnConnectionName'].map((key) =>
     stringAt(doc, key),
   );

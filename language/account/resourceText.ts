@@ -38,12 +38,17 @@ const NET_STATUS: Record<string, Record<Lang, string>> = {
   UNAVAILABLE: { en: 'not connected', zh: '未连接' },
 };
 
+/** A tunnel's NetStatus as the user reads it ("connected"), or the value as it is when it is another. */
+export function netStatusText(netStatus: string, lang: Lang): string {
+  return NET_STATUS[netStatus]?.[lang] ?? netStatus;
+}
+
 /** A tunnel as messages show it: the snapshot's fields, plus its NetStatus when the snapshot carries one. */
 export type TunnelStatus = Pick<VpnConnectionInfo, 'id' | 'state'> & { netStatus?: string };
 
 /** A tunnel's id and status: "vpnx-abc123 (AVAILABLE, connected)", or only what is known of the two. */
 export function tunnelStatusText(tunnel: TunnelStatus, lang: Lang): string {
-  const net = tunnel.netStatus ? (NET_STATUS[tunnel.netStatus]?.[lang] ?? tunnel.netStatus) : undefined;
+  const net = tunnel.netStatus ? netStatusText(tunnel.netStatus, lang) : undefined;
   const parts = [tunnel.state, net].filter((part): part is string => !!part);
   if (parts.length === 0) return tunnel.id;
   return lang === 'zh' ? `${tunnel.id}（${parts.join('，')}）` : `${tunnel.id} (${parts.join(', ')})`;

@@ -54,11 +54,16 @@ export interface VpnConnectionInfo {
   name: string;
   vpnGatewayId: string;
   customerGatewayId: string;
+  /** The tunnel's VPC; empty for a tunnel of a CCN gateway, absent when the snapshot predates the field. */
+  vpcId?: string;
   /** STATIC, StaticRoute, Policy or Bgp. */
   routeType: string;
+  /** PENDING (being created), AVAILABLE (running), DELETING … */
   state: string;
   /** The IPsec tunnel's link: AVAILABLE (connected) or UNAVAILABLE; absent when the service did not say. */
   netStatus?: string;
+  /** When the tunnel was created, as the service writes it ("2026-11-25 18:30:00"); absent when it did not say. */
+  createdTime?: string;
   spd: SpdRule[];
 }
 

@@ -13,12 +13,25 @@ import type { RuleFinding } from '../types';
 const samePath = (a: RuleFinding, b: RuleFinding) =>
   a.path.length === b.path.length && a.path.every((segment, i) => segment === b.path[i]);
 
+const RANK: Record<RuleFinding['severity'], number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
 /**
  * Schema and rule findings together. Where a rule speaks about the same path as the schema (the name-length rule
- * vs maxLength, the algorithm-family rule vs the enum), the rule knows more and its finding alone is kept.
+ * vs maxLength, the algorithm-family rule vs the enum), the rule knows more and its finding alone is kept — at the
+ * schema's severity when that is the stronger one (a malformed id the schema refuses stays an error, with the
+ * id rule's message and fix).
  */
 export function mergeFindings(schema: RuleFinding[], rules: RuleFinding[]): RuleFinding[] {
-  return [...schema.filter((finding) => !rules.some((rule) => samePath(rule, finding))), ...rules];
+  const merged = rules.map((rule) => {
+    const strongest = schema
+      .filter((finding) => samePath(rule, finding))
+      .reduce(
+        (severity, finding) => (RANK[finding.severity] > RANK[severity] ? finding.severity : severity),
+        rule.severity,
+      );
+    return strongest === rule.severity ? rule : { ...rule, severity: strongest };
+  });
+  return [...schema.filter((finding) => !rules.some((rule) => samePath(rule, finding))), ...merged];
 }
 
 /**

@@ -9,7 +9,7 @@ import type { AccountResources } from '../account/snapshot';
 import type { Lang } from '../types';
 import { actionOfPart } from '../schema/partAction';
 import { describeParameter } from '../schema/schemaDocs';
-import { enumMeaning, rootSchemaOf, schemaAtPath } from '../schema/schemaLookup';
+import { enumMeaning, requiredOf, rootSchemaOf, schemaAtPath } from '../schema/schemaLookup';
 import { locateOffset, type ParsedFile } from '../parsing/tree';
 
 /**
@@ -33,7 +33,7 @@ export function hoverAt(
   const root = rootSchemaOf(actionOfPart(part, doc.getText(), parsed.kind));
   const schema = schemaAtPath(root, propertyPath);
   if (!schema) return null;
-  const required = schemaAtPath(root, propertyPath.slice(0, -1))?.required?.includes(name) ?? false;
+  const required = requiredOf(schemaAtPath(root, propertyPath.slice(0, -1))).includes(name);
   let markdown = describeParameter(name, schema, required, lang, root);
   const node = location.node;
   const valueSchema = schemaAtPath(root, location.path);

@@ -4,7 +4,7 @@
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import { snippetItem, type ItemContext } from './completionItem';
-import { sampleValue, structuredSample, type JsonSchema } from '../schema/schemaLookup';
+import { requiredOf, sampleValue, structuredSample, type JsonSchema } from '../schema/schemaLookup';
 import { SnippetWriter } from './snippets';
 
 /** The optional parameters the official CreateVpnConnection example fills in. */
@@ -35,7 +35,7 @@ function documentText(request: ItemContext, sample: Record<string, unknown>): st
 /** The skeleton items for an empty document. */
 export function skeletonItems(request: ItemContext): CompletionItem[] {
   const { root, lang } = request;
-  const required = root.required ?? [];
+  const required = requiredOf(root);
   const title = String(root.title ?? '');
   const items = [
     {

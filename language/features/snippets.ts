@@ -4,7 +4,7 @@
  * whenever YAML would read them as something else ("30", NULL, true).
  */
 import { stringify as yamlStringify } from 'yaml';
-import type { JsonSchema } from '../schema/schemaLookup';
+import { requiredOf, type JsonSchema } from '../schema/schemaLookup';
 
 /** Escapes text for use inside a snippet placeholder. */
 export function escapeSnippet(text: string): string {
@@ -112,7 +112,7 @@ export class SnippetWriter {
 /** The keys of a sample object in the schema's order (required ones first), hidden keys left out. */
 function orderedKeys(value: Record<string, unknown>, schema: JsonSchema | undefined): string[] {
   const known = Object.keys(schema?.properties ?? {});
-  const required = new Set(schema?.required ?? []);
+  const required = new Set(requiredOf(schema));
   const rank = (key: string) => (required.has(key) ? 0 : 1) * 1000 + (known.includes(key) ? known.indexOf(key) : 999);
   return Object.keys(value).sort((a, b) => rank(a) - rank(b));
 }

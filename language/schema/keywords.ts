@@ -14,6 +14,9 @@ export const ANNOTATION_KEYWORDS = [
   'x-async', // true when the action runs as an asynchronous task
   'x-rule', // id of the validation rule (validation-rules.json) that set a constraint
   'x-object', // the spec's object type name of an object-valued property
+  'x-modifiable', // CreateVpnConnection: the inputs ModifyVpnConnectionAttribute also takes (changeable in place)
+  'x-replacement', // CreateVpnConnection: the inputs only Create takes (a change needs a new tunnel)
+  'x-modifiable-from-gateway-version', // CreateVpnConnection: modifiable inputs limited to gateways of this version on
 ] as const;
 
 /** Maps each annotation keyword to the value type it carries, for documentation only. */

@@ -50,6 +50,8 @@ export function schemaFindingsOf(errors: readonly ErrorObject[], value: unknown,
   for (const error of errors) {
     // A value of the wrong type also fails its enum; the type error alone says what is wrong.
     if (error.keyword === 'enum' && typeErrors.has(error.instancePath)) continue;
+    // `if` only says its branch failed; the branch's own error (a missing PreShareKey) says what.
+    if (error.keyword === 'if') continue;
     const path = findingPath(error);
     const id = `${error.keyword}:${JSON.stringify(path)}`;
     if (!findings.has(id)) findings.set(id, findingOf(error, path, value, root));

@@ -12,6 +12,9 @@ export interface JsonSchema {
   description?: string;
   properties?: Record<string, JsonSchema>;
   required?: string[];
+  /** A create file's conditional requirement: `else.required` applies when the file names no tunnel. */
+  if?: { required?: string[] };
+  else?: { required?: string[] };
   additionalProperties?: boolean;
   items?: JsonSchema;
   enum?: unknown[];
@@ -28,6 +31,14 @@ export interface JsonSchema {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+}
+
+/**
+ * The properties a new value of this schema must have: `required`, plus what the create file requires when it
+ * names no existing tunnel (the pre-shared key: see the `if`/`else` of CreateVpnConnection.schema.json).
+ */
+export function requiredOf(schema: JsonSchema | undefined): string[] {
+  return [...(schema?.required ?? []), ...(schema?.else?.required ?? [])];
 }
 
 /** Properties the API hides (CreateVpnConnection's Route); never offered, even if a schema still listed them. */
@@ -118,6 +129,6 @@ export function visibleProperties(schema: JsonSchema | undefined): string[] {
 export function structuredSample(schema: JsonSchema | undefined): unknown {
   if (!schema || schema.examples?.length || schema.type !== 'object') return sampleValue(schema);
   const names = visibleProperties(schema);
-  const chosen = names.length <= 3 ? names : names.filter((name) => schema.required?.includes(name));
+  const chosen = names.length <= 3 ? names : names.filter((name) => requiredOf(schema).includes(name));
   return Object.fromEntries(chosen.map((name) => [name, structuredSample(schema.properties![name])]));
 }

@@ -71,6 +71,16 @@ describe('tcvpn export', function () {
     ]);
   });
 
+  for (const target of ['tccli', 'sdk']) {
+    it(`--to ${target} refuses a file naming its tunnel: the CreateVpnConnection call would make a second one`, () => {
+      const file = write('t.vpnconn.json', JSON.stringify({ ...officialExample(), VpnConnectionId: 'vpnx-abcd1234' }));
+      const run = tcvpn(['export', file, '--to', target], dir);
+      assert.equal(run.code, 2);
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, /existing tunnel vpnx-abcd1234 .*second tunnel/);
+    });
+  }
+
   it('--to tccli --region prints a line sh hands tccli as the file, and names the key variable on stderr', () => {
     const file = write('t.vpnconn.json', JSON.stringify(policyTunnel()));
     const run = tcvpn(['export', file, '--to', 'tccli', '--region', 'ap-shanghai'], dir);

@@ -1,8 +1,9 @@
 /**
  * The account checks about the gateway's other tunnels and the two gateways' BGP: BGP needs an ASN on both
  * gateways and different ones, one gateway's tunnels are all BGP or none is, and the new tunnel's SPD rules do
- * not overlap those of the gateway's existing tunnels on both sides. The document's own tunnel (the one a submit
- * of it created, see isOwnTunnel) is never a conflict: every check skips it, and a hint says that it exists.
+ * not overlap those of the gateway's existing tunnels on both sides. The document's own tunnel (the one it names
+ * by VpnConnectionId, else the one a submit of it created: see isOwnTunnel) is never a conflict: every check skips
+ * it, and a hint says that it exists.
  */
 import { overlaps, parseCidr, type Cidr } from '../../values/ip';
 import type { Rule } from '../rule';
@@ -11,6 +12,7 @@ import { accountRule } from './accountRule';
 import { carriesSpd, isBgpRoute, routeTypeOf, type AccountView } from '../../account/documentFacts';
 import { asnText, tunnelStatusText } from '../../account/resourceText';
 import type { VpnConnectionInfo } from '../../account/snapshot';
+import { namedTunnelRules } from './namedTunnelRules';
 
 const CREATE = ['CreateVpnConnection'];
 /** Pairs of SPD rules compared at most, so a huge file stays fast on every keystroke. */
@@ -178,5 +180,15 @@ const tunnelExists = accountRule(
   },
 );
 
-/** The BGP, route-type and SPD rules, then the own-tunnel hint, in the order the docs list them. */
-export const tunnelRules: Rule[] = [bgpAsnMissing, bgpAsnEqual, routeTypeMixed, spdConflict, tunnelExists];
+/**
+ * The BGP, route-type and SPD rules, the own-tunnel hint, then the checks of a file that names its tunnel, in the
+ * order the docs list them.
+ */
+export const tunnelRules: Rule[] = [
+  bgpAsnMissing,
+  bgpAsnEqual,
+  routeTypeMixed,
+  spdConflict,
+  tunnelExists,
+  ...namedTunnelRules,
+];

@@ -6,14 +6,19 @@ const schema11 = require("../../../schemas/CreateVpnConnection.schema.json");
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[0-9]+$", "u");
+const pattern1 = new RegExp("^vpnx-[0-9a-z]{8}$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="tencentcloud-vpn://schemas/CreateVpnConnection.schema.json" */;
 let vErrors = null;
 let errors = 0;
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.VpnGatewayId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "VpnGatewayId"},message:"must have required property '"+"VpnGatewayId"+"'"};
+let missing0;
+if((data.VpnConnectionId === undefined) && (missing0 = "VpnConnectionId")){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -22,8 +27,22 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.CustomerGatewayId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "CustomerGatewayId"},message:"must have required property '"+"CustomerGatewayId"+"'"};
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.PreShareKey === undefined){
+const err1 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "PreShareKey"},message:"must have required property '"+"PreShareKey"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -32,8 +51,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.VpnConnectionName === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "VpnConnectionName"},message:"must have required property '"+"VpnConnectionName"+"'"};
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -42,8 +65,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.PreShareKey === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "PreShareKey"},message:"must have required property '"+"PreShareKey"+"'"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.VpnGatewayId === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "VpnGatewayId"},message:"must have required property '"+"VpnGatewayId"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -52,9 +76,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.CustomerGatewayId === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "CustomerGatewayId"},message:"must have required property '"+"CustomerGatewayId"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -63,10 +86,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.$schema !== undefined){
-if(typeof data.$schema !== "string"){
-const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.VpnConnectionName === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "VpnConnectionName"},message:"must have required property '"+"VpnConnectionName"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -75,11 +96,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.Action !== undefined){
-let data1 = data.Action;
-if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/Action",schemaPath:"#/properties/Action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(func2.call(schema11.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -88,8 +107,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!(data1 === "CreateVpnConnection")){
-const err7 = {instancePath:instancePath+"/Action",schemaPath:"#/properties/Action/enum",keyword:"enum",params:{allowedValues: schema11.properties.Action.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.$schema !== undefined){
+if(typeof data.$schema !== "string"){
+const err7 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -99,10 +120,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.Version !== undefined){
-let data2 = data.Version;
-if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/Version",schemaPath:"#/properties/Version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Action !== undefined){
+let data1 = data.Action;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/Action",schemaPath:"#/properties/Action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -111,8 +132,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(data2 === "2017-03-12")){
-const err9 = {instancePath:instancePath+"/Version",schemaPath:"#/properties/Version/enum",keyword:"enum",params:{allowedValues: schema11.properties.Version.enum},message:"must be equal to one of the allowed values"};
+if(!(data1 === "CreateVpnConnection")){
+const err9 = {instancePath:instancePath+"/Action",schemaPath:"#/properties/Action/enum",keyword:"enum",params:{allowedValues: schema11.properties.Action.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -122,10 +143,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.Region !== undefined){
-let data3 = data.Region;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/Region",schemaPath:"#/properties/Region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Version !== undefined){
+let data2 = data.Version;
+if(typeof data2 !== "string"){
+const err10 = {instancePath:instancePath+"/Version",schemaPath:"#/properties/Version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -134,8 +155,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!(((((((((((((((((((((((data3 === "ap-guangzhou") || (data3 === "ap-shanghai")) || (data3 === "ap-nanjing")) || (data3 === "ap-beijing")) || (data3 === "ap-chengdu")) || (data3 === "ap-chongqing")) || (data3 === "ap-xian-ec")) || (data3 === "ap-hongkong")) || (data3 === "ap-guiyang")) || (data3 === "ap-seoul")) || (data3 === "ap-tokyo")) || (data3 === "ap-singapore")) || (data3 === "ap-bangkok")) || (data3 === "ap-jakarta")) || (data3 === "na-siliconvalley")) || (data3 === "eu-frankfurt")) || (data3 === "na-ashburn")) || (data3 === "sa-saopaulo")) || (data3 === "ap-shanghai-fsi")) || (data3 === "ap-shenzhen-fsi")) || (data3 === "ap-mumbai")) || (data3 === "na-toronto")) || (data3 === "eu-moscow"))){
-const err11 = {instancePath:instancePath+"/Region",schemaPath:"#/properties/Region/enum",keyword:"enum",params:{allowedValues: schema11.properties.Region.enum},message:"must be equal to one of the allowed values"};
+if(!(data2 === "2017-03-12")){
+const err11 = {instancePath:instancePath+"/Version",schemaPath:"#/properties/Version/enum",keyword:"enum",params:{allowedValues: schema11.properties.Version.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -145,9 +166,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.VpnGatewayId !== undefined){
-if(typeof data.VpnGatewayId !== "string"){
-const err12 = {instancePath:instancePath+"/VpnGatewayId",schemaPath:"#/properties/VpnGatewayId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Region !== undefined){
+let data3 = data.Region;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/Region",schemaPath:"#/properties/Region/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -156,10 +178,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.CustomerGatewayId !== undefined){
-if(typeof data.CustomerGatewayId !== "string"){
-const err13 = {instancePath:instancePath+"/CustomerGatewayId",schemaPath:"#/properties/CustomerGatewayId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((((((((((((((((((((data3 === "ap-guangzhou") || (data3 === "ap-shanghai")) || (data3 === "ap-nanjing")) || (data3 === "ap-beijing")) || (data3 === "ap-chengdu")) || (data3 === "ap-chongqing")) || (data3 === "ap-xian-ec")) || (data3 === "ap-hongkong")) || (data3 === "ap-guiyang")) || (data3 === "ap-seoul")) || (data3 === "ap-tokyo")) || (data3 === "ap-singapore")) || (data3 === "ap-bangkok")) || (data3 === "ap-jakarta")) || (data3 === "na-siliconvalley")) || (data3 === "eu-frankfurt")) || (data3 === "na-ashburn")) || (data3 === "sa-saopaulo")) || (data3 === "ap-shanghai-fsi")) || (data3 === "ap-shenzhen-fsi")) || (data3 === "ap-mumbai")) || (data3 === "na-toronto")) || (data3 === "eu-moscow"))){
+const err13 = {instancePath:instancePath+"/Region",schemaPath:"#/properties/Region/enum",keyword:"enum",params:{allowedValues: schema11.properties.Region.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -169,11 +189,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.VpnConnectionName !== undefined){
-let data6 = data.VpnConnectionName;
-if(typeof data6 === "string"){
-if(func3(data6) > 60){
-const err14 = {instancePath:instancePath+"/VpnConnectionName",schemaPath:"#/properties/VpnConnectionName/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(data.VpnGatewayId !== undefined){
+if(typeof data.VpnGatewayId !== "string"){
+const err14 = {instancePath:instancePath+"/VpnGatewayId",schemaPath:"#/properties/VpnGatewayId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -182,8 +200,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func3(data6) < 1){
-const err15 = {instancePath:instancePath+"/VpnConnectionName",schemaPath:"#/properties/VpnConnectionName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.CustomerGatewayId !== undefined){
+if(typeof data.CustomerGatewayId !== "string"){
+const err15 = {instancePath:instancePath+"/CustomerGatewayId",schemaPath:"#/properties/CustomerGatewayId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -193,8 +213,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/VpnConnectionName",schemaPath:"#/properties/VpnConnectionName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.VpnConnectionName !== undefined){
+let data6 = data.VpnConnectionName;
+if(typeof data6 === "string"){
+if(func3(data6) > 60){
+const err16 = {instancePath:instancePath+"/VpnConnectionName",schemaPath:"#/properties/VpnConnectionName/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -203,12 +226,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.PreShareKey !== undefined){
-let data7 = data.PreShareKey;
-if(typeof data7 === "string"){
-if(func3(data7) < 1){
-const err17 = {instancePath:instancePath+"/PreShareKey",schemaPath:"#/properties/PreShareKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func3(data6) < 1){
+const err17 = {instancePath:instancePath+"/VpnConnectionName",schemaPath:"#/properties/VpnConnectionName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -219,7 +238,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/PreShareKey",schemaPath:"#/properties/PreShareKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/VpnConnectionName",schemaPath:"#/properties/VpnConnectionName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -229,14 +248,39 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.VpcId !== undefined){
-if(typeof data.VpcId !== "string"){
-const err19 = {instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.PreShareKey !== undefined){
+let data7 = data.PreShareKey;
+if(typeof data7 === "string"){
+if(func3(data7) < 1){
+const err19 = {instancePath:instancePath+"/PreShareKey",schemaPath:"#/properties/PreShareKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/PreShareKey",schemaPath:"#/properties/PreShareKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.VpcId !== undefined){
+if(typeof data.VpcId !== "string"){
+const err21 = {instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -249,28 +293,7 @@ for(let i0=0; i0<len0; i0++){
 let data10 = data9[i0];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.LocalCidrBlock === undefined){
-const err20 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0,schemaPath:"#/properties/SecurityPolicyDatabases/items/required",keyword:"required",params:{missingProperty: "LocalCidrBlock"},message:"must have required property '"+"LocalCidrBlock"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data10.RemoteCidrBlock === undefined){
-const err21 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0,schemaPath:"#/properties/SecurityPolicyDatabases/items/required",keyword:"required",params:{missingProperty: "RemoteCidrBlock"},message:"must have required property '"+"RemoteCidrBlock"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-for(const key1 in data10){
-if(!((key1 === "LocalCidrBlock") || (key1 === "RemoteCidrBlock"))){
-const err22 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0,schemaPath:"#/properties/SecurityPolicyDatabases/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err22 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0,schemaPath:"#/properties/SecurityPolicyDatabases/items/required",keyword:"required",params:{missingProperty: "LocalCidrBlock"},message:"must have required property '"+"LocalCidrBlock"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -279,15 +302,36 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data10.LocalCidrBlock !== undefined){
-if(typeof data10.LocalCidrBlock !== "string"){
-const err23 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0+"/LocalCidrBlock",schemaPath:"#/properties/SecurityPolicyDatabases/items/properties/LocalCidrBlock/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10.RemoteCidrBlock === undefined){
+const err23 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0,schemaPath:"#/properties/SecurityPolicyDatabases/items/required",keyword:"required",params:{missingProperty: "RemoteCidrBlock"},message:"must have required property '"+"RemoteCidrBlock"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+for(const key1 in data10){
+if(!((key1 === "LocalCidrBlock") || (key1 === "RemoteCidrBlock"))){
+const err24 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0,schemaPath:"#/properties/SecurityPolicyDatabases/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data10.LocalCidrBlock !== undefined){
+if(typeof data10.LocalCidrBlock !== "string"){
+const err25 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0+"/LocalCidrBlock",schemaPath:"#/properties/SecurityPolicyDatabases/items/properties/LocalCidrBlock/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
@@ -298,31 +342,7 @@ if(Array.isArray(data12)){
 const len1 = data12.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data12[i1] !== "string"){
-const err24 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0+"/RemoteCidrBlock/" + i1,schemaPath:"#/properties/SecurityPolicyDatabases/items/properties/RemoteCidrBlock/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0+"/RemoteCidrBlock",schemaPath:"#/properties/SecurityPolicyDatabases/items/properties/RemoteCidrBlock/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0,schemaPath:"#/properties/SecurityPolicyDatabases/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0+"/RemoteCidrBlock/" + i1,schemaPath:"#/properties/SecurityPolicyDatabases/items/properties/RemoteCidrBlock/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -334,7 +354,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/SecurityPolicyDatabases",schemaPath:"#/properties/SecurityPolicyDatabases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err27 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0+"/RemoteCidrBlock",schemaPath:"#/properties/SecurityPolicyDatabases/items/properties/RemoteCidrBlock/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -344,12 +364,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.IKEOptionsSpecification !== undefined){
-let data14 = data.IKEOptionsSpecification;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key2 in data14){
-if(!(func2.call(schema11.properties.IKEOptionsSpecification.properties, key2))){
-const err28 = {instancePath:instancePath+"/IKEOptionsSpecification",schemaPath:"#/properties/IKEOptionsSpecification/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+else {
+const err28 = {instancePath:instancePath+"/SecurityPolicyDatabases/" + i0,schemaPath:"#/properties/SecurityPolicyDatabases/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -359,10 +376,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data14.PropoEncryAlgorithm !== undefined){
-let data15 = data14.PropoEncryAlgorithm;
-if(typeof data15 !== "string"){
-const err29 = {instancePath:instancePath+"/IKEOptionsSpecification/PropoEncryAlgorithm",schemaPath:"#/properties/IKEOptionsSpecification/properties/PropoEncryAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err29 = {instancePath:instancePath+"/SecurityPolicyDatabases",schemaPath:"#/properties/SecurityPolicyDatabases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -371,8 +387,13 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(((((((((data15 === "3DES-CBC") || (data15 === "AES-CBC-128")) || (data15 === "AES-CBC-192")) || (data15 === "AES-CBC-256")) || (data15 === "DES-CBC")) || (data15 === "SM4")) || (data15 === "AES128GCM128")) || (data15 === "AES192GCM128")) || (data15 === "AES256GCM128"))){
-const err30 = {instancePath:instancePath+"/IKEOptionsSpecification/PropoEncryAlgorithm",schemaPath:"#/properties/IKEOptionsSpecification/properties/PropoEncryAlgorithm/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.PropoEncryAlgorithm.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.IKEOptionsSpecification !== undefined){
+let data14 = data.IKEOptionsSpecification;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key2 in data14){
+if(!(func2.call(schema11.properties.IKEOptionsSpecification.properties, key2))){
+const err30 = {instancePath:instancePath+"/IKEOptionsSpecification",schemaPath:"#/properties/IKEOptionsSpecification/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -382,10 +403,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data14.PropoAuthenAlgorithm !== undefined){
-let data16 = data14.PropoAuthenAlgorithm;
-if(typeof data16 !== "string"){
-const err31 = {instancePath:instancePath+"/IKEOptionsSpecification/PropoAuthenAlgorithm",schemaPath:"#/properties/IKEOptionsSpecification/properties/PropoAuthenAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.PropoEncryAlgorithm !== undefined){
+let data15 = data14.PropoEncryAlgorithm;
+if(typeof data15 !== "string"){
+const err31 = {instancePath:instancePath+"/IKEOptionsSpecification/PropoEncryAlgorithm",schemaPath:"#/properties/IKEOptionsSpecification/properties/PropoEncryAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -394,8 +415,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!((((data16 === "MD5") || (data16 === "SHA")) || (data16 === "SHA-256")) || (data16 === "SHA-512"))){
-const err32 = {instancePath:instancePath+"/IKEOptionsSpecification/PropoAuthenAlgorithm",schemaPath:"#/properties/IKEOptionsSpecification/properties/PropoAuthenAlgorithm/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.PropoAuthenAlgorithm.enum},message:"must be equal to one of the allowed values"};
+if(!(((((((((data15 === "3DES-CBC") || (data15 === "AES-CBC-128")) || (data15 === "AES-CBC-192")) || (data15 === "AES-CBC-256")) || (data15 === "DES-CBC")) || (data15 === "SM4")) || (data15 === "AES128GCM128")) || (data15 === "AES192GCM128")) || (data15 === "AES256GCM128"))){
+const err32 = {instancePath:instancePath+"/IKEOptionsSpecification/PropoEncryAlgorithm",schemaPath:"#/properties/IKEOptionsSpecification/properties/PropoEncryAlgorithm/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.PropoEncryAlgorithm.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -405,10 +426,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data14.ExchangeMode !== undefined){
-let data17 = data14.ExchangeMode;
-if(typeof data17 !== "string"){
-const err33 = {instancePath:instancePath+"/IKEOptionsSpecification/ExchangeMode",schemaPath:"#/properties/IKEOptionsSpecification/properties/ExchangeMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.PropoAuthenAlgorithm !== undefined){
+let data16 = data14.PropoAuthenAlgorithm;
+if(typeof data16 !== "string"){
+const err33 = {instancePath:instancePath+"/IKEOptionsSpecification/PropoAuthenAlgorithm",schemaPath:"#/properties/IKEOptionsSpecification/properties/PropoAuthenAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -417,8 +438,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!((data17 === "AGGRESSIVE") || (data17 === "MAIN"))){
-const err34 = {instancePath:instancePath+"/IKEOptionsSpecification/ExchangeMode",schemaPath:"#/properties/IKEOptionsSpecification/properties/ExchangeMode/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.ExchangeMode.enum},message:"must be equal to one of the allowed values"};
+if(!((((data16 === "MD5") || (data16 === "SHA")) || (data16 === "SHA-256")) || (data16 === "SHA-512"))){
+const err34 = {instancePath:instancePath+"/IKEOptionsSpecification/PropoAuthenAlgorithm",schemaPath:"#/properties/IKEOptionsSpecification/properties/PropoAuthenAlgorithm/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.PropoAuthenAlgorithm.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -428,10 +449,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data14.LocalIdentity !== undefined){
-let data18 = data14.LocalIdentity;
-if(typeof data18 !== "string"){
-const err35 = {instancePath:instancePath+"/IKEOptionsSpecification/LocalIdentity",schemaPath:"#/properties/IKEOptionsSpecification/properties/LocalIdentity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.ExchangeMode !== undefined){
+let data17 = data14.ExchangeMode;
+if(typeof data17 !== "string"){
+const err35 = {instancePath:instancePath+"/IKEOptionsSpecification/ExchangeMode",schemaPath:"#/properties/IKEOptionsSpecification/properties/ExchangeMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -440,8 +461,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!((data18 === "ADDRESS") || (data18 === "FQDN"))){
-const err36 = {instancePath:instancePath+"/IKEOptionsSpecification/LocalIdentity",schemaPath:"#/properties/IKEOptionsSpecification/properties/LocalIdentity/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.LocalIdentity.enum},message:"must be equal to one of the allowed values"};
+if(!((data17 === "AGGRESSIVE") || (data17 === "MAIN"))){
+const err36 = {instancePath:instancePath+"/IKEOptionsSpecification/ExchangeMode",schemaPath:"#/properties/IKEOptionsSpecification/properties/ExchangeMode/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.ExchangeMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -451,10 +472,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data14.RemoteIdentity !== undefined){
-let data19 = data14.RemoteIdentity;
-if(typeof data19 !== "string"){
-const err37 = {instancePath:instancePath+"/IKEOptionsSpecification/RemoteIdentity",schemaPath:"#/properties/IKEOptionsSpecification/properties/RemoteIdentity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.LocalIdentity !== undefined){
+let data18 = data14.LocalIdentity;
+if(typeof data18 !== "string"){
+const err37 = {instancePath:instancePath+"/IKEOptionsSpecification/LocalIdentity",schemaPath:"#/properties/IKEOptionsSpecification/properties/LocalIdentity/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -463,8 +484,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!((data19 === "ADDRESS") || (data19 === "FQDN"))){
-const err38 = {instancePath:instancePath+"/IKEOptionsSpecification/RemoteIdentity",schemaPath:"#/properties/IKEOptionsSpecification/properties/RemoteIdentity/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.RemoteIdentity.enum},message:"must be equal to one of the allowed values"};
+if(!((data18 === "ADDRESS") || (data18 === "FQDN"))){
+const err38 = {instancePath:instancePath+"/IKEOptionsSpecification/LocalIdentity",schemaPath:"#/properties/IKEOptionsSpecification/properties/LocalIdentity/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.LocalIdentity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -474,9 +495,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data14.LocalAddress !== undefined){
-if(typeof data14.LocalAddress !== "string"){
-const err39 = {instancePath:instancePath+"/IKEOptionsSpecification/LocalAddress",schemaPath:"#/properties/IKEOptionsSpecification/properties/LocalAddress/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.RemoteIdentity !== undefined){
+let data19 = data14.RemoteIdentity;
+if(typeof data19 !== "string"){
+const err39 = {instancePath:instancePath+"/IKEOptionsSpecification/RemoteIdentity",schemaPath:"#/properties/IKEOptionsSpecification/properties/RemoteIdentity/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -485,10 +507,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data14.RemoteAddress !== undefined){
-if(typeof data14.RemoteAddress !== "string"){
-const err40 = {instancePath:instancePath+"/IKEOptionsSpecification/RemoteAddress",schemaPath:"#/properties/IKEOptionsSpecification/properties/RemoteAddress/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data19 === "ADDRESS") || (data19 === "FQDN"))){
+const err40 = {instancePath:instancePath+"/IKEOptionsSpecification/RemoteIdentity",schemaPath:"#/properties/IKEOptionsSpecification/properties/RemoteIdentity/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.RemoteIdentity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -498,9 +518,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data14.LocalFqdnName !== undefined){
-if(typeof data14.LocalFqdnName !== "string"){
-const err41 = {instancePath:instancePath+"/IKEOptionsSpecification/LocalFqdnName",schemaPath:"#/properties/IKEOptionsSpecification/properties/LocalFqdnName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.LocalAddress !== undefined){
+if(typeof data14.LocalAddress !== "string"){
+const err41 = {instancePath:instancePath+"/IKEOptionsSpecification/LocalAddress",schemaPath:"#/properties/IKEOptionsSpecification/properties/LocalAddress/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -510,9 +530,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data14.RemoteFqdnName !== undefined){
-if(typeof data14.RemoteFqdnName !== "string"){
-const err42 = {instancePath:instancePath+"/IKEOptionsSpecification/RemoteFqdnName",schemaPath:"#/properties/IKEOptionsSpecification/properties/RemoteFqdnName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.RemoteAddress !== undefined){
+if(typeof data14.RemoteAddress !== "string"){
+const err42 = {instancePath:instancePath+"/IKEOptionsSpecification/RemoteAddress",schemaPath:"#/properties/IKEOptionsSpecification/properties/RemoteAddress/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -522,10 +542,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data14.DhGroupName !== undefined){
-let data24 = data14.DhGroupName;
-if(typeof data24 !== "string"){
-const err43 = {instancePath:instancePath+"/IKEOptionsSpecification/DhGroupName",schemaPath:"#/properties/IKEOptionsSpecification/properties/DhGroupName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.LocalFqdnName !== undefined){
+if(typeof data14.LocalFqdnName !== "string"){
+const err43 = {instancePath:instancePath+"/IKEOptionsSpecification/LocalFqdnName",schemaPath:"#/properties/IKEOptionsSpecification/properties/LocalFqdnName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -534,8 +553,10 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!((((((((((data24 === "GROUP1") || (data24 === "GROUP2")) || (data24 === "GROUP5")) || (data24 === "GROUP14")) || (data24 === "GROUP15")) || (data24 === "GROUP16")) || (data24 === "GROUP19")) || (data24 === "GROUP20")) || (data24 === "GROUP21")) || (data24 === "GROUP24"))){
-const err44 = {instancePath:instancePath+"/IKEOptionsSpecification/DhGroupName",schemaPath:"#/properties/IKEOptionsSpecification/properties/DhGroupName/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.DhGroupName.enum},message:"must be equal to one of the allowed values"};
+}
+if(data14.RemoteFqdnName !== undefined){
+if(typeof data14.RemoteFqdnName !== "string"){
+const err44 = {instancePath:instancePath+"/IKEOptionsSpecification/RemoteFqdnName",schemaPath:"#/properties/IKEOptionsSpecification/properties/RemoteFqdnName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -545,10 +566,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data14.IKESaLifetimeSeconds !== undefined){
-let data25 = data14.IKESaLifetimeSeconds;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err45 = {instancePath:instancePath+"/IKEOptionsSpecification/IKESaLifetimeSeconds",schemaPath:"#/properties/IKEOptionsSpecification/properties/IKESaLifetimeSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data14.DhGroupName !== undefined){
+let data24 = data14.DhGroupName;
+if(typeof data24 !== "string"){
+const err45 = {instancePath:instancePath+"/IKEOptionsSpecification/DhGroupName",schemaPath:"#/properties/IKEOptionsSpecification/properties/DhGroupName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -557,9 +578,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 604800 || isNaN(data25)){
-const err46 = {instancePath:instancePath+"/IKEOptionsSpecification/IKESaLifetimeSeconds",schemaPath:"#/properties/IKEOptionsSpecification/properties/IKESaLifetimeSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
+if(!((((((((((data24 === "GROUP1") || (data24 === "GROUP2")) || (data24 === "GROUP5")) || (data24 === "GROUP14")) || (data24 === "GROUP15")) || (data24 === "GROUP16")) || (data24 === "GROUP19")) || (data24 === "GROUP20")) || (data24 === "GROUP21")) || (data24 === "GROUP24"))){
+const err46 = {instancePath:instancePath+"/IKEOptionsSpecification/DhGroupName",schemaPath:"#/properties/IKEOptionsSpecification/properties/DhGroupName/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.DhGroupName.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -568,8 +588,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data25 < 60 || isNaN(data25)){
-const err47 = {instancePath:instancePath+"/IKEOptionsSpecification/IKESaLifetimeSeconds",schemaPath:"#/properties/IKEOptionsSpecification/properties/IKESaLifetimeSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
+}
+if(data14.IKESaLifetimeSeconds !== undefined){
+let data25 = data14.IKESaLifetimeSeconds;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err47 = {instancePath:instancePath+"/IKEOptionsSpecification/IKESaLifetimeSeconds",schemaPath:"#/properties/IKEOptionsSpecification/properties/IKESaLifetimeSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -578,12 +601,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
-if(data14.IKEVersion !== undefined){
-let data26 = data14.IKEVersion;
-if(typeof data26 !== "string"){
-const err48 = {instancePath:instancePath+"/IKEOptionsSpecification/IKEVersion",schemaPath:"#/properties/IKEOptionsSpecification/properties/IKEVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 604800 || isNaN(data25)){
+const err48 = {instancePath:instancePath+"/IKEOptionsSpecification/IKESaLifetimeSeconds",schemaPath:"#/properties/IKEOptionsSpecification/properties/IKESaLifetimeSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -592,8 +612,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!((data26 === "IKEV1") || (data26 === "IKEV2"))){
-const err49 = {instancePath:instancePath+"/IKEOptionsSpecification/IKEVersion",schemaPath:"#/properties/IKEOptionsSpecification/properties/IKEVersion/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.IKEVersion.enum},message:"must be equal to one of the allowed values"};
+if(data25 < 60 || isNaN(data25)){
+const err49 = {instancePath:instancePath+"/IKEOptionsSpecification/IKESaLifetimeSeconds",schemaPath:"#/properties/IKEOptionsSpecification/properties/IKESaLifetimeSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 60},message:"must be >= 60"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -604,8 +624,10 @@ errors++;
 }
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/IKEOptionsSpecification",schemaPath:"#/properties/IKEOptionsSpecification/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.IKEVersion !== undefined){
+let data26 = data14.IKEVersion;
+if(typeof data26 !== "string"){
+const err50 = {instancePath:instancePath+"/IKEOptionsSpecification/IKEVersion",schemaPath:"#/properties/IKEOptionsSpecification/properties/IKEVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -614,13 +636,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data.IPSECOptionsSpecification !== undefined){
-let data27 = data.IPSECOptionsSpecification;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key3 in data27){
-if(!((((((key3 === "EncryptAlgorithm") || (key3 === "IntegrityAlgorith")) || (key3 === "IPSECSaLifetimeSeconds")) || (key3 === "PfsDhGroup")) || (key3 === "IPSECSaLifetimeTraffic")) || (key3 === "IntegrityAlgorithm"))){
-const err51 = {instancePath:instancePath+"/IPSECOptionsSpecification",schemaPath:"#/properties/IPSECOptionsSpecification/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!((data26 === "IKEV1") || (data26 === "IKEV2"))){
+const err51 = {instancePath:instancePath+"/IKEOptionsSpecification/IKEVersion",schemaPath:"#/properties/IKEOptionsSpecification/properties/IKEVersion/enum",keyword:"enum",params:{allowedValues: schema11.properties.IKEOptionsSpecification.properties.IKEVersion.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -630,10 +647,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data27.EncryptAlgorithm !== undefined){
-let data28 = data27.EncryptAlgorithm;
-if(typeof data28 !== "string"){
-const err52 = {instancePath:instancePath+"/IPSECOptionsSpecification/EncryptAlgorithm",schemaPath:"#/properties/IPSECOptionsSpecification/properties/EncryptAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err52 = {instancePath:instancePath+"/IKEOptionsSpecification",schemaPath:"#/properties/IKEOptionsSpecification/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -642,8 +658,13 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(!((((((((((data28 === "3DES-CBC") || (data28 === "AES-CBC-128")) || (data28 === "AES-CBC-192")) || (data28 === "AES-CBC-256")) || (data28 === "DES-CBC")) || (data28 === "SM4")) || (data28 === "NULL")) || (data28 === "AES128GCM128")) || (data28 === "AES192GCM128")) || (data28 === "AES256GCM128"))){
-const err53 = {instancePath:instancePath+"/IPSECOptionsSpecification/EncryptAlgorithm",schemaPath:"#/properties/IPSECOptionsSpecification/properties/EncryptAlgorithm/enum",keyword:"enum",params:{allowedValues: schema11.properties.IPSECOptionsSpecification.properties.EncryptAlgorithm.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.IPSECOptionsSpecification !== undefined){
+let data27 = data.IPSECOptionsSpecification;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key3 in data27){
+if(!((((((key3 === "EncryptAlgorithm") || (key3 === "IntegrityAlgorith")) || (key3 === "IPSECSaLifetimeSeconds")) || (key3 === "PfsDhGroup")) || (key3 === "IPSECSaLifetimeTraffic")) || (key3 === "IntegrityAlgorithm"))){
+const err53 = {instancePath:instancePath+"/IPSECOptionsSpecification",schemaPath:"#/properties/IPSECOptionsSpecification/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -653,10 +674,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data27.IntegrityAlgorith !== undefined){
-let data29 = data27.IntegrityAlgorith;
-if(typeof data29 !== "string"){
-const err54 = {instancePath:instancePath+"/IPSECOptionsSpecification/IntegrityAlgorith",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IntegrityAlgorith/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data27.EncryptAlgorithm !== undefined){
+let data28 = data27.EncryptAlgorithm;
+if(typeof data28 !== "string"){
+const err54 = {instancePath:instancePath+"/IPSECOptionsSpecification/EncryptAlgorithm",schemaPath:"#/properties/IPSECOptionsSpecification/properties/EncryptAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -665,8 +686,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(!((((((data29 === "MD5") || (data29 === "SHA1")) || (data29 === "SHA-256")) || (data29 === "SHA-512")) || (data29 === "SHA-384")) || (data29 === "SM3"))){
-const err55 = {instancePath:instancePath+"/IPSECOptionsSpecification/IntegrityAlgorith",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IntegrityAlgorith/enum",keyword:"enum",params:{allowedValues: schema11.properties.IPSECOptionsSpecification.properties.IntegrityAlgorith.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((((data28 === "3DES-CBC") || (data28 === "AES-CBC-128")) || (data28 === "AES-CBC-192")) || (data28 === "AES-CBC-256")) || (data28 === "DES-CBC")) || (data28 === "SM4")) || (data28 === "NULL")) || (data28 === "AES128GCM128")) || (data28 === "AES192GCM128")) || (data28 === "AES256GCM128"))){
+const err55 = {instancePath:instancePath+"/IPSECOptionsSpecification/EncryptAlgorithm",schemaPath:"#/properties/IPSECOptionsSpecification/properties/EncryptAlgorithm/enum",keyword:"enum",params:{allowedValues: schema11.properties.IPSECOptionsSpecification.properties.EncryptAlgorithm.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -676,10 +697,10 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data27.IPSECSaLifetimeSeconds !== undefined){
-let data30 = data27.IPSECSaLifetimeSeconds;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err56 = {instancePath:instancePath+"/IPSECOptionsSpecification/IPSECSaLifetimeSeconds",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IPSECSaLifetimeSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data27.IntegrityAlgorith !== undefined){
+let data29 = data27.IntegrityAlgorith;
+if(typeof data29 !== "string"){
+const err56 = {instancePath:instancePath+"/IPSECOptionsSpecification/IntegrityAlgorith",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IntegrityAlgorith/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -688,9 +709,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 604800 || isNaN(data30)){
-const err57 = {instancePath:instancePath+"/IPSECOptionsSpecification/IPSECSaLifetimeSeconds",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IPSECSaLifetimeSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
+if(!((((((data29 === "MD5") || (data29 === "SHA1")) || (data29 === "SHA-256")) || (data29 === "SHA-512")) || (data29 === "SHA-384")) || (data29 === "SM3"))){
+const err57 = {instancePath:instancePath+"/IPSECOptionsSpecification/IntegrityAlgorith",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IntegrityAlgorith/enum",keyword:"enum",params:{allowedValues: schema11.properties.IPSECOptionsSpecification.properties.IntegrityAlgorith.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -699,8 +719,11 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data30 < 180 || isNaN(data30)){
-const err58 = {instancePath:instancePath+"/IPSECOptionsSpecification/IPSECSaLifetimeSeconds",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IPSECSaLifetimeSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 180},message:"must be >= 180"};
+}
+if(data27.IPSECSaLifetimeSeconds !== undefined){
+let data30 = data27.IPSECSaLifetimeSeconds;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err58 = {instancePath:instancePath+"/IPSECOptionsSpecification/IPSECSaLifetimeSeconds",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IPSECSaLifetimeSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -709,12 +732,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-if(data27.PfsDhGroup !== undefined){
-let data31 = data27.PfsDhGroup;
-if(typeof data31 !== "string"){
-const err59 = {instancePath:instancePath+"/IPSECOptionsSpecification/PfsDhGroup",schemaPath:"#/properties/IPSECOptionsSpecification/properties/PfsDhGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 604800 || isNaN(data30)){
+const err59 = {instancePath:instancePath+"/IPSECOptionsSpecification/IPSECSaLifetimeSeconds",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IPSECSaLifetimeSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -723,8 +743,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(!(((((((((((data31 === "NULL") || (data31 === "DH-GROUP1")) || (data31 === "DH-GROUP2")) || (data31 === "DH-GROUP5")) || (data31 === "DH-GROUP14")) || (data31 === "DH-GROUP15")) || (data31 === "DH-GROUP16")) || (data31 === "DH-GROUP19")) || (data31 === "DH-GROUP20")) || (data31 === "DH-GROUP21")) || (data31 === "DH-GROUP24"))){
-const err60 = {instancePath:instancePath+"/IPSECOptionsSpecification/PfsDhGroup",schemaPath:"#/properties/IPSECOptionsSpecification/properties/PfsDhGroup/enum",keyword:"enum",params:{allowedValues: schema11.properties.IPSECOptionsSpecification.properties.PfsDhGroup.enum},message:"must be equal to one of the allowed values"};
+if(data30 < 180 || isNaN(data30)){
+const err60 = {instancePath:instancePath+"/IPSECOptionsSpecification/IPSECSaLifetimeSeconds",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IPSECSaLifetimeSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 180},message:"must be >= 180"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -734,10 +754,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data27.IPSECSaLifetimeTraffic !== undefined){
-let data32 = data27.IPSECSaLifetimeTraffic;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err61 = {instancePath:instancePath+"/IPSECOptionsSpecification/IPSECSaLifetimeTraffic",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IPSECSaLifetimeTraffic/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data27.PfsDhGroup !== undefined){
+let data31 = data27.PfsDhGroup;
+if(typeof data31 !== "string"){
+const err61 = {instancePath:instancePath+"/IPSECOptionsSpecification/PfsDhGroup",schemaPath:"#/properties/IPSECOptionsSpecification/properties/PfsDhGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -746,9 +767,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 4294967295 || isNaN(data32)){
-const err62 = {instancePath:instancePath+"/IPSECOptionsSpecification/IPSECSaLifetimeTraffic",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IPSECSaLifetimeTraffic/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"};
+if(!(((((((((((data31 === "NULL") || (data31 === "DH-GROUP1")) || (data31 === "DH-GROUP2")) || (data31 === "DH-GROUP5")) || (data31 === "DH-GROUP14")) || (data31 === "DH-GROUP15")) || (data31 === "DH-GROUP16")) || (data31 === "DH-GROUP19")) || (data31 === "DH-GROUP20")) || (data31 === "DH-GROUP21")) || (data31 === "DH-GROUP24"))){
+const err62 = {instancePath:instancePath+"/IPSECOptionsSpecification/PfsDhGroup",schemaPath:"#/properties/IPSECOptionsSpecification/properties/PfsDhGroup/enum",keyword:"enum",params:{allowedValues: schema11.properties.IPSECOptionsSpecification.properties.PfsDhGroup.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -757,8 +777,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data32 < 2560 || isNaN(data32)){
-const err63 = {instancePath:instancePath+"/IPSECOptionsSpecification/IPSECSaLifetimeTraffic",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IPSECSaLifetimeTraffic/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2560},message:"must be >= 2560"};
+}
+if(data27.IPSECSaLifetimeTraffic !== undefined){
+let data32 = data27.IPSECSaLifetimeTraffic;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err63 = {instancePath:instancePath+"/IPSECOptionsSpecification/IPSECSaLifetimeTraffic",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IPSECSaLifetimeTraffic/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -767,12 +790,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-if(data27.IntegrityAlgorithm !== undefined){
-let data33 = data27.IntegrityAlgorithm;
-if(typeof data33 !== "string"){
-const err64 = {instancePath:instancePath+"/IPSECOptionsSpecification/IntegrityAlgorithm",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IntegrityAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 4294967295 || isNaN(data32)){
+const err64 = {instancePath:instancePath+"/IPSECOptionsSpecification/IPSECSaLifetimeTraffic",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IPSECSaLifetimeTraffic/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -781,8 +801,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(!((((((data33 === "MD5") || (data33 === "SHA1")) || (data33 === "SHA-256")) || (data33 === "SHA-512")) || (data33 === "SHA-384")) || (data33 === "SM3"))){
-const err65 = {instancePath:instancePath+"/IPSECOptionsSpecification/IntegrityAlgorithm",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IntegrityAlgorithm/enum",keyword:"enum",params:{allowedValues: schema11.properties.IPSECOptionsSpecification.properties.IntegrityAlgorithm.enum},message:"must be equal to one of the allowed values"};
+if(data32 < 2560 || isNaN(data32)){
+const err65 = {instancePath:instancePath+"/IPSECOptionsSpecification/IPSECSaLifetimeTraffic",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IPSECSaLifetimeTraffic/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2560},message:"must be >= 2560"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -793,13 +813,37 @@ errors++;
 }
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/IPSECOptionsSpecification",schemaPath:"#/properties/IPSECOptionsSpecification/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data27.IntegrityAlgorithm !== undefined){
+let data33 = data27.IntegrityAlgorithm;
+if(typeof data33 !== "string"){
+const err66 = {instancePath:instancePath+"/IPSECOptionsSpecification/IntegrityAlgorithm",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IntegrityAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
 else {
 vErrors.push(err66);
+}
+errors++;
+}
+if(!((((((data33 === "MD5") || (data33 === "SHA1")) || (data33 === "SHA-256")) || (data33 === "SHA-512")) || (data33 === "SHA-384")) || (data33 === "SM3"))){
+const err67 = {instancePath:instancePath+"/IPSECOptionsSpecification/IntegrityAlgorithm",schemaPath:"#/properties/IPSECOptionsSpecification/properties/IntegrityAlgorithm/enum",keyword:"enum",params:{allowedValues: schema11.properties.IPSECOptionsSpecification.properties.IntegrityAlgorithm.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/IPSECOptionsSpecification",schemaPath:"#/properties/IPSECOptionsSpecification/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
 }
 errors++;
 }
@@ -812,30 +856,7 @@ for(let i2=0; i2<len2; i2++){
 let data35 = data34[i2];
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 if(data35.Key === undefined){
-const err67 = {instancePath:instancePath+"/Tags/" + i2,schemaPath:"#/properties/Tags/items/required",keyword:"required",params:{missingProperty: "Key"},message:"must have required property '"+"Key"+"'"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-for(const key4 in data35){
-if(!((key4 === "Key") || (key4 === "Value"))){
-const err68 = {instancePath:instancePath+"/Tags/" + i2,schemaPath:"#/properties/Tags/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data35.Key !== undefined){
-if(typeof data35.Key !== "string"){
-const err69 = {instancePath:instancePath+"/Tags/" + i2+"/Key",schemaPath:"#/properties/Tags/items/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err69 = {instancePath:instancePath+"/Tags/" + i2,schemaPath:"#/properties/Tags/items/required",keyword:"required",params:{missingProperty: "Key"},message:"must have required property '"+"Key"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -844,10 +865,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data35.Value !== undefined){
-if(typeof data35.Value !== "string"){
-const err70 = {instancePath:instancePath+"/Tags/" + i2+"/Value",schemaPath:"#/properties/Tags/items/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data35){
+if(!((key4 === "Key") || (key4 === "Value"))){
+const err70 = {instancePath:instancePath+"/Tags/" + i2,schemaPath:"#/properties/Tags/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -857,9 +877,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/Tags/" + i2,schemaPath:"#/properties/Tags/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data35.Key !== undefined){
+if(typeof data35.Key !== "string"){
+const err71 = {instancePath:instancePath+"/Tags/" + i2+"/Key",schemaPath:"#/properties/Tags/items/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -869,9 +889,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data35.Value !== undefined){
+if(typeof data35.Value !== "string"){
+const err72 = {instancePath:instancePath+"/Tags/" + i2+"/Value",schemaPath:"#/properties/Tags/items/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -881,9 +901,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.EnableHealthCheck !== undefined){
-if(typeof data.EnableHealthCheck !== "boolean"){
-const err73 = {instancePath:instancePath+"/EnableHealthCheck",schemaPath:"#/properties/EnableHealthCheck/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err73 = {instancePath:instancePath+"/Tags/" + i2,schemaPath:"#/properties/Tags/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -893,9 +913,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data.HealthCheckLocalIp !== undefined){
-if(typeof data.HealthCheckLocalIp !== "string"){
-const err74 = {instancePath:instancePath+"/HealthCheckLocalIp",schemaPath:"#/properties/HealthCheckLocalIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err74 = {instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -905,9 +925,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data.HealthCheckRemoteIp !== undefined){
-if(typeof data.HealthCheckRemoteIp !== "string"){
-const err75 = {instancePath:instancePath+"/HealthCheckRemoteIp",schemaPath:"#/properties/HealthCheckRemoteIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.EnableHealthCheck !== undefined){
+if(typeof data.EnableHealthCheck !== "boolean"){
+const err75 = {instancePath:instancePath+"/EnableHealthCheck",schemaPath:"#/properties/EnableHealthCheck/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -917,10 +937,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.RouteType !== undefined){
-let data41 = data.RouteType;
-if(typeof data41 !== "string"){
-const err76 = {instancePath:instancePath+"/RouteType",schemaPath:"#/properties/RouteType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.HealthCheckLocalIp !== undefined){
+if(typeof data.HealthCheckLocalIp !== "string"){
+const err76 = {instancePath:instancePath+"/HealthCheckLocalIp",schemaPath:"#/properties/HealthCheckLocalIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -929,8 +948,10 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(!((((data41 === "STATIC") || (data41 === "StaticRoute")) || (data41 === "Policy")) || (data41 === "Bgp"))){
-const err77 = {instancePath:instancePath+"/RouteType",schemaPath:"#/properties/RouteType/enum",keyword:"enum",params:{allowedValues: schema11.properties.RouteType.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.HealthCheckRemoteIp !== undefined){
+if(typeof data.HealthCheckRemoteIp !== "string"){
+const err77 = {instancePath:instancePath+"/HealthCheckRemoteIp",schemaPath:"#/properties/HealthCheckRemoteIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -940,10 +961,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data.NegotiationType !== undefined){
-let data42 = data.NegotiationType;
-if(typeof data42 !== "string"){
-const err78 = {instancePath:instancePath+"/NegotiationType",schemaPath:"#/properties/NegotiationType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.RouteType !== undefined){
+let data41 = data.RouteType;
+if(typeof data41 !== "string"){
+const err78 = {instancePath:instancePath+"/RouteType",schemaPath:"#/properties/RouteType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -952,8 +973,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(!(((data42 === "active") || (data42 === "passive")) || (data42 === "flowTrigger"))){
-const err79 = {instancePath:instancePath+"/NegotiationType",schemaPath:"#/properties/NegotiationType/enum",keyword:"enum",params:{allowedValues: schema11.properties.NegotiationType.enum},message:"must be equal to one of the allowed values"};
+if(!((((data41 === "STATIC") || (data41 === "StaticRoute")) || (data41 === "Policy")) || (data41 === "Bgp"))){
+const err79 = {instancePath:instancePath+"/RouteType",schemaPath:"#/properties/RouteType/enum",keyword:"enum",params:{allowedValues: schema11.properties.RouteType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -963,10 +984,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data.DpdEnable !== undefined){
-let data43 = data.DpdEnable;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err80 = {instancePath:instancePath+"/DpdEnable",schemaPath:"#/properties/DpdEnable/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.NegotiationType !== undefined){
+let data42 = data.NegotiationType;
+if(typeof data42 !== "string"){
+const err80 = {instancePath:instancePath+"/NegotiationType",schemaPath:"#/properties/NegotiationType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -975,8 +996,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(!((data43 === 0) || (data43 === 1))){
-const err81 = {instancePath:instancePath+"/DpdEnable",schemaPath:"#/properties/DpdEnable/enum",keyword:"enum",params:{allowedValues: schema11.properties.DpdEnable.enum},message:"must be equal to one of the allowed values"};
+if(!(((data42 === "active") || (data42 === "passive")) || (data42 === "flowTrigger"))){
+const err81 = {instancePath:instancePath+"/NegotiationType",schemaPath:"#/properties/NegotiationType/enum",keyword:"enum",params:{allowedValues: schema11.properties.NegotiationType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -986,11 +1007,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.DpdTimeout !== undefined){
-let data44 = data.DpdTimeout;
-if(typeof data44 === "string"){
-if(!pattern0.test(data44)){
-const err82 = {instancePath:instancePath+"/DpdTimeout",schemaPath:"#/properties/DpdTimeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(data.DpdEnable !== undefined){
+let data43 = data.DpdEnable;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err82 = {instancePath:instancePath+"/DpdEnable",schemaPath:"#/properties/DpdEnable/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -999,9 +1019,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/DpdTimeout",schemaPath:"#/properties/DpdTimeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data43 === 0) || (data43 === 1))){
+const err83 = {instancePath:instancePath+"/DpdEnable",schemaPath:"#/properties/DpdEnable/enum",keyword:"enum",params:{allowedValues: schema11.properties.DpdEnable.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1011,10 +1030,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data.DpdAction !== undefined){
-let data45 = data.DpdAction;
-if(typeof data45 !== "string"){
-const err84 = {instancePath:instancePath+"/DpdAction",schemaPath:"#/properties/DpdAction/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.DpdTimeout !== undefined){
+let data44 = data.DpdTimeout;
+if(typeof data44 === "string"){
+if(!pattern0.test(data44)){
+const err84 = {instancePath:instancePath+"/DpdTimeout",schemaPath:"#/properties/DpdTimeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1023,8 +1043,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(!((data45 === "clear") || (data45 === "restart"))){
-const err85 = {instancePath:instancePath+"/DpdAction",schemaPath:"#/properties/DpdAction/enum",keyword:"enum",params:{allowedValues: schema11.properties.DpdAction.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err85 = {instancePath:instancePath+"/DpdTimeout",schemaPath:"#/properties/DpdTimeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1034,11 +1055,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data.BgpConfig !== undefined){
-let data46 = data.BgpConfig;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.TunnelCidr === undefined){
-const err86 = {instancePath:instancePath+"/BgpConfig",schemaPath:"#/properties/BgpConfig/required",keyword:"required",params:{missingProperty: "TunnelCidr"},message:"must have required property '"+"TunnelCidr"+"'"};
+if(data.DpdAction !== undefined){
+let data45 = data.DpdAction;
+if(typeof data45 !== "string"){
+const err86 = {instancePath:instancePath+"/DpdAction",schemaPath:"#/properties/DpdAction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1047,8 +1067,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data46.LocalBgpIp === undefined){
-const err87 = {instancePath:instancePath+"/BgpConfig",schemaPath:"#/properties/BgpConfig/required",keyword:"required",params:{missingProperty: "LocalBgpIp"},message:"must have required property '"+"LocalBgpIp"+"'"};
+if(!((data45 === "clear") || (data45 === "restart"))){
+const err87 = {instancePath:instancePath+"/DpdAction",schemaPath:"#/properties/DpdAction/enum",keyword:"enum",params:{allowedValues: schema11.properties.DpdAction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1057,8 +1077,12 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data46.RemoteBgpIp === undefined){
-const err88 = {instancePath:instancePath+"/BgpConfig",schemaPath:"#/properties/BgpConfig/required",keyword:"required",params:{missingProperty: "RemoteBgpIp"},message:"must have required property '"+"RemoteBgpIp"+"'"};
+}
+if(data.BgpConfig !== undefined){
+let data46 = data.BgpConfig;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.TunnelCidr === undefined){
+const err88 = {instancePath:instancePath+"/BgpConfig",schemaPath:"#/properties/BgpConfig/required",keyword:"required",params:{missingProperty: "TunnelCidr"},message:"must have required property '"+"TunnelCidr"+"'"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1067,9 +1091,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key5 in data46){
-if(!(((key5 === "TunnelCidr") || (key5 === "LocalBgpIp")) || (key5 === "RemoteBgpIp"))){
-const err89 = {instancePath:instancePath+"/BgpConfig",schemaPath:"#/properties/BgpConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data46.LocalBgpIp === undefined){
+const err89 = {instancePath:instancePath+"/BgpConfig",schemaPath:"#/properties/BgpConfig/required",keyword:"required",params:{missingProperty: "LocalBgpIp"},message:"must have required property '"+"LocalBgpIp"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1078,10 +1101,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data46.TunnelCidr !== undefined){
-if(typeof data46.TunnelCidr !== "string"){
-const err90 = {instancePath:instancePath+"/BgpConfig/TunnelCidr",schemaPath:"#/properties/BgpConfig/properties/TunnelCidr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.RemoteBgpIp === undefined){
+const err90 = {instancePath:instancePath+"/BgpConfig",schemaPath:"#/properties/BgpConfig/required",keyword:"required",params:{missingProperty: "RemoteBgpIp"},message:"must have required property '"+"RemoteBgpIp"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1090,10 +1111,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data46.LocalBgpIp !== undefined){
-if(typeof data46.LocalBgpIp !== "string"){
-const err91 = {instancePath:instancePath+"/BgpConfig/LocalBgpIp",schemaPath:"#/properties/BgpConfig/properties/LocalBgpIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data46){
+if(!(((key5 === "TunnelCidr") || (key5 === "LocalBgpIp")) || (key5 === "RemoteBgpIp"))){
+const err91 = {instancePath:instancePath+"/BgpConfig",schemaPath:"#/properties/BgpConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1103,9 +1123,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data46.RemoteBgpIp !== undefined){
-if(typeof data46.RemoteBgpIp !== "string"){
-const err92 = {instancePath:instancePath+"/BgpConfig/RemoteBgpIp",schemaPath:"#/properties/BgpConfig/properties/RemoteBgpIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.TunnelCidr !== undefined){
+if(typeof data46.TunnelCidr !== "string"){
+const err92 = {instancePath:instancePath+"/BgpConfig/TunnelCidr",schemaPath:"#/properties/BgpConfig/properties/TunnelCidr/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1115,9 +1135,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/BgpConfig",schemaPath:"#/properties/BgpConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data46.LocalBgpIp !== undefined){
+if(typeof data46.LocalBgpIp !== "string"){
+const err93 = {instancePath:instancePath+"/BgpConfig/LocalBgpIp",schemaPath:"#/properties/BgpConfig/properties/LocalBgpIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1127,12 +1147,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data.HealthCheckConfig !== undefined){
-let data50 = data.HealthCheckConfig;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key6 in data50){
-if(!((((key6 === "ProbeType") || (key6 === "ProbeInterval")) || (key6 === "ProbeThreshold")) || (key6 === "ProbeTimeout"))){
-const err94 = {instancePath:instancePath+"/HealthCheckConfig",schemaPath:"#/properties/HealthCheckConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data46.RemoteBgpIp !== undefined){
+if(typeof data46.RemoteBgpIp !== "string"){
+const err94 = {instancePath:instancePath+"/BgpConfig/RemoteBgpIp",schemaPath:"#/properties/BgpConfig/properties/RemoteBgpIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1142,10 +1159,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data50.ProbeType !== undefined){
-let data51 = data50.ProbeType;
-if(typeof data51 !== "string"){
-const err95 = {instancePath:instancePath+"/HealthCheckConfig/ProbeType",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err95 = {instancePath:instancePath+"/BgpConfig",schemaPath:"#/properties/BgpConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1154,8 +1170,13 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(!(data51 === "NQA")){
-const err96 = {instancePath:instancePath+"/HealthCheckConfig/ProbeType",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeType/enum",keyword:"enum",params:{allowedValues: schema11.properties.HealthCheckConfig.properties.ProbeType.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.HealthCheckConfig !== undefined){
+let data50 = data.HealthCheckConfig;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key6 in data50){
+if(!((((key6 === "ProbeType") || (key6 === "ProbeInterval")) || (key6 === "ProbeThreshold")) || (key6 === "ProbeTimeout"))){
+const err96 = {instancePath:instancePath+"/HealthCheckConfig",schemaPath:"#/properties/HealthCheckConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1165,10 +1186,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data50.ProbeInterval !== undefined){
-let data52 = data50.ProbeInterval;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err97 = {instancePath:instancePath+"/HealthCheckConfig/ProbeInterval",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data50.ProbeType !== undefined){
+let data51 = data50.ProbeType;
+if(typeof data51 !== "string"){
+const err97 = {instancePath:instancePath+"/HealthCheckConfig/ProbeType",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1177,9 +1198,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 > 5000 || isNaN(data52)){
-const err98 = {instancePath:instancePath+"/HealthCheckConfig/ProbeInterval",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"};
+if(!(data51 === "NQA")){
+const err98 = {instancePath:instancePath+"/HealthCheckConfig/ProbeType",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeType/enum",keyword:"enum",params:{allowedValues: schema11.properties.HealthCheckConfig.properties.ProbeType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1188,8 +1208,11 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data52 < 1000 || isNaN(data52)){
-const err99 = {instancePath:instancePath+"/HealthCheckConfig/ProbeInterval",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"};
+}
+if(data50.ProbeInterval !== undefined){
+let data52 = data50.ProbeInterval;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err99 = {instancePath:instancePath+"/HealthCheckConfig/ProbeInterval",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1198,12 +1221,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-}
-if(data50.ProbeThreshold !== undefined){
-let data53 = data50.ProbeThreshold;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err100 = {instancePath:instancePath+"/HealthCheckConfig/ProbeThreshold",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 5000 || isNaN(data52)){
+const err100 = {instancePath:instancePath+"/HealthCheckConfig/ProbeInterval",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1212,9 +1232,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 > 8 || isNaN(data53)){
-const err101 = {instancePath:instancePath+"/HealthCheckConfig/ProbeThreshold",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeThreshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8"};
+if(data52 < 1000 || isNaN(data52)){
+const err101 = {instancePath:instancePath+"/HealthCheckConfig/ProbeInterval",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1223,8 +1242,12 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data53 < 3 || isNaN(data53)){
-const err102 = {instancePath:instancePath+"/HealthCheckConfig/ProbeThreshold",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3"};
+}
+}
+if(data50.ProbeThreshold !== undefined){
+let data53 = data50.ProbeThreshold;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err102 = {instancePath:instancePath+"/HealthCheckConfig/ProbeThreshold",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1233,12 +1256,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-}
-if(data50.ProbeTimeout !== undefined){
-let data54 = data50.ProbeTimeout;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err103 = {instancePath:instancePath+"/HealthCheckConfig/ProbeTimeout",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeTimeout/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 8 || isNaN(data53)){
+const err103 = {instancePath:instancePath+"/HealthCheckConfig/ProbeThreshold",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeThreshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8},message:"must be <= 8"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1247,9 +1267,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 5000 || isNaN(data54)){
-const err104 = {instancePath:instancePath+"/HealthCheckConfig/ProbeTimeout",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeTimeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"};
+if(data53 < 3 || isNaN(data53)){
+const err104 = {instancePath:instancePath+"/HealthCheckConfig/ProbeThreshold",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 3},message:"must be >= 3"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1258,8 +1277,12 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data54 < 10 || isNaN(data54)){
-const err105 = {instancePath:instancePath+"/HealthCheckConfig/ProbeTimeout",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeTimeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
+}
+}
+if(data50.ProbeTimeout !== undefined){
+let data54 = data50.ProbeTimeout;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err105 = {instancePath:instancePath+"/HealthCheckConfig/ProbeTimeout",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeTimeout/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1268,11 +1291,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/HealthCheckConfig",schemaPath:"#/properties/HealthCheckConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 5000 || isNaN(data54)){
+const err106 = {instancePath:instancePath+"/HealthCheckConfig/ProbeTimeout",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeTimeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5000},message:"must be <= 5000"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1281,15 +1302,63 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-}
-else {
-const err107 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54 < 10 || isNaN(data54)){
+const err107 = {instancePath:instancePath+"/HealthCheckConfig/ProbeTimeout",schemaPath:"#/properties/HealthCheckConfig/properties/ProbeTimeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
 if(vErrors === null){
 vErrors = [err107];
 }
 else {
 vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/HealthCheckConfig",schemaPath:"#/properties/HealthCheckConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data.VpnConnectionId !== undefined){
+let data55 = data.VpnConnectionId;
+if(typeof data55 === "string"){
+if(!pattern1.test(data55)){
+const err109 = {instancePath:instancePath+"/VpnConnectionId",schemaPath:"#/properties/VpnConnectionId/pattern",keyword:"pattern",params:{pattern: "^vpnx-[0-9a-z]{8}$"},message:"must match pattern \""+"^vpnx-[0-9a-z]{8}$"+"\""};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/VpnConnectionId",schemaPath:"#/properties/VpnConnectionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
 }
 errors++;
 }

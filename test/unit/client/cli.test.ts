@@ -78,6 +78,7 @@ describe('tcvpn submit (CLI)', () => {
       'LookUntil',
       'Source',
       'Error',
+      'Action',
     ]);
     assert.equal(summary.Status, 'SUCCESS');
     assert.equal(summary.State, 'AVAILABLE');

@@ -72,6 +72,12 @@ const SAMPLES: Record<SubmissionEventType, SubmissionEvent> = {
   taskReported: { type: 'taskReported', result: { Status: 'RUNNING' } },
   taskUnknown: { type: 'taskUnknown' },
   pollFailed: { type: 'pollFailed', error: { code: 'ECONNRESET', message: 'socket hang up', kind: 'network' } },
+  // The events of actions on an existing tunnel, which a create's table takes in no state.
+  operationSent: { type: 'operationSent' },
+  operationAccepted: { type: 'operationAccepted', answer: { RequestId: 'req-2' } },
+  operationRefused: { type: 'operationRefused', error: { code: 'ResourceNotFound', message: 'no', kind: 'api' } },
+  operationUnclear: { type: 'operationUnclear', error: { code: 'Timeout', message: 'timeout', kind: 'timeout' } },
+  operationConfirmed: { type: 'operationConfirmed' },
 };
 
 function recordIn(state: SubmissionState, overrides: Partial<SubmissionRecord> = {}): SubmissionRecord {

@@ -36,6 +36,13 @@ describe('emulator: CreateVpnConnection checks', () => {
     assert.equal(await codeOf({ ...OFFICIAL_EXAMPLE, NegotiationType: 'ACTIVE' }), 'InvalidParameterValue');
   });
 
+  it("refuses a file's own keys the API does not take (VpnConnectionId, Region), even without a pre-shared key", async () => {
+    const { PreShareKey: _psk, ...withoutKey } = OFFICIAL_EXAMPLE;
+    assert.equal(await codeOf({ ...withoutKey, VpnConnectionId: 'vpnx-5eed01gz' }), 'UnknownParameter');
+    assert.equal(await codeOf({ ...OFFICIAL_EXAMPLE, VpnConnectionId: 'vpnx-5eed01gz' }), 'UnknownParameter');
+    assert.equal(await codeOf({ ...OFFICIAL_EXAMPLE, Region: 'ap-guangzhou' }), 'UnknownParameter');
+  });
+
   it('turns a business-rule finding into its API code (a /29 BGP tunnel CIDR -> VpnConnBgpTunnelCidrMask)', async () => {
     const wide = { ...BGP_TUNNEL, BgpConfig: { ...BGP_TUNNEL.BgpConfig, TunnelCidr: '169.254.130.0/29' } };
     assert.equal(await codeOf(wide), 'InvalidParameterValue.VpnConnBgpTunnelCidrMask');

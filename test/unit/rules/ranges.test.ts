@@ -52,6 +52,8 @@ const EXPECTED_UNDERLINE: Record<string, string[]> = {
   'health-check-policy-route': ['true'],
   'weak-cryptography': ['3DES-CBC', 'MD5', 'GROUP1'],
   'tunnel-exists': ['existing-static-gz'],
+  'account-tunnel-not-found': ['vpnx-nothere1'],
+  'account-needs-new-tunnel': ['vpngw-8bgp4k2d'],
 };
 
 const unquote = (text: string) => (/^["'].*["']$/s.test(text) ? text.slice(1, -1) : text);
