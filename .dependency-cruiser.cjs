@@ -3,7 +3,7 @@
  * the folders; these rules are what holds them to it. test/unit/layering/layering.test.ts runs them on every
  * `npm test` and names each offending import as "from → to (rule)"; the same file works from the command line:
  *
- *   npx depcruise --config .dependency-cruiser.cjs client server language protocol cloud cli emulator scripts test
+ *   npx depcruise --config .dependency-cruiser.cjs client server language protocol cloud peer cli emulator scripts test
  *
  * Paths are relative to the repository root. A dependency's `to` is its resolved file (node_modules/<package>/...
  * for a package, the bare name for a Node built-in or an import that does not resolve), so the package patterns
@@ -11,7 +11,7 @@
  */
 
 /** The folders of the programs and shared parts (tests and fixtures excluded). */
-const PRODUCT = '^(client|server|language|protocol|cloud|cli|emulator|scripts)/';
+const PRODUCT = '^(client|server|language|protocol|cloud|peer|lab|cli|emulator|scripts)/';
 
 /** A pattern matching a dependency on one of the packages `names` (or a subpath of one), resolved or not. */
 function packages(...names) {
@@ -35,6 +35,7 @@ const LAYERS = [
   { name: 'parsing', path: '^language/parsing/' },
   { name: 'schema', path: '^language/schema/' },
   { name: 'account', path: '^language/account/' },
+  { name: 'peer', path: '^language/peer/' },
   { name: 'rules', path: '^language/rules/' },
   { name: 'edits', path: '^language/edits/' },
   { name: 'features', path: '^language/features/' },
@@ -155,7 +156,7 @@ module.exports = {
       severity: 'error',
       comment: 'language/ and protocol/ are shared by the programs; they import none of them.',
       from: { path: '^(language|protocol)/' },
-      to: { path: '^(client|server|cloud|cli|emulator)/' },
+      to: { path: '^(client|server|cloud|peer|cli|emulator)/' },
     },
     {
       name: 'server-imports-client-side',
@@ -179,6 +180,37 @@ module.exports = {
         'The cloud client serves the extension and the CLI alike, so it imports neither (nor the server, nor the emulator).',
       from: { path: '^cloud/' },
       to: { path: '^(client|server|cli|emulator)/' },
+    },
+    {
+      name: 'peer-imports-beyond-library',
+      severity: 'error',
+      comment:
+        'peer/ (the peer-device configuration) is a pure library on language/: no program, no file system, no process.',
+      from: { path: '^peer/' },
+      to: { dependencyTypes: ['local'], pathNot: '^(peer|language)/' },
+    },
+    {
+      name: 'peer-imports-file-system',
+      severity: 'error',
+      comment: 'peer/ reads no file and starts no process: its hosts (the CLI, the extension) hand it the parameters.',
+      from: { path: '^peer/' },
+      to: { path: FILE_SYSTEM },
+    },
+    {
+      name: 'lab-imports-beyond-library',
+      severity: 'error',
+      comment:
+        'lab/ (the tunnel lab) proves the peer configuration against a modelled Tencent gateway: it builds on language/ and peer/ only.',
+      from: { path: '^lab/' },
+      to: { dependencyTypes: ['local'], pathNot: '^(lab|language|peer)/' },
+    },
+    {
+      name: 'program-imports-lab',
+      severity: 'error',
+      comment:
+        'The tunnel lab starts daemons and makes network namespaces as root: only the CLI, scripts/ and the tests may use it.',
+      from: { path: '^(client|server|language|protocol|cloud|peer|emulator)/' },
+      to: { path: '^lab/' },
     },
     {
       name: 'emulator-imports-beyond-library',

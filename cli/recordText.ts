@@ -1,7 +1,7 @@
 /**
  * How the CLI shows a submission record: the `--output json` object (the service's RequestId, TaskId, Status,
  * VpnConnectionId, State and Error, with the RequestId of a failed request), and the text lines. Shared by
- * `tcvpn submit`, `tcvpn status` and `tcvpn watch`.
+ * `tcvpn submit`, `tcvpn status`, `tcvpn watch`, and `apply`, `delete` and `reset` (whose records carry their action).
  */
 import { errorLabel, stateOf, type SubmissionRecord } from '../cloud/submissionRecord';
 
@@ -35,6 +35,7 @@ export function summaryOf(record: SubmissionRecord): Record<string, unknown> {
     LookUntil: record.lookUntil ? new Date(record.lookUntil).toISOString() : null,
     Source: record.source,
     Error: error,
+    Action: record.action,
   };
 }
 
@@ -42,7 +43,7 @@ export function summaryOf(record: SubmissionRecord): Record<string, unknown> {
 export function printText(record: SubmissionRecord, out: (line: string) => void): void {
   const summary = summaryOf(record);
   out(`${record.name} (${record.region})`);
-  for (const key of ['RecordId', 'RequestId', 'TaskId', 'Status', 'VpnConnectionId', 'State', 'LookUntil'])
+  for (const key of ['RecordId', 'Action', 'RequestId', 'TaskId', 'Status', 'VpnConnectionId', 'State', 'LookUntil'])
     if (summary[key]) out(`  ${key}: ${String(summary[key])}`);
   if (record.output) out(`  Output: ${record.output}`);
   if (record.error) out(`  Error: ${errorLabel(record.error)}`);
@@ -54,6 +55,7 @@ export function listLine(record: SubmissionRecord): string {
   return [
     record.id,
     statusOf(record).padEnd(15),
+    record.action,
     record.name,
     record.region,
     record.vpnConnectionId ?? '-',

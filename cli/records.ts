@@ -1,35 +1,26 @@
 /**
  * The CLI's view of the submission records every `tcvpn` process and the extension share (cloud/stateDir.ts):
- * - `tcvpn status [ID] [--output json]`: every record, newest first (id, status, name, region, tunnel, last
- *   change), or one record in full;
- * - `tcvpn watch ID [--endpoint URL] [--profile NAME] [--timeout S] [--output json] [--verbose]`: follows one
- *   unfinished record to its end, as `submit --wait` would have (after a Ctrl-C, a killed process or a reload);
+ * - `tcvpn status [ID] [--region R] [--output json]`: every record (of that region), newest first (id, status,
+ *   action, name, region, tunnel, last change), or one record in full;
+ * - `tcvpn watch ID [--region R] [--endpoint URL] [--profile NAME] [--timeout S] [--output json] [--verbose]`:
+ *   follows one unfinished record to its end, as `submit --wait` would have (after a Ctrl-C, a killed process or a
+ *   reload); a --region other than the record's is refused;
  * - `tcvpn abandon ID`: gives up on a record whose create's outcome is unknown, so the file may be submitted again
  *   (the new submit still looks for an existing tunnel first and never makes a twin).
- * An id may be abbreviated to any unique prefix. Exit codes: 0 (watch: SUCCESS), 1 (watch: FAILED), 2 usage or
- * an unknown id.
+ * The shared flags of every cloud command are cloudArgs.ts's. An id may be abbreviated to any unique prefix. Exit
+ * codes: 0 (watch: SUCCESS), 1 (watch: FAILED), 2 usage or an unknown id.
  */
-import { parseArgs } from 'node:util';
 import { errorKindOf, isSetupError } from '../cloud/apiError';
-import { ClientFactory } from '../cloud/clientFactory';
 import { whenRecord, type TaskHistory } from '../cloud/history';
 import { SILENT_LOG, type LogSink } from '../cloud/log';
 import { isFinished, next, outcomeUnknown, stateOf, type SubmissionRecord } from '../cloud/submissionRecord';
 import { TaskPoller } from '../cloud/taskPoller';
 import { listLine, printText, summaryOf } from './recordText';
-import { cliCredentials, sharedHistory } from './submit';
-import { positiveNumber, UsageError } from './submitArgs';
+import { openSession, parseCloudCommand, sharedHistory, UsageError } from './cloudArgs';
+import { positiveNumber } from './submitArgs';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const err = (line: string): void => void process.stderr.write(`${line}\n`);
-
-function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
 
 /** The record whose id starts with `prefix`; a usage error when none or several do. */
 function recordById(history: TaskHistory, prefix: string | undefined): SubmissionRecord {
@@ -51,16 +42,21 @@ function print(records: SubmissionRecord[], json: boolean, full: boolean): void 
 }
 
 async function status(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { output: { type: 'string' } });
+  const { cloud, positionals } = parseCloudCommand(argv, {});
   const history = sharedHistory();
-  const json = values.output === 'json';
+  const json = cloud.output === 'json';
   if (positionals[0]) print([recordById(history, positionals[0])], json, true);
-  else print(history.list(), json, false);
+  else
+    print(
+      history.list().filter((record) => !cloud.region || record.region === cloud.region),
+      json,
+      false,
+    );
   return 0;
 }
 
 async function abandon(argv: string[]): Promise<number> {
-  const { positionals } = parse(argv, {});
+  const { positionals } = parseCloudCommand(argv, {});
   const history = sharedHistory();
   const record = recordById(history, positionals[0]);
   if (!outcomeUnknown(record))
@@ -74,23 +70,19 @@ async function abandon(argv: string[]): Promise<number> {
 }
 
 async function watch(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    endpoint: { type: 'string' },
-    profile: { type: 'string' },
+  const { cloud, values, positionals } = parseCloudCommand(argv, {
     timeout: { type: 'string' },
-    output: { type: 'string' },
     verbose: { type: 'boolean' },
   });
   const timeoutSeconds = positiveNumber('timeout', values.timeout as string | undefined, false);
   const history = sharedHistory();
   const record = recordById(history, positionals[0]);
+  if (cloud.region && cloud.region !== record.region)
+    throw new UsageError(`${record.id} is in ${record.region}, not --region ${cloud.region}`);
   if (!isFinished(record)) {
     const log: LogSink = values.verbose ? { info: err } : SILENT_LOG;
-    const settings = { endpoint: values.endpoint as string | undefined, timeoutSeconds };
     // Asked once up front: missing credentials are a clear exit 2, not a poll retried for ever.
-    const found = await cliCredentials(values.profile as string | undefined);
-    const credentials = async () => found;
-    const factory = new ClientFactory({ settings: () => settings, credentials, log });
+    const { clients: factory } = await openSession(cloud, { timeoutSeconds, log });
     const poller = new TaskPoller({ history, clientFor: (region) => factory.forRegion(region), log });
     err(`following ${record.name} (${stateOf(record)})…`);
     poller.track(record.id);
@@ -102,7 +94,7 @@ async function watch(argv: string[]): Promise<number> {
     }
   }
   const final = history.get(record.id) ?? record;
-  print([final], values.output === 'json', true);
+  print([final], cloud.output === 'json', true);
   return final.status === 'succeeded' ? 0 : 1;
 }
 

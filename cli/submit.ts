@@ -20,12 +20,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { errorKindOf, isSetupError } from '../cloud/apiError';
 import { ClientFactory } from '../cloud/clientFactory';
-import { resolveCredentials, type Credentials } from '../cloud/credentials';
+import type { Credentials } from '../cloud/credentials';
 import { resolveEndpoint } from '../cloud/endpoint';
 import { MemoryStore, TaskHistory, whenRecord } from '../cloud/history';
 import { SubmitRefusedError } from '../cloud/refusal';
-import { FileRecordStore } from '../cloud/recordStore';
-import { stateDir } from '../cloud/stateDir';
 import { LogSink, SILENT_LOG } from '../cloud/log';
 import {
   checkSubmissionFile,
@@ -43,6 +41,7 @@ import type { Lang } from '../language';
 import { langFromEnv } from './validate/options';
 import { printText, summaryOf } from './recordText';
 import { parseSubmitArgs, USAGE, UsageError, type SubmitArgs } from './submitArgs';
+import { cliCredentials, endpointOf, sharedHistory } from './cloudArgs';
 
 import { readInputFileSync } from './safeRead';
 import { findingOf, sortFindings } from './validate/findings';
@@ -50,17 +49,7 @@ import { formatJson } from './validate/formatJson';
 import { formatText } from './validate/formatText';
 import { displayPathOf } from './validate/inputs';
 
-export { parseSubmitArgs, summaryOf, UsageError, type SubmitArgs };
-
-/** The CLI's credentials: as with tccli, environment variables win unless a profile is named explicitly. */
-export function cliCredentials(profile: string | undefined): Promise<Credentials> {
-  return resolveCredentials({ source: profile ? 'tccliProfile' : 'auto', profile, secrets: undefined });
-}
-
-/** The history every `tcvpn` process and the extension share. */
-export function sharedHistory(): TaskHistory {
-  return new TaskHistory(new FileRecordStore(stateDir()));
-}
+export { cliCredentials, parseSubmitArgs, sharedHistory, summaryOf, UsageError, type SubmitArgs };
 
 /** The flags' answers to the planning's choices: --document picks, --region places, and there is no prompt. */
 export function flagChoices(args: Pick<SubmitArgs, 'document' | 'region'>): PlanChoices {
@@ -91,7 +80,7 @@ function planInput(args: SubmitArgs, history: TaskHistory): PlanInput {
   const source = path.resolve(args.file);
   const credentials = (): Promise<Credentials> => cliCredentials(args.profile);
   const endpointFor = async (region: string): Promise<string> => {
-    const endpoint = resolveEndpoint(args.endpoint, region);
+    const endpoint = resolveEndpoint(endpointOf(args), region);
     endpoint.agent.destroy();
     return endpoint.display;
   };
@@ -137,7 +126,7 @@ function dryRun(args: SubmitArgs, out: (text: string) => void, err: (line: strin
     return 1;
   }
   err(
-    `dry run: ${checked.documents.length} document(s) would be submitted (${checked.documents.map((d) => d.name || `document ${d.index + 1}`).join(', ')}); nothing was sent`,
+    `dry run: ${checked.documents.length === 1 ? '1 document' : `${checked.documents.length} documents`} would be submitted (${checked.documents.map((d) => d.name || `document ${d.index + 1}`).join(', ')}); nothing was sent`,
   );
   return 0;
 }
@@ -149,7 +138,9 @@ async function submitAll(
   history: TaskHistory,
   log: LogSink,
 ): Promise<SubmissionRecord[]> {
-  const settings = { endpoint: args.endpoint, language: args.language, timeoutSeconds: args.timeoutSeconds };
+  // Without --language the API answers in the messages' language (the shell's locale), never a fixed one.
+  const language = args.language ?? (messageLang(args) === 'zh' ? 'zh-CN' : 'en-US');
+  const settings = { endpoint: args.endpoint, language, timeoutSeconds: args.timeoutSeconds };
   const factory = new ClientFactory({ settings: () => settings, credentials: async () => plan.credentials, log });
   const poller = new TaskPoller({ history, clientFor: (region) => factory.forRegion(region), log });
   const records: SubmissionRecord[] = [];

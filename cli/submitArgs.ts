@@ -1,18 +1,18 @@
 /**
- * `tcvpn submit`'s command line: the flags (node's util.parseArgs), their checks, and the usage line. A wrong
- * command line is a UsageError, printed with exit code 2.
+ * `tcvpn submit`'s command line: the flags (node's util.parseArgs; the ones every cloud command shares come from
+ * cloudArgs.ts), their checks, and the usage line. A wrong command line is a UsageError, printed with exit code 2.
  */
 import { parseArgs } from 'node:util';
 import type { RequestLanguage } from '../cloud/tcClient';
+import { CLOUD_OPTIONS, cloudArgsOf, usageErrorOf, UsageError } from './cloudArgs';
+
+export { UsageError };
 
 export const USAGE =
   'usage: tcvpn submit FILE [--region R] [--endpoint URL] [--wait] [--output json] [--profile NAME] [--document N] [--timeout S] [--language zh-CN|en-US] [--disable RULE]... [--dry-run] [--verbose]\n';
 
 const OPTIONS = {
-  region: { type: 'string' },
-  endpoint: { type: 'string' },
-  output: { type: 'string' },
-  profile: { type: 'string' },
+  ...CLOUD_OPTIONS,
   document: { type: 'string' },
   timeout: { type: 'string' },
   language: { type: 'string' },
@@ -23,9 +23,6 @@ const OPTIONS = {
 } as const;
 
 const REQUEST_LANGUAGES: readonly RequestLanguage[] = ['zh-CN', 'en-US'];
-
-/** A wrong command line or input file: printed with exit code 2 (and the usage line, for a one-line message). */
-export class UsageError extends Error {}
 
 /** The command line, parsed and checked. */
 export interface SubmitArgs {
@@ -48,19 +45,6 @@ export interface SubmitArgs {
 
 type RawValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-/** node's parseArgs messages, in the words tcvpn has always used. */
-function usageErrorOf(error: Error & { code?: string }): UsageError {
-  const option = /'(--?[\w-]+)/.exec(error.message)?.[1] ?? '';
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option ${option}`);
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const takesValue =
-      option.replace(/^--/, '') in OPTIONS &&
-      OPTIONS[option.replace(/^--/, '') as keyof typeof OPTIONS].type === 'string';
-    return new UsageError(takesValue ? `${option} needs a value` : `${option} takes no value`);
-  }
-  return new UsageError(error.message);
-}
-
 /** A positive number from a flag (`tcvpn watch --timeout` too), or a usage error naming the flag. */
 export function positiveNumber(flag: string, value: string | undefined, integer: boolean): number | undefined {
   if (value === undefined) return undefined;
@@ -75,15 +59,14 @@ export function positiveNumber(flag: string, value: string | undefined, integer:
 }
 
 function checkedValues(values: RawValues): Omit<SubmitArgs, 'file'> {
-  const output = values.output ?? 'text';
-  if (output !== 'json' && output !== 'text') throw new UsageError('--output must be json or text');
+  const { region, endpoint, output, profile } = cloudArgsOf(values);
   if (values.language !== undefined && !REQUEST_LANGUAGES.includes(values.language as RequestLanguage))
     throw new UsageError('--language must be zh-CN or en-US');
   return {
-    region: values.region,
-    endpoint: values.endpoint,
+    region,
+    endpoint,
     output,
-    profile: values.profile,
+    profile,
     document: positiveNumber('document', values.document, true),
     timeoutSeconds: positiveNumber('timeout', values.timeout, false),
     language: values.language as RequestLanguage | undefined,
@@ -103,7 +86,7 @@ export function parseSubmitArgs(argv: readonly string[]): SubmitArgs {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageErrorOf(error as Error);
+    throw usageErrorOf(error as Error, OPTIONS);
   }
   if (parsed.positionals.length !== 1) throw new UsageError('exactly one FILE is needed');
   return { file: parsed.positionals[0], ...checkedValues(parsed.values) };

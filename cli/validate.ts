@@ -16,6 +16,7 @@ import { exitCodeOf, findingOf, sortFindings, type CliFinding } from './validate
 import { formatText, summaryOf } from './validate/formatText';
 import { formatJson } from './validate/formatJson';
 import { formatSarif } from './validate/formatSarif';
+import { cliRuleDocLink } from './packageDocs';
 
 /** Where the command reads its environment and writes its output; the tests pass their own. */
 export interface CliIo {
@@ -51,7 +52,8 @@ export async function runValidate(args: string[], io: CliIo = processIo): Promis
   const allProblems = [...inputs.problems, ...problems];
   for (const problem of allProblems) io.stderr(`tcvpn validate: ${problem.displayPath}: ${problem.message}\n`);
   io.stdout(render(options, sortFindings(findings), allProblems, io.cwd));
-  if (options.format === 'text') io.stderr(summaryOf(findings, inputs.files.length - problems.length));
+  if (options.format === 'text')
+    io.stderr(summaryOf(findings, inputs.files.length - problems.length, allProblems.length));
   return exitCodeOf(findings, allProblems.length);
 }
 
@@ -83,14 +85,15 @@ async function checkFiles(
         service,
         documents.map((entry) => entry.document),
       ),
-      { region: options.region, endpoint: options.endpoint, env },
+      { region: options.region, endpoint: options.endpoint, profile: options.profile, env },
     );
     if (live.ok) account = live.account;
     else return { findings: [], problems: [...problems, { displayPath: '--live', message: live.message }] };
   }
+  const ruleDocLink = cliRuleDocLink();
   const findings = documents.flatMap(({ file, document }) =>
     service
-      .validate(document, { lang: options.lang, disabledRules: options.disabledRules, account })
+      .validate(document, { lang: options.lang, disabledRules: options.disabledRules, account, ruleDocLink })
       .map((diagnostic) => findingOf(file.displayPath, diagnostic)),
   );
   return { findings, problems };
@@ -108,6 +111,6 @@ function documentValues(service: VpnLanguageService, documents: TextDocument[]):
 
 function render(options: ValidateOptions, findings: CliFinding[], problems: InputProblem[], cwd: string): string {
   if (options.format === 'json') return formatJson(findings);
-  if (options.format === 'sarif') return formatSarif(findings, problems, cwd);
+  if (options.format === 'sarif') return formatSarif(findings, problems, cwd, options.lang);
   return formatText(findings);
 }

@@ -27,6 +27,9 @@ export class AccountResourcesProvider implements vscode.Disposable {
   readonly account: AccountService;
   private client: LanguageClient | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** Fires after the cache was emptied (the account view and the live tunnels read again). */
+  readonly onDidRefresh = this.refreshed.event;
 
   constructor(private readonly services: Services) {
     this.account = new AccountService({
@@ -61,6 +64,7 @@ export class AccountResourcesProvider implements vscode.Disposable {
   /** Empties the cache and tells the server to ask again; the command also says so in the status bar. */
   refresh(fromCommand: boolean): void {
     this.account.refresh();
+    this.refreshed.fire();
     void this.client?.sendNotification(ResourcesChangedNotification.type).catch(() => undefined);
     this.services.log.info('account resources: cache cleared');
     if (fromCommand)
@@ -81,5 +85,6 @@ export class AccountResourcesProvider implements vscode.Disposable {
 
   dispose(): void {
     this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.refreshed.dispose();
   }
 }

@@ -14,4 +14,10 @@ export interface TencentCloudVpnApi {
   onDidChangeTasks: vscode.Event<void>;
   /** Every line written to the "Tencent Cloud VPN" output channel so far. */
   outputLines(): string[];
+  /** The "Tencent Cloud Account" view's data: regions, gateways and their tunnels, customer gateways. */
+  accountTree: vscode.TreeDataProvider<unknown>;
+  /** The status of an open file that names a tunnel ("in sync", "1 change vs live", "N changes vs live", …); undefined otherwise. */
+  tunnelStatus(uri: vscode.Uri): string | undefined;
+  /** Fires after any file's tunnel status changed. */
+  onDidChangeTunnelStatus: vscode.Event<void>;
 }

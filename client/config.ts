@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { Settings } from '../protocol/settings';
 import type { ClientSettings } from '../cloud/clientFactory';
 import type { CredentialSource } from '../cloud/credentials';
-import type { RequestLanguage } from '../cloud/tcClient';
+import { requestLanguageOf, type RequestLanguageSetting } from '../cloud/requestLanguage';
 
 /** The settings that change how requests are made; a change to any of them resets the cached clients. */
 export const CLIENT_SETTING_IDS = [
@@ -25,7 +25,8 @@ function read<T>(id: string, fallback: T): T {
 export function clientSettings(): ClientSettings {
   return {
     endpoint: read<string>(Settings.endpoint, ''),
-    language: read<RequestLanguage>(Settings.requestLanguage, 'zh-CN'),
+    // "auto" (the default) follows VS Code's display language, so API errors read in the UI's language.
+    language: requestLanguageOf(read<RequestLanguageSetting>(Settings.requestLanguage, 'auto'), vscode.env.language),
     timeoutSeconds: read<number>(Settings.requestTimeout, 60),
   };
 }
@@ -43,4 +44,9 @@ export function credentialSettings(): { source: CredentialSource; profile?: stri
 /** The region setting (a default for documents without a Region key). */
 export function regionSetting(): string {
   return read<string>(Settings.region, '');
+}
+
+/** The format "Open as File" writes an existing tunnel in (YAML unless the user chose JSON). */
+export function importFormatSetting(): 'yaml' | 'json' {
+  return read<string>(Settings.importFormat, 'yaml') === 'json' ? 'json' : 'yaml';
 }

@@ -7,12 +7,16 @@ import { AccountResourcesProvider } from './accountResources';
 import type { TencentCloudVpnApi } from './api';
 import { registerCredentialCommands } from './credentialCommands';
 import { registerExampleCommand } from './exampleCommand';
+import { registerExportCommands } from './exportCommands';
+import { registerPeerConfigView } from './peerConfigView';
+import { registerRuleDocCommand } from './ruleDocs';
 import { LanguageClientHost } from './languageClient';
 import { OutputLog } from './outputLog';
 import { registerSchemaOptIn } from './schemaOptIn';
 import { createServices, Services } from './services';
 import { registerSubmitCommand } from './submitCommand';
 import { registerTaskCommands } from './taskCommands';
+import { registerTunnelFeatures } from './tunnelFeatures';
 import { notifyFinished } from './taskNotifications';
 import { TASKS_VIEW_ID, TaskTreeProvider } from './taskTree';
 
@@ -44,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): TencentCloudVpnApi {
   const accountResources = new AccountResourcesProvider(services);
   languageClientHost = new LanguageClientHost(log, (client) => accountResources.attach(client));
   languageClientHost.ready.catch((error: unknown) => log.info(`language server failed to start: ${String(error)}`));
+  const tunnels = registerTunnelFeatures(services, accountResources);
   context.subscriptions.push(
     log,
     tasksChanged,
@@ -51,8 +56,14 @@ export function activate(context: vscode.ExtensionContext): TencentCloudVpnApi {
     registerSchemaOptIn(),
     registerSubmitCommand(services),
     registerExampleCommand(),
+    ...registerExportCommands(),
+    ...registerPeerConfigView(context.workspaceState, (region, signal) =>
+      accountResources.account.resources(region, signal),
+    ),
+    registerRuleDocCommand(context.extensionUri),
     ...registerCredentialCommands(services),
     ...registerTasksView(services, tasksChanged),
+    ...tunnels.disposables,
   );
   // Polling resumes for every record a previous window left running.
   services.poller.start();
@@ -62,6 +73,9 @@ export function activate(context: vscode.ExtensionContext): TencentCloudVpnApi {
     getTasks: () => history.list(),
     onDidChangeTasks: tasksChanged.event,
     outputLines: () => log.snapshot(),
+    accountTree: tunnels.accountTree,
+    tunnelStatus: tunnels.tunnelStatus,
+    onDidChangeTunnelStatus: tunnels.onDidChangeTunnelStatus,
   };
 }
 

@@ -16,6 +16,7 @@ import {
 import type { InitializationOptions } from '../protocol/initialization';
 import { SETTINGS_SECTION, Settings } from '../protocol/settings';
 import type { LogSink } from '../cloud/log';
+import { RULE_DOC_LINK } from './ruleDocs';
 
 type DocumentSelector = NonNullable<LanguageClientOptions['documentSelector']>;
 
@@ -110,7 +111,8 @@ export class LanguageClientHost implements vscode.Disposable {
 /** What the server learns at start-up (protocol/initialization.ts). */
 function initializationOptions(): InitializationOptions {
   // The extension answers the server's account requests (client/accountResources.ts), so the server may ask.
-  return { displayLanguage: vscode.env.language, accountResources: true };
+  // Rule links open the shipped rules page inside VS Code (client/ruleDocs.ts).
+  return { displayLanguage: vscode.env.language, accountResources: true, ruleDocLink: RULE_DOC_LINK };
 }
 
 function createClient(documentSelector: DocumentSelector, log: LogSink): LanguageClient {

@@ -25,6 +25,7 @@ import { regionSetting } from './config';
 import type { Services } from './services';
 import { blockingDiagnostics, confirmSubmit, describeDiagnostic, pickDocuments, reportBlocked } from './submitPrompts';
 import { reportSubmitted } from './taskNotifications';
+import { sendInOneNotification } from './submitProgress';
 import { Commands } from './commands';
 
 /** Programmatic options (in-editor tests, the demo). */
@@ -106,8 +107,11 @@ async function planFor(
 }
 
 async function send(services: Services, plan: SubmissionPlan): Promise<SubmissionRecord[]> {
-  const title = vscode.l10n.t('Submitting {0} VPN connection(s)…', plan.documents.length);
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async (progress) => {
+  const count = plan.documents.length;
+  const title =
+    count === 1 ? vscode.l10n.t('Creating 1 VPN connection') : vscode.l10n.t('Creating {0} VPN connections', count);
+  // One notification for the whole submission: it follows the tasks and closes when they end (submitProgress.ts).
+  return sendInOneNotification(services, title, async (progress) => {
     const records: SubmissionRecord[] = [];
     for (const planned of plan.documents) {
       progress.report({ message: planned.document.name });

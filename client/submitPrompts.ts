@@ -37,7 +37,9 @@ export function reportBlocked(fileName: string, problems: string[]): void {
   // Not awaited: the command ends (and frees the file for the next submit) while the message waits for a click.
   void vscode.window
     .showErrorMessage(
-      vscode.l10n.t('{0} has {1} error(s) and was not submitted.', fileName, problems.length),
+      problems.length === 1
+        ? vscode.l10n.t('{0} has 1 error and was not submitted.', fileName)
+        : vscode.l10n.t('{0} has {1} errors and was not submitted.', fileName, problems.length),
       { modal: false, detail: listed + more },
       showProblems,
     )
@@ -84,7 +86,9 @@ function summaryLines(plan: SubmissionPlan): string[] {
 export async function confirmSubmit(plan: SubmissionPlan): Promise<boolean> {
   const submit = vscode.l10n.t('Submit');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Create {0} VPN connection(s) in Tencent Cloud?', plan.documents.length),
+    plan.documents.length === 1
+      ? vscode.l10n.t('Create 1 VPN connection in Tencent Cloud?')
+      : vscode.l10n.t('Create {0} VPN connections in Tencent Cloud?', plan.documents.length),
     { modal: true, detail: summaryLines(plan).join('\n') },
     submit,
   );

@@ -1,22 +1,36 @@
 /**
- * What the user is told about submissions: once right after sending (accepted, unclear, or refused by the API)
- * and once when a task ends. Nothing in between: progress lives in the tree, not in notifications.
+ * What the user is told about submissions besides the one progress notification that follows them
+ * (submitProgress.ts): right after sending, only what went wrong (refused by the API, or the answer lost), and
+ * once when a task ends. An accepted create adds no message of its own: the progress notification already says
+ * which task it waits for, so notifications never stack.
  */
 import * as vscode from 'vscode';
 import { errorLabel, outcomeUnknown, type SubmissionRecord } from '../cloud/submissionRecord';
 import type { Services } from './services';
+import { apiErrorCodesLink } from '../language/features/docLinks';
 
 function errorText(services: Services, record: SubmissionRecord): string {
   return record.error ? services.redactor.redact(errorLabel(record.error)) : '';
+}
+
+/**
+ * A failure with an API error code offers the API's page that lists the action's error codes, in the UI's
+ * language (language/features/docLinks.ts); `extra` buttons come first.
+ */
+function showFailure(message: string, record: SubmissionRecord, extra: Record<string, () => unknown> = {}): void {
+  const page = record.error?.code
+    ? apiErrorCodesLink('CreateVpnConnection', vscode.env.language.startsWith('zh') ? 'zh' : 'en')
+    : undefined;
+  const actions: Record<string, () => unknown> = { ...extra };
+  if (page) actions[vscode.l10n.t('API Error Codes')] = () => vscode.env.openExternal(vscode.Uri.parse(page));
+  void vscode.window.showErrorMessage(message, ...Object.keys(actions)).then((choice) => choice && actions[choice]?.());
 }
 
 /** Tells the user how each create went, right after sending. */
 export function reportSubmitted(services: Services, records: SubmissionRecord[]): void {
   for (const record of records) {
     if (record.status === 'failed') {
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('"{0}" was not created: {1}', record.name, errorText(services, record)),
-      );
+      showFailure(vscode.l10n.t('"{0}" was not created: {1}', record.name, errorText(services, record)), record);
     } else if (record.status === 'succeeded') {
       // An unclear create whose lookup found the tunnel already AVAILABLE: the poller will not see it end.
       notifyFinished(services, record);
@@ -29,12 +43,10 @@ export function reportSubmitted(services: Services, records: SubmissionRecord[])
         ),
       );
     } else {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          '"{0}" submitted (task {1}); follow it in VPN Tasks.',
-          record.name,
-          record.taskId ?? record.vpnConnectionId ?? '',
-        ),
+      // Accepted: the progress notification follows the task; the status bar says it was sent, in passing.
+      vscode.window.setStatusBarMessage(
+        vscode.l10n.t('"{0}" submitted (task {1})', record.name, record.taskId ?? record.vpnConnectionId ?? ''),
+        10_000,
       );
     }
   }
@@ -53,11 +65,7 @@ export function notifyFinished(services: Services, record: SubmissionRecord): vo
     );
     return;
   }
-  const showOutput = vscode.l10n.t('Show Output');
-  void vscode.window
-    .showErrorMessage(
-      vscode.l10n.t('VPN connection "{0}" failed: {1}', record.name, errorText(services, record)),
-      showOutput,
-    )
-    .then((choice) => choice === showOutput && services.log.show());
+  showFailure(vscode.l10n.t('VPN connection "{0}" failed: {1}', record.name, errorText(services, record)), record, {
+    [vscode.l10n.t('Show Output')]: () => services.log.show(),
+  });
 }

@@ -15,5 +15,12 @@ export { checkParams } from './features/findings';
 export { DIAGNOSTIC_SOURCE } from './features/diagnostics';
 export { documentKindOf, isVpnConnectionDocument, languageKindOf, type LanguageKind } from './parsing/documentKind';
 export { ACTION_SCHEMAS, DEFAULT_ACTION, actionOf } from './schema/actionSchemas';
+export {
+  MODIFIABLE_FIELDS,
+  MODIFIABLE_FROM_GATEWAY_VERSION,
+  REPLACEMENT_FIELDS,
+  TUNNEL_ID_FIELD,
+  needsNewTunnel,
+} from './schema/modifiable';
 export type { AccountResources, ResourceSnapshot } from './account/snapshot';
 export type { DiagnosticData, JsonPath, Lang, Localized, RuleFinding, SemanticFix, Severity } from './types';

@@ -41,6 +41,13 @@ export interface ServiceOptions {
    * `--live`). Absent: no account items, cards or rules, and everything else is unchanged. Never waited on.
    */
   account?: AccountResources;
+  /**
+   * Where a rule's documentation link points: a template with `{rule}` for the rule id (docLinks.ts). Absent: the
+   * page-relative `docs/rules.md#<rule>`.
+   */
+  ruleDocLink?: string;
+  /** The peer vendor of the setting (`# tcvpn-peer:` in the file wins): its problems become warnings. */
+  peerVendor?: string;
 }
 
 export interface VpnLanguageService {

@@ -23,8 +23,15 @@ export interface CheckOptions {
   disabledRules: readonly string[];
   /** The account's resources, when the host has credentials: the account rules run. */
   account?: AccountResources;
+  /**
+   * Where a rule's documentation link points: a template with `{rule}` for the rule id (docLinks.ts). Absent: the
+   * page-relative `docs/rules.md#<rule>`.
+   */
+  ruleDocLink?: string;
   /** True for a submit: silenced errors still block (they are hidden, not fixed). */
   silencedErrorsBlock?: boolean;
+  /** The peer vendor of the setting (`# tcvpn-peer:` in the file wins): its problems become warnings. */
+  peerVendor?: string;
 }
 
 /** One document of the file (a YAML stream holds several), as a request would carry it. */

@@ -21,6 +21,12 @@ export interface InitializationOptions extends SettingsSection {
    * leaves it unset (Neovim, most tests) is never asked, and nothing account-related happens.
    */
   accountResources?: boolean;
+  /**
+   * Where the diagnostics' rule links point: a link with `{rule}` where the rule id goes. The VS Code extension
+   * sends a `command:` link that opens the rules page it ships as a Markdown preview at the rule's heading; a client
+   * that sends none gets a `file:` link to the server's own copy of docs/rules.md (server/ruleDocs.ts).
+   */
+  ruleDocLink?: string;
   /** The settings, as `workspace/didChangeConfiguration` would carry them. */
   settings?: WrappedSettings;
   /** The settings section itself. */

@@ -21,10 +21,14 @@ export const Settings = {
   credentialSource: 'tencentcloudVpn.credentialSource',
   /** tccli profile name, default "default". */
   tccliProfile: 'tencentcloudVpn.tccliProfile',
-  /** Language of API error messages: zh-CN or en-US. */
+  /** Language of API error messages: "auto" (follow the display language, the default), zh-CN or en-US. */
   requestLanguage: 'tencentcloudVpn.requestLanguage',
   /** Request timeout in seconds. */
   requestTimeout: 'tencentcloudVpn.requestTimeout',
+  /** "yaml" or "json": the format of the file "Open as File" makes from an existing tunnel. */
+  importFormat: 'tencentcloudVpn.importFormat',
+  /** The customer gateway's device (a peer-config vendor id, empty = none): its limits are shown as warnings. */
+  peerVendor: 'tencentcloudVpn.peerVendor',
 } as const;
 
 /** The settings the language server uses, with the defaults a client that sends none gets. */
@@ -32,10 +36,17 @@ export interface ServerSettings {
   docLanguage: 'auto' | 'zh' | 'en';
   filesInclude: string[];
   disabledRules: string[];
+  /** A peer-config vendor id, or "" for none; a `# tcvpn-peer:` comment in a file wins. */
+  peerVendor: string;
 }
 
 /** What the server uses until (or unless) a client sends settings. */
-export const DEFAULT_SERVER_SETTINGS: ServerSettings = { docLanguage: 'auto', filesInclude: [], disabledRules: [] };
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
+  docLanguage: 'auto',
+  filesInclude: [],
+  disabledRules: [],
+  peerVendor: '',
+};
 
 /**
  * The `tencentcloudVpn` section as clients send it (workspace/configuration answers, didChangeConfiguration
@@ -46,6 +57,7 @@ export interface SettingsSection {
   docLanguage?: ServerSettings['docLanguage'];
   files?: { include?: string[] };
   validation?: { disabledRules?: string[] };
+  peerVendor?: string;
   'files.include'?: string[];
   'validation.disabledRules'?: string[];
 }

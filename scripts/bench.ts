@@ -5,10 +5,13 @@
  *   npm run bench -- --peers             # also yaml-language-server and VS Code's JSON language service, same files
  *   npm run bench -- --json bench.json   # also write the results as JSON (for docs/performance.md)
  *   npm run bench -- --sizes typical,medium --langs yaml --quick   # a subset, fewer iterations
+ *   npm run bench -- --blocking --quick  # only the never-blocked rows (hover on a small file beside a 5 MB one)
  *
  * Per server and fixture it reports the first open of fresh processes (`fresh:` rows: spawn→initialize and the
  * first file's first diagnostics, with whatever loading the schema costs on first use) apart from the warm rows of one session, whose
- * warm-up runs are discarded. `minified` is ~1 MB of JSON on one line (JSON only).
+ * warm-up runs are discarded. `minified` is ~1 MB of JSON on one line (JSON only). The never-blocked rows
+ * (scripts/bench/blocking.ts) time hovers on the small JSON file while a 5 MB JSON file validates and during a
+ * 2,000-change flood of it; they run with JSON unless `--sizes` picks sizes, and alone with `--blocking`.
  *
  * It spawns `node dist/server.js --stdio` (built by the npm script first) and, with --peers, the peers; each one
  * talks only over its stdin/stdout, and every process is killed on the way out, error or Ctrl-C included.
@@ -17,11 +20,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FixtureKind } from '../test/support/fixtures';
 import { killAllChildren } from './bench/processes';
+import { measureBlocking } from './bench/blocking';
 import { measureCold, measureSession, measureSpawn, type Plan } from './bench/measure';
 import { compare, jsonReport, notes, oursTable, peersTable, type Row } from './bench/report';
 import { buildScenario, KINDS, sizeHasKind, SIZES, type BenchSize } from './bench/scenario';
 import { jsonPeer, ourServer, ROOT, yamlPeer, type BenchServer } from './bench/servers';
-import { COLD_METRICS, METRICS } from './bench/targets';
+import { BLOCKING_METRICS, COLD_METRICS, METRICS } from './bench/targets';
 
 interface Options {
   peers: boolean;
@@ -29,6 +33,8 @@ interface Options {
   sizes: BenchSize[];
   kinds: FixtureKind[];
   quick: boolean;
+  /** The never-blocked rows: 'only' with --blocking, 'with' unless --sizes picked sizes, else 'without'. */
+  blocking: 'only' | 'with' | 'without';
 }
 
 function parseArgs(argv: string[]): Options {
@@ -44,7 +50,7 @@ function parseArgs(argv: string[]): Options {
     if (unknown.length) throw new Error(`${name}: unknown ${unknown.join(', ')} (one of ${all.join(', ')})`);
     return picked as T[];
   };
-  const known = new Set(['--peers', '--json', '--sizes', '--langs', '--quick']);
+  const known = new Set(['--peers', '--json', '--sizes', '--langs', '--quick', '--blocking']);
   const stray = argv.filter(
     (arg, i) => arg.startsWith('--') && !known.has(arg) && !['--json', '--sizes', '--langs'].includes(argv[i - 1]),
   );
@@ -55,6 +61,7 @@ function parseArgs(argv: string[]): Options {
     sizes: list('--sizes', SIZES),
     kinds: list('--langs', KINDS),
     quick: argv.includes('--quick'),
+    blocking: argv.includes('--blocking') ? 'only' : argv.includes('--sizes') ? 'without' : 'with',
   };
 }
 
@@ -76,18 +83,14 @@ function planFor(quick: boolean): Plan {
       };
 }
 
-async function main(options: Options, cleanups: (() => void)[]): Promise<void> {
-  if (!existsSync(join(ROOT, 'dist', 'server.js')))
-    throw new Error('dist/server.js is missing: run `npm run bench` (it builds first) or `npm run build`');
-  const plan = planFor(options.quick);
-  const servers: BenchServer[] = [ourServer()];
-  if (options.peers) {
-    const json = await jsonPeer();
-    cleanups.push(json.dispose);
-    servers.push(yamlPeer(), json.server);
-  }
-  const rows: Row[] = [];
-  const log = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
+/** The spawn rows, then per language and size the fresh-process rows and one warm session, of every server. */
+async function measureFixtures(
+  options: Options,
+  plan: Plan,
+  servers: BenchServer[],
+  rows: Row[],
+  log: (message: string) => void,
+): Promise<void> {
   // A peer for none of the languages asked for (--langs) is not started at all.
   for (const server of servers.filter((s) => s.kinds.some((kind) => options.kinds.includes(kind)))) {
     log(`${server.id}: spawn→initialize ×${plan.spawns}`);
@@ -117,6 +120,31 @@ async function main(options: Options, cleanups: (() => void)[]): Promise<void> {
       }
     }
   }
+}
+
+async function main(options: Options, cleanups: (() => void)[]): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist', 'server.js')))
+    throw new Error('dist/server.js is missing: run `npm run bench` (it builds first) or `npm run build`');
+  const plan = planFor(options.quick);
+  const servers: BenchServer[] = [ourServer()];
+  if (options.peers) {
+    const json = await jsonPeer();
+    cleanups.push(json.dispose);
+    servers.push(yamlPeer(), json.server);
+  }
+  const rows: Row[] = [];
+  const log = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
+  if (options.blocking !== 'only') await measureFixtures(options, plan, servers, rows, log);
+  if (options.blocking !== 'without' && options.kinds.includes('json')) {
+    for (const server of servers.filter((s) => s.kinds.includes('json'))) {
+      log(`${server.id}: hovers on a small file beside a 5 MB JSON file`);
+      const measured = await measureBlocking(server, { opens: plan.colds, timeoutMs: plan.timeoutMs });
+      for (const metric of BLOCKING_METRICS) {
+        const summary = measured[metric];
+        if (summary) rows.push({ server: server.id, kind: 'json', metric, summary });
+      }
+    }
+  }
   const comparisons = compare(rows, servers);
   const out = [oursTable(rows, options.peers ? comparisons : [])];
   if (options.peers) out.push(peersTable(comparisons));
@@ -126,6 +154,9 @@ async function main(options: Options, cleanups: (() => void)[]): Promise<void> {
       'with one schema error at once; 1st open→diag waits for the diagnostics that report it (schema loaded on first',
       'use, nothing warmed up; the OS file cache is warm). Other rows: one session per fixture, warm-up runs excluded;',
       'its open→diagnostics opens a new file after the schema is loaded.',
+      'hover while 5 MB validates / in 2,000-change flood: hovers on the typical JSON file, one after another, from',
+      `the open of a 4.8 MiB JSON file (×${plan.colds}) until its diagnostics, and from the first of 2,000 changes to it until`,
+      "the last one's diagnostics; each hover is a sample. n/a: the peer cannot be measured so (it parses every version).",
       `servers:\n${notes(servers)}`,
     ].join('\n'),
   );

@@ -1,19 +1,22 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
-// Usage: node scripts/build.mjs [--watch] [--minify]
+// Usage: node scripts/build.mjs [--watch] [--minify] [--sourcemap]
 import * as esbuild from 'esbuild';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify') || process.env.CI === 'true';
+// The bundles that ship (.vsix, npm tarball) carry no `sourceMappingURL` to a map the package leaves out: maps
+// are written, and linked, only when asked for (`npm run build -- --sourcemap`, for debugging a local build).
+const sourcemap = process.argv.includes('--sourcemap') ? 'linked' : false;
 
-/** Every bundle is CommonJS for Node 20+, with sources maps kept out of the .vsix. */
+/** Every bundle is CommonJS for Node 20+; no source maps unless --sourcemap. */
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: 'linked',
+  sourcemap,
   minify,
   logLevel: 'warning',
   // The SDK's optional proxy dependencies and node-fetch's optional encoding support are never used.
@@ -58,6 +61,8 @@ const entries = [
     plugins: [sdkFetchThroughLoopback],
   },
   { entryPoints: ['server/main.ts'], outfile: 'dist/server.js', ...bin },
+  // The server's validation worker thread, loaded by dist/server.js from beside itself (server/largeDocuments.ts).
+  { entryPoints: ['server/validationWorker.ts'], outfile: 'dist/validationWorker.js' },
   { entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', ...bin, plugins: [sdkFetchThroughLoopback] },
 ];
 

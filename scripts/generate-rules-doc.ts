@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_FAMILIES } from '../language/rules/registry';
 import { codeOf, RULES_DOC, type Rule } from '../language/rules/rule';
+import { apiErrorCodesLink } from '../language/features/docLinks';
 
 const INTRO = `# Business rules
 
@@ -47,6 +48,12 @@ function tableRow(rule: Rule): string {
   return `| [${rule.id}](#${rule.id}) | ${rule.code ? `\`${rule.code}\`` : '— (advisory)'} | ${rule.severity} | ${rule.summary.en} |`;
 }
 
+/** Links to the API page that lists the rule's error code, in English and in Chinese. */
+function apiPages(rule: Rule): string {
+  const action = rule.actions?.[0] ?? 'CreateVpnConnection';
+  return `[API error codes](${apiErrorCodesLink(action, 'en')}), [错误码](${apiErrorCodesLink(action, 'zh')})`;
+}
+
 function section(rule: Rule): string {
   return [
     `### ${rule.id}`,
@@ -54,7 +61,7 @@ function section(rule: Rule): string {
     `${rule.summary.en}  `,
     `${rule.summary.zh}`,
     '',
-    `- Code: ${rule.code ? `\`${rule.code}\`` : `\`${codeOf(rule)}\` (advisory: no API error)`}`,
+    `- Code: ${rule.code ? `\`${rule.code}\` (${apiPages(rule)})` : `\`${codeOf(rule)}\` (advisory: no API error)`}`,
     `- Severity: ${rule.severity}`,
     `- Source: ${rule.source}`,
     ...(rule.actions ? [`- Applies to: ${rule.actions.join(', ')}`] : []),

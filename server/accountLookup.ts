@@ -7,8 +7,9 @@
  */
 import { CancellationTokenSource, ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { LocateResourceRequest, ResourcesRequest } from '../protocol/messages';
-import type { AccountResources, ResourceKind, ResourceSnapshot } from '../language/account/snapshot';
+import type { ResourceKind, ResourceSnapshot } from '../language/account/snapshot';
 import { itemsOf } from '../language/account/snapshot';
+import { locateKey, type AccountView, type ViewableAccount } from './accountView';
 
 /** How the lookup reaches the client (the connection in the server, a fake in tests). */
 export interface AccountClient {
@@ -40,7 +41,7 @@ const NO_CREDENTIALS_RETRY_MS = 60_000;
 const PENDING = Symbol('pending');
 
 /** Account resources fetched through the client, per region; see the file comment. */
-export class AccountLookup implements AccountResources {
+export class AccountLookup implements ViewableAccount {
   private regions = new Map<string, RegionEntry>();
   private located = new Map<string, string | null | typeof PENDING>();
   private resolvedDefault: string | undefined;
@@ -78,10 +79,20 @@ export class AccountLookup implements AccountResources {
       if (snapshot && snapshot.region !== except && itemsOf(snapshot, kind).some((item) => item.id === id))
         return snapshot.region;
     }
-    const key = `${kind}|${id}|${except}`;
+    const key = locateKey(kind, id, except);
     const known = this.located.get(key);
     if (known === undefined && !this.disabled) this.startLocate(key, { kind, id, except });
     return typeof known === 'string' ? known : undefined;
+  }
+
+  /** What is known now, as plain data for the validation worker (accountView.ts); asks nothing. */
+  view(): AccountView {
+    const located = [...this.located].filter((entry): entry is [string, string | null] => entry[1] !== PENDING);
+    const snapshots = [...this.regions].flatMap(([key, entry]): Array<[string, ResourceSnapshot]> =>
+      entry.snapshot ? [[key, entry.snapshot]] : [],
+    );
+    const loading = [...this.regions].filter(([, entry]) => entry.inFlight && !entry.snapshot).map(([key]) => key);
+    return { defaultRegion: this.resolvedDefault, snapshots, loading, located };
   }
 
   /** Forgets everything (the client said the account or the credentials changed); late answers are dropped. */

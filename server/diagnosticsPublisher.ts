@@ -22,17 +22,29 @@
  * the next turn anyway (one validation, then input goes first again). Documents are validated one at a time, the
  * oldest first, each on its own turn, always at their newest version: a document that changed again while queued
  * is validated once, not once per change.
+ *
+ * A large document is validated in the worker thread (largeDocuments.ts): its diagnostics arrive later, and are
+ * published only when the document is still open at the version they were computed on, so a flood of changes
+ * ends with the last version's diagnostics and never an older one's.
  */
 import { performance } from 'node:perf_hooks';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ServiceOptions, VpnLanguageService } from '../language/languageService';
 import { describe } from './guard';
+import type { Computed } from './largeDocuments';
 
 /** Whether input moved: `tick` changes whenever a message arrives or is handled (InputActivity). */
 export interface InputSignal {
   readonly tick: number;
 }
+
+/** Validates a document here (an array) or elsewhere (a promise; undefined when a newer version superseded it). */
+export type Validator = (
+  doc: TextDocument,
+  options: ServiceOptions,
+) => Diagnostic[] | Promise<Computed<Diagnostic[]> | undefined>;
 
 /** No input is ever seen waiting (a host without a reader to watch): validation runs on the second turn. */
 const NO_INPUT: InputSignal = { tick: 0 };
@@ -55,6 +67,8 @@ export class DiagnosticsPublisher {
     private readonly service: VpnLanguageService,
     private readonly optionsFor: (doc: TextDocument) => ServiceOptions | undefined,
     private readonly input: InputSignal = NO_INPUT,
+    /** Where documents are validated; default: here, by the service. */
+    private readonly validator?: Validator,
   ) {}
 
   /** Queues a document for validation once no input is waiting. */
@@ -105,10 +119,26 @@ export class DiagnosticsPublisher {
     if (!doc) return;
     try {
       const options = this.optionsFor(doc);
-      const diagnostics = options ? this.service.validate(doc, options) : [];
-      void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+      const validate = this.validator ?? ((d: TextDocument, o: ServiceOptions) => this.service.validate(d, o));
+      const diagnostics = options ? validate(doc, options) : [];
+      if (!(diagnostics instanceof Promise)) return this.send(uri, doc.version, diagnostics);
+      diagnostics.then(
+        (computed) =>
+          computed &&
+          this.documents.get(uri)?.version === computed.version &&
+          this.send(uri, computed.version, computed.value),
+        (error: unknown) => this.failed(uri, error),
+      );
     } catch (error) {
-      this.connection.console.error(`validation of ${uri} failed: ${describe(error)}`);
+      this.failed(uri, error);
     }
+  }
+
+  private send(uri: string, version: number, diagnostics: Diagnostic[]): void {
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  private failed(uri: string, error: unknown): void {
+    this.connection.console.error(`validation of ${uri} failed: ${describe(error)}`);
   }
 }

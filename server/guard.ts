@@ -8,17 +8,26 @@ export interface Logger {
   error(message: string): void;
 }
 
-/** Wraps a request handler: cancellation answers RequestCancelled, an exception logs and answers `fallback`. */
+/**
+ * Wraps a request handler: cancellation answers RequestCancelled, an exception logs and answers `fallback`. A
+ * handler may answer with a promise (a large document's request runs in the validation worker): its rejection
+ * is logged and answered the same way.
+ */
 export function guarded<P, R>(
   name: string,
   logger: Logger,
   fallback: R,
-  handler: (params: P, token: CancellationToken) => R,
+  handler: (params: P, token: CancellationToken) => R | Promise<R>,
 ) {
-  return (params: P, token: CancellationToken): R | ResponseError<void> => {
+  return (params: P, token: CancellationToken): R | Promise<R> | ResponseError<void> => {
     if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     try {
-      return handler(params, token);
+      const answer = handler(params, token);
+      if (!(answer instanceof Promise)) return answer;
+      return answer.catch((error: unknown) => {
+        logger.error(`${name} failed: ${describe(error)}`);
+        return fallback;
+      });
     } catch (error) {
       logger.error(`${name} failed: ${describe(error)}`);
       return fallback;

@@ -1,11 +1,13 @@
 /**
- * The request handlers: each looks the document up, checks it is ours, and asks the language service. All of
- * them are guarded (guard.ts): an exception is logged and answered with an empty result.
+ * The request handlers: each looks the document up, checks it is ours, and asks the language service — on this
+ * thread, or in the validation worker for a large document (largeDocuments.ts), whose answer comes as a promise.
+ * All of them are guarded (guard.ts): an exception is logged and answered with an empty result.
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceOptions, VpnLanguageService } from '../language/languageService';
 import { guarded } from './guard';
+import type { LargeDocuments } from './largeDocuments';
 import type { ServerState } from './serverState';
 
 export function registerHandlers(
@@ -13,6 +15,7 @@ export function registerHandlers(
   documents: TextDocuments<TextDocument>,
   service: VpnLanguageService,
   state: ServerState,
+  large?: LargeDocuments,
 ): void {
   const logger = { error: (message: string) => connection.console.error(message) };
   /** The open document and its options, or undefined when it is unknown or not a VPN connection file. */
@@ -21,35 +24,52 @@ export function registerHandlers(
     const options = doc && state.optionsFor(doc);
     return doc && options ? { doc, options } : undefined;
   };
+  /** A feature that reads the parse: in the worker for a large document, else here. */
+  const parsed = <T>(
+    op: 'hover' | 'complete' | 'documentSymbols' | 'foldingRanges' | 'format',
+    found: { doc: TextDocument; options: ServiceOptions },
+    args: unknown[],
+    local: () => T,
+    fallback: T,
+    token?: CancellationToken,
+  ): T | Promise<T> =>
+    large
+      ? large.request(op, found.doc, found.options, args, local, fallback, () => !!token?.isCancellationRequested)
+      : local();
 
   connection.onCompletion(
-    guarded('completion', logger, null, (params) => {
+    guarded('completion', logger, null, (params, token) => {
       const found = target(params.textDocument.uri);
-      return found ? service.complete(found.doc, params.position, found.options) : null;
+      if (!found) return null;
+      const local = () => service.complete(found.doc, params.position, found.options);
+      return parsed('complete', found, [params.position], local, null, token);
     }),
   );
   connection.onHover(
-    guarded('hover', logger, null, (params) => {
+    guarded('hover', logger, null, (params, token) => {
       const found = target(params.textDocument.uri);
-      return found ? service.hover(found.doc, params.position, found.options) : null;
+      if (!found) return null;
+      const local = () => service.hover(found.doc, params.position, found.options);
+      return parsed('hover', found, [params.position], local, null, token);
     }),
   );
   connection.onDocumentSymbol(
-    guarded('documentSymbol', logger, [], (params) => {
+    guarded('documentSymbol', logger, [], (params, token) => {
       const found = target(params.textDocument.uri);
-      return found ? service.documentSymbols(found.doc) : [];
+      return found ? parsed('documentSymbols', found, [], () => service.documentSymbols(found.doc), [], token) : [];
     }),
   );
   connection.onFoldingRanges(
-    guarded('foldingRange', logger, [], (params) => {
+    guarded('foldingRange', logger, [], (params, token) => {
       const found = target(params.textDocument.uri);
-      return found ? service.foldingRanges(found.doc) : [];
+      return found ? parsed('foldingRanges', found, [], () => service.foldingRanges(found.doc), [], token) : [];
     }),
   );
   connection.onDocumentFormatting(
-    guarded('formatting', logger, [], (params) => {
+    guarded('formatting', logger, [], (params, token) => {
       const found = target(params.textDocument.uri);
-      return found ? service.format(found.doc, params.options) : [];
+      if (!found) return [];
+      return parsed('format', found, [params.options], () => service.format(found.doc, params.options), [], token);
     }),
   );
   connection.onCodeAction(

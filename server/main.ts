@@ -6,7 +6,9 @@
  * It never goes deaf (issue 14): stdin is read by a strict reader (transport.ts), so a stream it cannot frame ends
  * the process with one line on stderr and FRAMING_EXIT_CODE, and the client's crash handling restarts it; a body
  * that is not JSON is answered with a parse error and the server reads on. Diagnostics are background work that
- * waits until no input is queued (diagnosticsPublisher.ts, inputActivity.ts), so requests go first.
+ * waits until no input is queued (diagnosticsPublisher.ts, inputActivity.ts), so requests go first. Large
+ * documents are validated, and their requests answered, in a worker thread (largeDocuments.ts), so one of them
+ * never holds up the others (issue 15).
  */
 import { writeSync } from 'node:fs';
 import {
@@ -31,6 +33,8 @@ import { registerHandlers } from './handlers';
 import { ServerState } from './serverState';
 import { describe, guardedNotification } from './guard';
 import { InputActivity } from './inputActivity';
+import { LargeDocuments } from './largeDocuments';
+import { LargeTextDocument, PIECES_FROM } from './largeTextDocument';
 import { FRAMING_EXIT_CODE, FramedMessageReader, FramingError, routeConsole } from './transport';
 
 const SERVER_NAME = 'tencentcloud-vpn-language-server';
@@ -42,14 +46,31 @@ const connection = stdioRequested()
   : createConnection(ProposedFeatures.all, { messageStrategy: input.strategy });
 // A *.vpnconn.* file is ours whatever language id the client sends (Neovim, Helix and Emacs send json, yaml,
 // plaintext…): it is kept under the language its name implies, so every reader of the id agrees on the syntax.
+// A large document is kept in pieces (largeTextDocument.ts): a keystroke in a 5 MB file does not copy 5 MB.
 const documents = new TextDocuments<TextDocument>({
   create: (uri, languageId, version, content) =>
-    TextDocument.create(uri, effectiveLanguageId(uri, languageId), version, content),
-  update: (document, changes, version) => TextDocument.update(document, changes, version),
+    content.length >= PIECES_FROM
+      ? new LargeTextDocument(uri, effectiveLanguageId(uri, languageId), version, content)
+      : TextDocument.create(uri, effectiveLanguageId(uri, languageId), version, content),
+  update: (document, changes, version) => {
+    if (!(document instanceof LargeTextDocument)) return TextDocument.update(document, changes, version);
+    document.update(changes, version);
+    return document;
+  },
 });
 const service = createLanguageService();
 const state = new ServerState(connection);
-const publisher = new DiagnosticsPublisher(connection, documents, service, (doc) => state.optionsFor(doc), input);
+// Large documents are validated, and their parse-reading requests answered, in a worker thread started on the
+// first one (largeDocuments.ts): a 5 MB file never holds up a hover on another.
+const large = new LargeDocuments(service, { log: (message) => connection.console.log(message) });
+const publisher = new DiagnosticsPublisher(
+  connection,
+  documents,
+  service,
+  (doc) => state.optionsFor(doc),
+  input,
+  (doc, options) => large.validate(doc, options),
+);
 
 // A bug in a callback outside a handler must not end the process: log it and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${describe(error)}`));
@@ -110,10 +131,11 @@ documents.onDidOpen((event) => publisher.schedule(event.document.uri));
 documents.onDidChangeContent((event) => publisher.schedule(event.document.uri));
 documents.onDidClose((event) => {
   service.forget(event.document.uri);
+  large.forget(event.document.uri);
   publisher.clear(event.document.uri);
 });
 
-registerHandlers(connection, documents, service, state);
+registerHandlers(connection, documents, service, state, large);
 documents.listen(connection);
 connection.listen();
 

@@ -9,6 +9,7 @@ import type { InitializationOptions } from '../protocol/initialization';
 import type { AccountResources } from '../language/account/snapshot';
 import { isVpnConnectionDocument, type ServiceOptions } from '../language/languageService';
 import { DEFAULT_SERVER_SETTINGS, SETTINGS_SECTION, type ServerSettings } from '../protocol/settings';
+import { ruleDocLinkFor } from './ruleDocs';
 import { effectiveLang, sectionOf, settingsFromInitOptions, settingsFromSection } from './workspaceSettings';
 
 /** The InitializationOptions of `initialize`, typed as the contract but read as untrusted: any JSON may come. */
@@ -26,6 +27,8 @@ export class ServerState {
   /** The account lookup, once main.ts created it for a client that answers. */
   account: AccountResources | undefined;
   private locale: string | undefined;
+  /** The rule links' template (server/ruleDocs.ts): the client's, else a file link to the shipped rules page. */
+  private ruleDocLink: string | undefined;
 
   constructor(private readonly connection: Connection) {}
 
@@ -36,6 +39,7 @@ export class ServerState {
     this.settings = settingsFromInitOptions(options);
     this.canPullConfiguration = !!params.capabilities.workspace?.configuration;
     this.clientAnswersAccount = options.accountResources === true;
+    this.ruleDocLink = ruleDocLinkFor(options.ruleDocLink);
   }
 
   /** Asks the client for our section; false when it has none to give. */
@@ -59,6 +63,8 @@ export class ServerState {
     return {
       lang: effectiveLang(this.settings, this.locale),
       disabledRules: this.settings.disabledRules,
+      ...(this.settings.peerVendor ? { peerVendor: this.settings.peerVendor } : {}),
+      ...(this.ruleDocLink ? { ruleDocLink: this.ruleDocLink } : {}),
       ...(this.account ? { account: this.account } : {}),
     };
   }

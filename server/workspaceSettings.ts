@@ -16,6 +16,7 @@ export function settingsFromSection(section: unknown): ServerSettings {
     docLanguage,
     filesInclude: stringList(nested('files', 'include')),
     disabledRules: stringList(nested('validation', 'disabledRules')),
+    peerVendor: typeof raw.peerVendor === 'string' ? raw.peerVendor : '',
   };
 }
 

@@ -8,6 +8,9 @@ import type * as Sarif from 'sarif';
 import { version } from '../../package.json';
 import type { CliFinding } from './findings';
 import type { InputProblem } from './inputs';
+import type { Lang } from '../../language/types';
+import { packageDocUrl } from '../packageDocs';
+import { ruleDescriptorOf, sarifRuleIdOf } from './sarifRules';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = 'SRCROOT';
@@ -19,55 +22,51 @@ const LEVEL_BY_SEVERITY: Record<CliFinding['severity'], Sarif.Result.level> = {
   hint: 'note',
 };
 
-/** The whole SARIF log, as an object; `formatSarif` prints it. */
-export function sarifLogOf(findings: readonly CliFinding[], problems: readonly InputProblem[], cwd: string): Sarif.Log {
-  const rules = rulesOf(findings);
+/** The whole SARIF log, as an object; `formatSarif` prints it. Rules are described in `lang`. */
+export function sarifLogOf(
+  findings: readonly CliFinding[],
+  problems: readonly InputProblem[],
+  cwd: string,
+  lang: Lang = 'en',
+): Sarif.Log {
+  const rules = rulesOf(findings, lang);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const informationUri = packageDocUrl('README.md');
   const run: Sarif.Run = {
-    tool: { driver: { name: 'tcvpn', semanticVersion: version, rules } },
+    tool: { driver: { name: 'tcvpn', semanticVersion: version, ...(informationUri ? { informationUri } : {}), rules } },
     originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
     columnKind: 'utf16CodeUnits',
     invocations: [
       { executionSuccessful: problems.length === 0, toolExecutionNotifications: problems.map(notificationOf) },
     ],
-    results: findings.map((finding) => resultOf(finding, ruleIndex.get(finding.ruleId) ?? -1)),
+    results: findings.map((finding) => resultOf(finding, ruleIndex.get(sarifRuleIdOf(finding)) ?? -1)),
   };
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
 }
 
-export function formatSarif(findings: readonly CliFinding[], problems: readonly InputProblem[], cwd: string): string {
-  return `${JSON.stringify(sarifLogOf(findings, problems, cwd), null, 2)}\n`;
+export function formatSarif(
+  findings: readonly CliFinding[],
+  problems: readonly InputProblem[],
+  cwd: string,
+  lang: Lang = 'en',
+): string {
+  return `${JSON.stringify(sarifLogOf(findings, problems, cwd, lang), null, 2)}\n`;
 }
 
-/** One rule descriptor per rule id that has a result, sorted by id; the API error code is its name. */
-function rulesOf(findings: readonly CliFinding[]): Sarif.ReportingDescriptor[] {
+/** One rule descriptor (sarifRules.ts) per rule that has a result, sorted by id. */
+function rulesOf(findings: readonly CliFinding[], lang: Lang): Sarif.ReportingDescriptor[] {
   const byId = new Map<string, Sarif.ReportingDescriptor>();
   for (const finding of findings) {
-    if (byId.has(finding.ruleId)) continue;
-    byId.set(finding.ruleId, {
-      id: finding.ruleId,
-      name: finding.code,
-      shortDescription: { text: finding.code },
-      defaultConfiguration: { level: LEVEL_BY_SEVERITY[finding.severity] },
-      ...helpOf(finding.docUrl),
-    });
+    const id = sarifRuleIdOf(finding);
+    if (!byId.has(id)) byId.set(id, ruleDescriptorOf(finding, lang, LEVEL_BY_SEVERITY[finding.severity]));
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/**
- * SARIF wants `helpUri` absolute; a link relative to the repository (the rules page, docs/rules.md#id) goes
- * into the help text instead, where a reader of the log can still follow it.
- */
-function helpOf(docUrl: string | undefined): Pick<Sarif.ReportingDescriptor, 'help' | 'helpUri'> {
-  if (!docUrl) return {};
-  return /^[a-z][a-z0-9+.-]*:/i.test(docUrl) ? { helpUri: docUrl } : { help: { text: `See ${docUrl}` } };
 }
 
 function resultOf(finding: CliFinding, ruleIndex: number): Sarif.Result {
   const { start, end } = finding.range;
   return {
-    ruleId: finding.ruleId,
+    ruleId: sarifRuleIdOf(finding),
     ruleIndex,
     level: LEVEL_BY_SEVERITY[finding.severity],
     message: { text: finding.message },

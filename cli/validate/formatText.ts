@@ -12,9 +12,16 @@ function lineOf(finding: CliFinding): string {
   return `${file}:${range.start.line}:${range.start.column}: ${severity} ${code} ${message}\n`;
 }
 
-/** The closing summary, printed on stderr so stdout holds only findings. */
-export function summaryOf(findings: readonly CliFinding[], fileCount: number): string {
+/**
+ * The closing summary, printed on stderr so stdout holds only findings. Inputs that could not be checked (a
+ * missing file, a folder with no VPN file) are counted in it too, so a run that checked nothing never reads as
+ * a clean one.
+ */
+export function summaryOf(findings: readonly CliFinding[], fileCount: number, uncheckedCount = 0): string {
   const count = (severity: string) => findings.filter((finding) => finding.severity === severity).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} in ${plural(fileCount, 'file')}\n`;
+  const checked = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} in ${plural(fileCount, 'file')}`;
+  if (uncheckedCount === 0) return `${checked}\n`;
+  const what = uncheckedCount === 1 ? '1 input could not be checked' : `${uncheckedCount} inputs could not be checked`;
+  return `${checked}; ${what} (see above): not a clean run\n`;
 }

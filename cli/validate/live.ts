@@ -1,6 +1,7 @@
 /**
- * `tcvpn validate --live`: the account checks of the editor, in CI. Credentials come from the environment or a
- * tccli profile; the snapshots of every region the files go to (their `Region`, else --region, else the
+ * `tcvpn validate --live`: the account checks of the editor, in CI. Credentials and the endpoint come from the same
+ * sources as every cloud command (cli/cloudArgs.ts: the environment or a tccli profile, --profile to pick one;
+ * --endpoint, else TENCENTCLOUD_ENDPOINT); the snapshots of every region the files go to (their `Region`, else --region, else the
  * profile's or ap-guangzhou) are fetched once, plus the region of any id a file names in the wrong region, and the
  * language service then runs with them as a fixed AccountResources.
  */
@@ -9,11 +10,14 @@ import { staticAccountResources, type AccountResources, type ResourceSnapshot } 
 import { stringAt, isRecord } from '../../language/values/values';
 import { AccountService } from '../../cloud/accountService';
 import { ClientFactory } from '../../cloud/clientFactory';
-import { CredentialsError, resolveCredentials } from '../../cloud/credentials';
+import { CredentialsError } from '../../cloud/credentials';
+import { cliCredentials, endpointOf } from '../cloudArgs';
 
 export interface LiveOptions {
   region?: string;
   endpoint?: string;
+  /** --profile: the tccli profile to read the keys from. */
+  profile?: string;
   env: NodeJS.ProcessEnv;
 }
 
@@ -24,7 +28,7 @@ export type LiveResult = { ok: true; account: AccountResources } | { ok: false; 
 export async function fetchLiveAccount(values: readonly unknown[], options: LiveOptions): Promise<LiveResult> {
   let credentials;
   try {
-    credentials = await resolveCredentials({ env: options.env, homeDir: options.env.HOME || undefined });
+    credentials = await cliCredentials(options.profile, options.env);
   } catch (error) {
     return {
       ok: false,
@@ -32,7 +36,7 @@ export async function fetchLiveAccount(values: readonly unknown[], options: Live
     };
   }
   const clients = new ClientFactory({
-    settings: () => ({ endpoint: options.endpoint ?? options.env.TENCENTCLOUD_ENDPOINT, timeoutSeconds: 30 }),
+    settings: () => ({ endpoint: endpointOf(options, options.env), timeoutSeconds: 30 }),
     credentials: async () => credentials,
   });
   const service = new AccountService({

@@ -19,12 +19,14 @@ export interface ValidateOptions {
   region?: string;
   /** --endpoint: the VPC API host, or http://127.0.0.1:PORT for the emulator (with --live). */
   endpoint?: string;
+  /** --profile: the tccli profile of the keys (with --live; the shared flags of cli/cloudArgs.ts). */
+  profile?: string;
 }
 
 export type ParsedArgs =
   { kind: 'run'; options: ValidateOptions } | { kind: 'help' } | { kind: 'usageError'; message: string };
 
-export const VALIDATE_USAGE = `usage: tcvpn validate [--format text|json|sarif] [--lang zh|en] [--disable RULE]... [--live [--region R] [--endpoint URL]] FILES_OR_GLOBS...
+export const VALIDATE_USAGE = `usage: tcvpn validate [--format text|json|sarif] [--lang zh|en] [--disable RULE]... [--live [--region R] [--endpoint URL] [--profile NAME]] [--output json] FILES_OR_GLOBS...
 
 Checks *.vpnconn.json / *.vpnconn.yaml files with the editor's schemas and rules.
 A directory means every *.vpnconn.{json,yaml,yml} file under it; quote globs so the tool expands them.
@@ -38,7 +40,9 @@ A directory means every *.vpnconn.{json,yaml,yml} file under it; quote globs so 
                   route types and SPD rules of the gateway's tunnels (credentials from TENCENTCLOUD_SECRET_ID /
                   TENCENTCLOUD_SECRET_KEY or the tccli profile)
   --region R      with --live: region of files without Region (default: TENCENTCLOUD_REGION, the profile's, ap-guangzhou)
-  --endpoint URL  with --live: VPC API host, or http://127.0.0.1:PORT for the local emulator
+  --endpoint URL  with --live: VPC API host, or http://127.0.0.1:PORT for the local emulator (else TENCENTCLOUD_ENDPOINT)
+  --profile NAME  with --live: the tccli profile to read the keys from (else the environment, then TCCLI_PROFILE)
+  --output json   the same as --format json (the flag every cloud command takes)
 
 exit status: 0 no errors, 1 errors found, 2 usage error, an unreadable file, or a failed --live lookup
 `;
@@ -82,8 +86,8 @@ export function parseValidateArgs(args: readonly string[], env: NodeJS.ProcessEn
     if (error) return { kind: 'usageError', message: error };
   }
   if (options.inputs.length === 0) return { kind: 'usageError', message: 'no files, directories or globs given' };
-  if (!options.live && (options.region || options.endpoint))
-    return { kind: 'usageError', message: '--region and --endpoint go with --live' };
+  if (!options.live && (options.region || options.endpoint || options.profile))
+    return { kind: 'usageError', message: '--region, --endpoint and --profile go with --live' };
   return { kind: 'run', options };
 }
 
@@ -94,10 +98,16 @@ function splitOption(arg: string): [string, string | undefined] {
 
 /** Applies one option to `options`; returns a usage error message when the option or its value is wrong. */
 function applyOption(options: ValidateOptions, name: string, value: string | undefined): string | undefined {
-  if (!['--format', '--lang', '--disable', '--region', '--endpoint'].includes(name)) return `unknown option "${name}"`;
+  if (!['--format', '--lang', '--disable', '--region', '--endpoint', '--profile', '--output'].includes(name))
+    return `unknown option "${name}"`;
   if (value === undefined || value === '') return `${name} needs a value`;
-  if (name === '--region' || name === '--endpoint') {
-    options[name === '--region' ? 'region' : 'endpoint'] = value;
+  if (name === '--region' || name === '--endpoint' || name === '--profile') {
+    options[name.slice(2) as 'region' | 'endpoint' | 'profile'] = value;
+    return undefined;
+  }
+  if (name === '--output') {
+    if (value !== 'json' && value !== 'text') return `--output must be json or text, not "${value}"`;
+    options.format = value;
     return undefined;
   }
   if (name === '--format') {

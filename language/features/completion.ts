@@ -31,6 +31,8 @@ import { escapeSnippet, SnippetWriter, yamlScalar } from './snippets';
 import { nodeAtPath, type ParsedFile, type ParsedPart } from '../parsing/tree';
 import { yamlContext } from './yamlContext';
 import { skeletonItems } from './skeleton';
+import { keysRuledOutByIdentity } from './identityKeys';
+import { valueAt } from '../schema/schemaFindings';
 import { snippetItem, type ItemContext } from './completionItem';
 
 /**
@@ -80,12 +82,16 @@ function itemsFor(request: ItemContext, part: ParsedPart | undefined, offset: nu
   return items;
 }
 
-/** The keys already present in the object, except the one being typed. */
+/**
+ * The keys not to offer: those already present in the object, except the one being typed, and those its IKE
+ * identity types rule out (identityKeys.ts).
+ */
 function existingKeys(part: ParsedPart | undefined, context: CompletionContext, offset: number): Set<string> {
   const node = nodeAtPath(part?.root, context.path);
   const typed = (p: { keyOffset: number; keyLength: number }) =>
     offset >= p.keyOffset && offset <= p.keyOffset + p.keyLength;
-  return new Set((node?.properties ?? []).filter((p) => !typed(p)).map((p) => p.key));
+  const present = (node?.properties ?? []).filter((p) => !typed(p)).map((p) => p.key);
+  return new Set([...present, ...keysRuledOutByIdentity(valueAt(part?.value, context.path))]);
 }
 
 /** The indentation unit the JSON file already uses (two spaces when it cannot tell). */

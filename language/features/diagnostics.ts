@@ -14,9 +14,12 @@ import type { DiagnosticData, JsonPath, Lang, RuleFinding, Severity } from '../t
 import { checkParams } from './findings';
 import { actionOfPart } from '../schema/partAction';
 import { spanFor, type Span } from './ranges';
-import { rootSchemaOf } from '../schema/schemaLookup';
+import { apiErrorCodesLink, ruleDocLink } from './docLinks';
+import { ruleDocUrl } from '../rules/rule';
 import { fileTooLargeMessage } from '../parsing/syntaxMessages';
 import { propertyOf, type ParsedFile, type ParsedPart, type SyntaxProblem, type TreeNode } from '../parsing/tree';
+import { chosenPeerVendor } from '../peer/vendorChoice';
+import { peerFindings } from './peerFindings';
 
 export const DIAGNOSTIC_SOURCE = 'tencentcloud-vpn';
 
@@ -25,6 +28,13 @@ export interface ValidationOptions {
   disabledRules: readonly string[];
   /** The account's resources, when known: the account rules run and the gateway version is known. */
   account?: AccountResources;
+  /**
+   * Where a rule's documentation link points: a template with `{rule}` for the rule id (docLinks.ts). Absent: the
+   * page-relative `docs/rules.md#<rule>`.
+   */
+  ruleDocLink?: string;
+  /** The peer vendor of the setting; a `# tcvpn-peer:` comment in the file wins. Chosen: its problems are warnings. */
+  peerVendor?: string;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -66,12 +76,12 @@ export function diagnosticsOf(doc: TextDocument, parsed: ParsedFile, options: Va
     diagnostics.push(...problems.map((problem) => syntaxDiagnostic(problem, part.index, options.lang, toDiagnostic)));
     const action = actionOfPart(part, text, parsed.kind);
     const errorStarts = new Set(problems.filter(breaksText).map((problem) => problem.offset));
-    for (const finding of findingsOf(part, action, parsed, text, options.account)) {
+    for (const finding of findingsOf(part, action, parsed, text, options)) {
       const span = spanFor(part, finding.path, finding.target);
       // Where a syntax error starts, it is the cause; a schema or rule finding there only repeats it.
       if (errorStarts.has(span.offset)) continue;
       const diagnostic: Diagnostic = toDiagnostic(span, finding.severity, finding.message[options.lang], finding.code);
-      const href = docUrlOf(finding, action, options.lang);
+      const href = docUrlOf(finding, action, options);
       if (href) diagnostic.codeDescription = { href };
       diagnostic.data = {
         ruleId: finding.ruleId,
@@ -111,11 +121,16 @@ function findingsOf(
   action: string,
   parsed: ParsedFile,
   text: string,
-  account: AccountResources | undefined,
+  options: ValidationOptions,
 ): RuleFinding[] {
   // An empty document (a stray `---`, a file of comments) is no request and no mistake: a submit says so instead.
   if (!part.root || part.value === undefined || part.value === null) return [];
-  const findings = checkParams(part.value, action, account);
+  const peerVendor = chosenPeerVendor(text, options.peerVendor);
+  const findings = [
+    ...checkParams(part.value, action, options.account),
+    // The peer device answers a CreateVpnConnection's IKE and IPsec settings; other actions carry none.
+    ...(peerVendor && action === 'CreateVpnConnection' ? peerFindings(part.value, peerVendor) : []),
+  ];
   const broken = brokenMembers(part, part.root, parsed.kind, text);
   return broken ? findings.filter((finding) => inCleanMember(finding.path, part.root!, broken)) : findings;
 }
@@ -224,10 +239,13 @@ function inCleanMember(path: JsonPath, root: TreeNode, broken: ReadonlySet<strin
   return typeof path[0] === 'number' ? path[0] < (root.items?.length ?? 0) : propertyOf(root, path[0]) !== undefined;
 }
 
-/** Schema findings link to the action's API page in the user's language; rules bring their own link. */
-function docUrlOf(finding: RuleFinding, action: string, lang: Lang): string | undefined {
-  if (!finding.ruleId.startsWith('schema.')) return finding.docUrl;
-  return rootSchemaOf(action)['x-doc-url']?.[lang] ?? finding.docUrl;
+/** Schema findings link to the API page of their error code in the user's language; rules to their section. */
+function docUrlOf(finding: RuleFinding, action: string, options: ValidationOptions): string | undefined {
+  if (finding.ruleId.startsWith('schema.')) return apiErrorCodesLink(action, options.lang) ?? finding.docUrl;
+  // A link to the rules page follows the host's template; any other link the finding brings is kept as it is.
+  return finding.docUrl === ruleDocUrl(finding.ruleId)
+    ? ruleDocLink(finding.ruleId, options.ruleDocLink)
+    : finding.docUrl;
 }
 
 function deduplicate(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -86,8 +86,12 @@ const PEER_SHORT: Record<BenchServer['id'], string> = {
   'vscode-json-languageservice': 'json-ls',
 };
 
+/** Rows no peer can be measured on the same way (blocking.ts says why). */
+const NO_PEER: readonly Metric[] = ['hoverDuringFlood'];
+
 /** The peer/ours ratios of medians for one of our rows (both peers for spawn, which has no language). */
 function ratiosFor(r: Row, comparisons: Comparison[]): string {
+  if (NO_PEER.includes(r.metric)) return 'n/a';
   const mine = comparisons.filter(
     (c) => c.metric === r.metric && c.size === r.size && (r.metric === 'spawn' || c.kind === r.kind),
   );
@@ -100,7 +104,7 @@ function ratiosFor(r: Row, comparisons: Comparison[]): string {
  */
 export function oursTable(rows: Row[], comparisons: Comparison[] = []): string {
   const withPeers = comparisons.length > 0;
-  const widths = [5, 8, 20, 4, 8, 8, 9, 8, ...(withPeers ? [9] : [])];
+  const widths = [5, 8, 27, 5, 8, 8, 9, 8, ...(withPeers ? [9] : [])];
   const lines = [
     `Our server — median and p95 (ms; MB for RSS); targets are checked against p95${withPeers ? '; peer× = peer median / ours (higher is better for us)' : ''}`,
     pad(['lang', 'size', 'metric', 'n', 'median', 'p95', 'target', 'status', ...(withPeers ? ['peer×'] : [])], widths),
@@ -132,7 +136,7 @@ export function oursTable(rows: Row[], comparisons: Comparison[] = []): string {
 
 /** The table of the peers against ours: ratio = peer / ours, so 5.0 means we are five times faster (or smaller). */
 export function peersTable(comparisons: Comparison[]): string {
-  const widths = [5, 8, 20, 9, 9, 6, 9, 9, 7, 7, 6, 6];
+  const widths = [5, 8, 27, 9, 9, 6, 9, 9, 7, 7, 6, 6];
   const lines = [
     'Peers — ratio = peer / ours (higher is better for us); goals are checked on the ratio of medians',
     pad(

@@ -4,7 +4,7 @@
  * bundled with esbuild into a temporary directory the way VS Code ships its own JSON server (bundled), so neither
  * pays for tsx or module resolution at spawn. All of them get the same schema file by URI.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,9 +63,11 @@ export function ourServer(): BenchServer {
 export function yamlPeer(): BenchServer {
   const dir = join(ROOT, 'node_modules', 'yaml-language-server');
   // Its debounce is a constant in the shipped settings class (200 ms in 2.x), not a setting: read it, to report it.
-  const delay = /validationDelayMs\s*=\s*(\d+)/.exec(
-    readFileSync(join(dir, 'out', 'src', 'yamlSettings.js'), 'utf8'),
-  )?.[1];
+  // 2.x ships it in out/src/, 1.x in out/server/src/.
+  const settingsFile = ['out/src', 'out/server/src']
+    .map((folder) => join(dir, folder, 'yamlSettings.js'))
+    .find((file) => existsSync(file));
+  const delay = settingsFile && /validationDelayMs\s*=\s*(\d+)/.exec(readFileSync(settingsFile, 'utf8'))?.[1];
   const yaml = {
     schemas: { [pathToFileURL(SCHEMA_PATH).href]: '*.vpnconn.yaml' },
     validate: true,

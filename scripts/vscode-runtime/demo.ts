@@ -1,15 +1,21 @@
 /**
  * The live demo (`npm run demo`, after scripts/demo.sh has installed the runtime and packaged the .vsix): installs
- * the .vsix into a fresh code-server, starts the VPC API emulator and code-server on 127.0.0.1 with an example
- * workspace whose endpoint setting points at the emulator, checks in a headless Chromium that the installed extension
- * activates on a *.vpnconn.yaml file, and prints the URL to open. Ctrl-C stops all of it, process groups included.
+ * the .vsix into a fresh code-server, starts the VPC API emulator and code-server on 127.0.0.1 with the examples/
+ * workspace (README's tunnel, a BGP, a policy and a CCN tunnel, the common mistakes) whose endpoint setting points
+ * at the emulator, checks in a headless Chromium that the installed extension activates on a *.vpnconn.yaml file,
+ * and prints the URL to open and the commands to try. Ctrl-C stops all of it, process groups included; the
+ * workspace is kept (at the path the banner names, reused next time without overwriting an edited file), the
+ * code-server data and logs are removed.
  *
  * Usage: npx tsx scripts/vscode-runtime/demo.ts [--port N] [--no-verify] [--exit-after-check]
  *   --port N             code-server's port on 127.0.0.1 (default 8080, or TCVPN_DEMO_PORT; a free one if taken)
  *   --no-verify          skip the headless activation check
  *   --exit-after-check   stop everything after the check (what CI and a smoke test use)
+ * Env: TCVPN_DEMO_WORKSPACE  where the workspace is kept (default ~/tcvpn-demo-workspace)
  */
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   cleanup,
@@ -18,7 +24,6 @@ import {
   emulatorDemoCredentials,
   freePort,
   freshDataDir,
-  freshWorkspace,
   installVsix,
   launchBrowser,
   removeWhenDone,
@@ -35,6 +40,37 @@ import {
 
 const EXTENSION_ID = 'tcvpn-dev.tencentcloud-vpn-connection';
 const VSIX = path.join(repoRoot, 'dist', 'tencentcloud-vpn-connection.vsix');
+const EXAMPLES = path.join(repoRoot, 'examples');
+/** The example the activation check waits for in the explorer, and the one whose errors it waits for. */
+const FIRST_EXAMPLE = 'tunnel-to-idc.vpnconn.yaml';
+const MISTAKES_EXAMPLE = 'common-mistakes.vpnconn.yaml';
+/** What the banner says each example is. */
+const EXAMPLE_LIST: [string, string][] = [
+  [FIRST_EXAMPLE, "README's tunnel (SPD policy)"],
+  ['bgp-tunnel.vpnconn.yaml', 'a BGP tunnel'],
+  ['policy-tunnel.vpnconn.yaml', 'a policy tunnel with several SPD rules'],
+  ['ccn-tunnel.vpnconn.yaml', 'a tunnel on a CCN gateway (no VPC)'],
+  [MISTAKES_EXAMPLE, 'the mistakes engineers make, each underlined with its rule'],
+];
+
+/**
+ * The demo's workspace: examples/ copied to a folder that outlives the demo, so what the user edited is there
+ * after Ctrl-C. A file already there is kept as it is (an edit is never overwritten); missing ones are copied.
+ */
+function demoWorkspace(): string {
+  const workspace = process.env.TCVPN_DEMO_WORKSPACE || path.join(os.homedir(), 'tcvpn-demo-workspace');
+  mkdirSync(workspace, { recursive: true });
+  const copied: string[] = [];
+  for (const name of readdirSync(EXAMPLES)) {
+    if (existsSync(path.join(workspace, name))) continue;
+    copyFileSync(path.join(EXAMPLES, name), path.join(workspace, name));
+    copied.push(name);
+  }
+  say(
+    `workspace ${workspace}: ${copied.length ? `copied ${copied.join(', ')}` : 'kept as it was (every example there)'}`,
+  );
+  return workspace;
+}
 
 interface Options {
   port: number;
@@ -69,9 +105,9 @@ async function verifyActivation(dataDir: string, url: string): Promise<void> {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
     await page
-      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'static-gz.vpnconn.yaml' })
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: FIRST_EXAMPLE })
       .waitFor({ timeout: 90_000 });
-    await openFile(page, 'schema-errors.vpnconn.yaml');
+    await openFile(page, MISTAKES_EXAMPLE);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT });
   } finally {
     await context.close();
@@ -114,7 +150,7 @@ function startDemoCodeServer(
   });
 }
 
-/** Prints the URL to open and what the demo workspace, the emulator and the logs are. */
+/** Prints the URL to open, the workspace, the commands to try, and what the emulator and the logs are. */
 function printInstructions(url: string, workspace: string, emulatorUrl: string, dataDir: string): void {
   console.log(`
   Tencent Cloud VPN Connection: live demo
@@ -122,12 +158,20 @@ function printInstructions(url: string, workspace: string, emulatorUrl: string, 
   Open this URL in a browser on this machine:
     ${url}
 
-  The workspace (${workspace}) holds example *.vpnconn.yaml / *.vpnconn.json files. The extension validates them as you
-  type; "Tencent Cloud VPN: Submit Connection" (palette or editor title) sends one to the local VPC API emulator
-  at ${emulatorUrl} with its public demo credentials, and the "VPN Tasks" view follows the task.
-  Logs: ${dataDir}/code-server.log, ${dataDir}/emulator.log
+  The workspace, kept after the demo: ${workspace}
+${EXAMPLE_LIST.map(([name, what]) => `    ${name.padEnd(31)}${what}`).join('\n')}
 
-  Press Ctrl-C to stop everything.
+  Try (Ctrl+Shift+P, then type the name):
+    Tencent Cloud VPN: Submit Connection     sends the open file to the local VPC API emulator
+    Tencent Cloud VPN: Open an Example       the API's own example, in a new editor
+    Tencent Cloud VPN: Open the Rules Page   every rule the editor checks (also: click a code in Problems)
+    Help: Get Started                        the walkthrough "Get started with Tencent Cloud VPN"
+  The Tasks view (the cloud icon on the left) follows each submission to its end.
+
+  The emulator: ${emulatorUrl}, with its public demo credentials.
+  Logs: ${dataDir}/code-server.log, ${dataDir}/emulator.log (removed on exit)
+
+  Press Ctrl-C to stop everything; the workspace stays in ${workspace}.
 `);
 }
 
@@ -136,7 +180,12 @@ async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const dataDir = freshDataDir('tcvd');
   removeWhenDone(dataDir);
-  const workspace = freshWorkspace(dataDir);
+  const workspace = demoWorkspace();
+  cleanup.add(
+    'workspace note',
+    async () => say(`the workspace is kept: ${workspace}`),
+    () => undefined,
+  );
   installExtension(dataDir);
 
   const emulator = await startEmulator(path.join(dataDir, 'emulator.log'));

@@ -50,7 +50,8 @@ class Cleanup {
   constructor() {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.on(signal, () => {
-        say(`${signal}: stopping everything`);
+        // A Ctrl-C reaches the whole process group, and a launcher (npx, tsx) relays it again: say it once.
+        if (!this.ran) say(`${signal}: stopping everything`);
         void this.runAll().finally(() => process.exit(130));
       });
     }

@@ -52,6 +52,17 @@ describe('tcvpn validate: exit status', () => {
     assert.match(run.stdout, /^errors\/bad-enum\.vpnconn\.yaml:5:12: error InvalidParameterValue /m);
   });
 
+  it('a run that checked nothing because its only file is missing never ends like a clean run', async () => {
+    const run = await validate(['nope.yaml']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^tcvpn validate: nope\.yaml: no such file or directory$/m);
+    assert.match(
+      run.stderr,
+      /^0 errors, 0 warnings in 0 files; 1 input could not be checked \(see above\): not a clean run$/m,
+    );
+    assert.doesNotMatch(run.stderr, /in 0 files$/m);
+  });
+
   it('exits 2 for a file that is neither .json nor .yaml/.yml', async () => {
     const run = await validate(['unsupported/tunnel.vpnconn.txt', 'valid']);
     assert.equal(run.code, 2);

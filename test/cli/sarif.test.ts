@@ -1,15 +1,17 @@
 /**
- * `--format sarif`: a SARIF 2.1.0 log that code-scanning tools accept, checked against the 2.1.0 shape and for
- * the content those tools read (rule ids, levels, relative artifact URIs, 1-based regions).
+ * `--format sarif`: a SARIF 2.1.0 log that code-scanning tools accept, checked against the SARIF 2.1.0 JSON schema
+ * and for the content those tools read (rule ids, descriptions and help links, levels, relative artifact URIs,
+ * 1-based regions).
  */
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { CLI_FIXTURES, validate } from './support/runCli';
 import { sarifViolations } from './support/sarifShape';
+import { RULES } from '../../language/rules/registry';
 
 async function sarifOf(args: string[], cwd?: string): Promise<{ code: number; log: Sarif.Log; run: Sarif.Run }> {
   const result = await validate(['--format', 'sarif', ...args], cwd);
@@ -25,7 +27,7 @@ describe('tcvpn validate --format sarif', () => {
     assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
   });
 
-  it('the shape check itself catches a broken log (missing message, bad level, stray property, bad rule index)', () => {
+  it('the schema check itself catches a broken log (missing message, bad level, stray property, bad rule index)', () => {
     const broken = {
       version: '2.1.0',
       runs: [
@@ -45,12 +47,12 @@ describe('tcvpn validate --format sarif', () => {
     };
     const violations = sarifViolations(broken).join('\n');
     for (const expected of [
-      /result requires "message"/,
-      /level "fatal"/,
-      /"extra" is not a result property/,
-      /ruleIndex: does not point/,
-      /not a URI reference: a b\.json/,
-      /startLine: must be an integer >= 1/,
+      /\/runs\/0\/results\/0: must have required property 'message'/,
+      /\/runs\/0\/results\/0\/level: must be equal to one of the allowed values/,
+      /\/runs\/0\/results\/0: must NOT have additional properties/,
+      /\/runs\/0\/results\/0\/ruleIndex: does not point at rule b/,
+      /artifactLocation\/uri: must match format "uri-reference"/,
+      /region\/startLine: must be >= 1/,
     ]) {
       assert.match(violations, expected);
     }
@@ -117,6 +119,49 @@ describe('tcvpn validate --format sarif', () => {
       'missing.vpnconn.json: no such file or directory',
       'binary/image.vpnconn.json: binary file (NUL byte at offset 8), not JSON or YAML text',
     ]);
+  });
+
+  it("names the tool's information page and describes each rule from its documentation, with a help link", async () => {
+    const { run, log } = await sarifOf(['errors/bad-enum.vpnconn.yaml', 'warnings/dpd-off.vpnconn.yaml']);
+    const { driver } = run.tool;
+    assert.ok(driver.informationUri && existsSync(fileURLToPath(driver.informationUri)), driver.informationUri);
+    const dpd = driver.rules!.find((rule) => rule.id === 'dpd-fields-ignored')!;
+    const registered = RULES.find((rule) => rule.id === 'dpd-fields-ignored')!;
+    assert.equal(dpd.shortDescription?.text, registered.summary.en, 'the rules page summary, not the code');
+    assert.match(
+      dpd.fullDescription?.text ?? '',
+      new RegExp(registered.summary.en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    );
+    // The rule's help link opens its section of the shipped rules page.
+    const [page, anchor] = dpd.helpUri!.split('#');
+    assert.equal(anchor, 'dpd-fields-ignored');
+    assert.ok(readFileSync(fileURLToPath(page), 'utf8').includes('\n### dpd-fields-ignored\n'));
+    const schemaEnum = driver.rules!.find((rule) => rule.id === 'schema.enum')!;
+    assert.notEqual(schemaEnum.shortDescription?.text, 'InvalidParameterValue');
+    assert.match(schemaEnum.helpUri ?? '', /^https:\/\/www\.tencentcloud\.com\/document\/api\/215\//);
+    assert.deepEqual(sarifViolations(log), []);
+  });
+
+  it('makes one rule per kind of syntax error, each described by its kind', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tcvpn-sarif-'));
+    try {
+      writeFileSync(path.join(dir, 'a.vpnconn.json'), '{"VpnGatewayId": "vpngw-1", "VpnConnectionName": "x"');
+      writeFileSync(path.join(dir, 'b.vpnconn.yaml'), 'VpnGatewayId: vpngw-1\nVpnGatewayId: vpngw-2\n');
+      writeFileSync(path.join(dir, 'c.vpnconn.yaml'), 'Tags:\n  - Key: a\n   Value: b\n');
+      const { run, log } = await sarifOf(['.'], dir);
+      const syntaxResults = (run.results ?? []).filter((result) => /^(syntax\.|duplicate-key)/.test(result.ruleId!));
+      const syntaxRules = run.tool.driver.rules!.filter((rule) => /^(syntax\.|duplicate-key)/.test(rule.id));
+      const codes = new Set(syntaxResults.map((result) => result.properties?.code));
+      assert.ok(codes.size >= 3, `three kinds of syntax error: ${[...codes].join(', ')}`);
+      assert.equal(syntaxRules.length, codes.size, 'one rule per kind');
+      for (const rule of syntaxRules) {
+        assert.equal(rule.name, rule.properties?.code);
+        assert.ok(rule.shortDescription?.text && rule.shortDescription.text !== rule.name, rule.id);
+      }
+      assert.deepEqual(sarifViolations(log), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a clean run has empty results and rules and a successful invocation', async () => {

@@ -3,12 +3,18 @@ import { effectiveLang, settingsFromInitOptions, settingsFromSection } from '../
 
 describe('language server settings', () => {
   it('reads the tencentcloudVpn section nested as VS Code sends it, or flat', () => {
-    const expected = { docLanguage: 'en', filesInclude: ['**/*.tunnel.json'], disabledRules: ['spd-overlap'] };
+    const expected = {
+      docLanguage: 'en',
+      filesInclude: ['**/*.tunnel.json'],
+      disabledRules: ['spd-overlap'],
+      peerVendor: 'cisco-asa',
+    };
     assert.deepEqual(
       settingsFromSection({
         docLanguage: 'en',
         files: { include: ['**/*.tunnel.json'] },
         validation: { disabledRules: ['spd-overlap'] },
+        peerVendor: 'cisco-asa',
       }),
       expected,
     );
@@ -17,6 +23,7 @@ describe('language server settings', () => {
         docLanguage: 'en',
         'files.include': ['**/*.tunnel.json'],
         'validation.disabledRules': ['spd-overlap'],
+        peerVendor: 'cisco-asa',
       }),
       expected,
     );
@@ -24,10 +31,20 @@ describe('language server settings', () => {
 
   it('falls back to the defaults for missing or malformed values', () => {
     assert.deepEqual(
-      settingsFromSection({ docLanguage: 'fr', files: { include: 'x' }, validation: { disabledRules: [1, 'a'] } }),
-      { docLanguage: 'auto', filesInclude: [], disabledRules: ['a'] },
+      settingsFromSection({
+        docLanguage: 'fr',
+        files: { include: 'x' },
+        validation: { disabledRules: [1, 'a'] },
+        peerVendor: 42,
+      }),
+      { docLanguage: 'auto', filesInclude: [], disabledRules: ['a'], peerVendor: '' },
     );
-    assert.deepEqual(settingsFromInitOptions(undefined), { docLanguage: 'auto', filesInclude: [], disabledRules: [] });
+    assert.deepEqual(settingsFromInitOptions(undefined), {
+      docLanguage: 'auto',
+      filesInclude: [],
+      disabledRules: [],
+      peerVendor: '',
+    });
   });
 
   it('accepts initializationOptions as { settings }, { tencentcloudVpn } or the section itself', () => {

@@ -14,6 +14,7 @@ export const PROGRAM_FOLDERS: readonly string[] = [
   'language',
   'protocol',
   'cloud',
+  'peer',
   'cli',
   'emulator',
 ];

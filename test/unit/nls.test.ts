@@ -77,6 +77,25 @@ describe('localization', () => {
     });
   }
 
+  it('counts are worded with a singular and a plural message, never "(s)"', () => {
+    assert.deepEqual(
+      [...l10nMessages()]
+        .filter(([message]) => /\w\(s\)/.test(message))
+        .map(([message, file]) => `${file}: ${message}`),
+      [],
+    );
+    const en = readJson('client/l10n/bundle.l10n.json');
+    const zh = readJson('client/l10n/bundle.l10n.zh-cn.json');
+    for (const [one, many] of [
+      ['{0} has 1 error and was not submitted.', '{0} has {1} errors and was not submitted.'],
+      ['Create 1 VPN connection in Tencent Cloud?', 'Create {0} VPN connections in Tencent Cloud?'],
+      ['Creating 1 VPN connection', 'Creating {0} VPN connections'],
+    ]) {
+      assert.ok(en[one] && en[many] && zh[one] && zh[many], `${one} / ${many} in both bundles`);
+      assert.ok(zh[one].includes('1') && zh[many].includes('{'), `${one}: the Chinese forms keep their count`);
+    }
+  });
+
   it('the zh-cn bundle has no stale entries', () => {
     const messages = l10nMessages();
     assert.deepEqual(

@@ -57,6 +57,7 @@ export const BAD_IMPORT_CASES: BadImportCase[] = [
   upward('parsing', 'language/parsing/tree.ts', '../schema/schemaLookup', 'language/schema/schemaLookup.ts'),
   upward('schema', 'language/schema/paramsValidation.ts', '../rules/engine', 'language/rules/engine.ts'),
   upward('account', 'language/account/documentFacts.ts', '../rules/context', 'language/rules/context.ts'),
+  upward('peer', 'language/peer/problems.ts', '../rules/rule', 'language/rules/rule.ts'),
   upward('rules', 'language/rules/spd.ts', '../edits/fixes', 'language/edits/fixes.ts'),
   upward('edits', 'language/edits/codeActions.ts', '../features/diagnostics', 'language/features/diagnostics.ts'),
   upward('features', 'language/features/diagnostics.ts', '../pipeline', 'language/pipeline.ts'),
@@ -130,11 +131,12 @@ export const BAD_IMPORT_CASES: BadImportCase[] = [
   {
     rule: 'library-imports-a-program',
     files: {
-      'language/features/accountHover.ts': ["import '../../cloud/accountService';"],
+      'language/features/accountHover.ts': ["import '../../cloud/accountService';", "import '../../peer/index';"],
       'protocol/messages.ts': ["import '../server/serverState';"],
     },
     expected: [
       'language/features/accountHover.ts → cloud/accountService.ts (library-imports-a-program)',
+      'language/features/accountHover.ts → peer/index.ts (library-imports-a-program)',
       'protocol/messages.ts → server/serverState.ts (library-imports-a-program)',
     ],
   },
@@ -160,6 +162,39 @@ export const BAD_IMPORT_CASES: BadImportCase[] = [
     expected: [
       'cloud/submission.ts → client/outputLog.ts (cloud-imports-a-host)',
       'cloud/submission.ts → cli/main.ts (cloud-imports-a-host)',
+    ],
+  },
+  {
+    rule: 'peer-imports-beyond-library',
+    files: {
+      'peer/index.ts': ["import '../cloud/mask';", "import '../client/config';", "import '../protocol/settings';"],
+    },
+    expected: [
+      'peer/index.ts → cloud/mask.ts (peer-imports-beyond-library)',
+      'peer/index.ts → client/config.ts (peer-imports-beyond-library)',
+      'peer/index.ts → protocol/settings.ts (peer-imports-beyond-library)',
+    ],
+  },
+  {
+    rule: 'peer-imports-file-system',
+    files: { 'peer/generators/write.ts': ["import * as fs from 'node:fs';"] },
+    expected: ['peer/generators/write.ts → fs (peer-imports-file-system)'],
+  },
+  {
+    rule: 'lab-imports-beyond-library',
+    files: { 'lab/run.ts': ["import '../cloud/mask';", "import '../cli/main';", "import '../peer/index';"] },
+    expected: [
+      'lab/run.ts → cloud/mask.ts (lab-imports-beyond-library)',
+      'lab/run.ts → cli/main.ts (lab-imports-beyond-library)',
+    ],
+  },
+  {
+    rule: 'program-imports-lab',
+    files: { 'client/labCommand.ts': ["import '../lab/index';"], 'peer/index.ts': ["import '../lab/diagnose';"] },
+    expected: [
+      'client/labCommand.ts → lab/index.ts (program-imports-lab)',
+      'peer/index.ts → lab/diagnose.ts (program-imports-lab)',
+      'peer/index.ts → lab/diagnose.ts (peer-imports-beyond-library)',
     ],
   },
   {
@@ -211,6 +246,17 @@ export const ALLOWED_IMPORTS: SourceFiles = {
     "import fetch from 'node-fetch';",
     "import '../language/types';",
   ],
+  'peer/index.ts': ["import '../language/peer/problems';", "import '../language/values/ip';", "import './context';"],
+  'cli/peerConfig.ts': ["import '../peer/index';"],
+  'lab/run.ts': [
+    "import '../language/index';",
+    "import '../peer/index';",
+    "import './diagnose';",
+    "import { spawn } from 'node:child_process';",
+  ],
+  'scripts/tunnel-lab.ts': ["import '../lab/index';"],
+  'cli/diagnose.ts': ["import '../lab/diagnose';"],
+  'client/peerConfigView.ts': ["import * as vscode from 'vscode';", "import '../peer/index';"],
   'cloud/tcClient.ts': ["import { CommonClient } from 'tencentcloud-sdk-nodejs-common';", "import './endpoint';"],
   'emulator/httpServer.ts': [
     "import * as http from 'node:http';",

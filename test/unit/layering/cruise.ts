@@ -9,8 +9,11 @@ import { PROGRAM_FOLDERS, REPO_ROOT } from '../../support/repo';
 /** The repository's root, where the rules file lives and from which its paths are written. */
 export { REPO_ROOT };
 
-/** Every folder of code in the repository; the rules choose which of them each one applies to. */
-export const CRUISED_FOLDERS = [...PROGRAM_FOLDERS, 'scripts', 'test'];
+/**
+ * Every folder of code in the repository (lab/ is a development program, not shipped); the rules choose which
+ * of them each one applies to.
+ */
+export const CRUISED_FOLDERS = [...PROGRAM_FOLDERS, 'lab', 'scripts', 'test'];
 
 /** The rules file, as dependency-cruiser's command line reads it. */
 export function layeringConfig(): IConfiguration {

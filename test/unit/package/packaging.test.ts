@@ -95,12 +95,14 @@ describe('the packaged .vsix', function () {
     const expected = [
       'dist/client.js',
       'dist/server.js',
+      'dist/validationWorker.js',
       'schemas/CreateVpnConnection.schema.json',
       'schemas/ModifyVpnConnectionAttribute.schema.json',
       'package.json',
       'package.nls.json',
       'CHANGELOG.md',
       'LICENSE',
+      'docs/rules.md',
     ];
     assert.deepEqual(
       expected.filter((file) => !files.includes(file)),
@@ -146,7 +148,7 @@ describe('the packaged .vsix', function () {
       (file) =>
         /\.(ts|mts|cts|map|vsix)$/.test(file) ||
         /^(node_modules|test|scripts|server|\.ci|\.runtime|out)\//.test(file) ||
-        (file.startsWith('docs/') && !readmeImages().includes(file)) ||
+        (file.startsWith('docs/') && !readmeImages().includes(file) && file !== 'docs/rules.md') ||
         /^client\/(?!l10n\/|media\/)/.test(file) ||
         file.startsWith('schemas/source/') ||
         file === 'dist/cli.js' ||

@@ -178,18 +178,15 @@ describe('rules: SPD policy', () => {
     );
   });
 
-  it('runs all rules over 500 SPD entries in a few milliseconds', () => {
+  it('over 500 distinct SPD entries reports only the mapping limit (their speed is measured by the benchmark)', () => {
     const doc = spd(
       ...distinctRemotes(500).map((remote, i): Entry => [`10.${i % 256}.${Math.floor(i / 256)}.0/24`, remote]),
     );
-    // The fastest of several runs: other processes on a shared 2-core machine only ever make a run slower.
-    const times = Array.from({ length: 15 }, () => {
-      const started = performance.now();
-      runRules(doc, { action: 'CreateVpnConnection' });
-      return performance.now() - started;
-    });
-    const fastest = Math.min(...times);
-    assert.ok(fastest < 5, `500 entries took ${fastest.toFixed(2)} ms per run`);
+    const spdFindings = runRules(doc, { action: 'CreateVpnConnection' }).filter((f) => f.ruleId.startsWith('spd-'));
+    assert.deepEqual(
+      spdFindings.map((f) => f.ruleId),
+      ['spd-mapping-limit'],
+    );
   });
 
   it('skips the overlap check beyond its cap but still reports the limit (no quadratic blow-up)', () => {
@@ -198,9 +195,7 @@ describe('rules: SPD policy', () => {
       '10.0.0.0/8',
       '192.168.0.0/16',
     ]);
-    const started = performance.now();
     const ruleIds = new Set(runRules(doc, { action: 'CreateVpnConnection' }).map((f) => f.ruleId));
-    assert.ok(performance.now() - started < 50);
     assert.ok(ruleIds.has('spd-mapping-limit') && !ruleIds.has('spd-overlap'));
   });
 });

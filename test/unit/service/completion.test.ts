@@ -110,6 +110,36 @@ describe('service completion', () => {
     assert.deepEqual(labels, ['Value']);
   });
 
+  describe('IKE identities: the key of the identity type written, not the other', () => {
+    const ikeKeys = (kind: Kind, members: string) =>
+      complete(
+        kind,
+        kind === 'json'
+          ? `{"IKEOptionsSpecification": {${members}, |}}`
+          : `IKEOptionsSpecification:\n${members
+              .split(', ')
+              .map((member) => `  ${member.replace(/"/g, '')}`)
+              .join('\n')}\n  |`,
+      ).map((i) => i.label);
+
+    for (const kind of ['yaml', 'json'] as const) {
+      it(`LocalIdentity ADDRESS offers LocalAddress, not LocalFqdnName; FQDN the reverse; Remote likewise (${kind})`, () => {
+        const address = ikeKeys(kind, '"LocalIdentity": "ADDRESS", "RemoteIdentity": "FQDN"');
+        assert.ok(address.includes('LocalAddress') && !address.includes('LocalFqdnName'), address.join());
+        assert.ok(address.includes('RemoteFqdnName') && !address.includes('RemoteAddress'), address.join());
+        const fqdn = ikeKeys(kind, '"LocalIdentity": "FQDN", "RemoteIdentity": "ADDRESS"');
+        assert.ok(fqdn.includes('LocalFqdnName') && !fqdn.includes('LocalAddress'), fqdn.join());
+        assert.ok(fqdn.includes('RemoteAddress') && !fqdn.includes('RemoteFqdnName'), fqdn.join());
+      });
+    }
+
+    it('offers both keys of a side whose identity type is not written yet', () => {
+      const labels = ikeKeys('yaml', 'IKEVersion: IKEV2');
+      for (const key of ['LocalAddress', 'LocalFqdnName', 'RemoteAddress', 'RemoteFqdnName'])
+        assert.ok(labels.includes(key), key);
+    });
+  });
+
   describe('the two spellings of IntegrityAlgorith (sic)', () => {
     const ipsecKeys = (kind: Kind, marked: string, action = 'CreateVpnConnection') =>
       complete(
