@@ -58,6 +58,8 @@ export interface PeerContext {
   bgp?: PeerBgp;
   /** The address Tencent's health check pings on the IDC side (HealthCheckRemoteIp), when it is enabled. */
   healthCheckAddress?: string;
+  /** Sentences on lifetimes the file leaves out that the platform cannot take at the API's default (clamped). */
+  lifetimeNotes?: string[];
 }
 
 /** The first usable address given, else the placeholder. */

@@ -5,8 +5,9 @@
  * keyword tables and the capability check live in language/peer/ (the language server reports the same
  * problems as diagnostics); the text generators are here, one module per vendor in generators/.
  */
-import { peerProblems } from '../language/peer/problems';
-import { readTunnel } from '../language/peer/tunnel';
+import { LIFETIMES, peerProblems } from '../language/peer/problems';
+import { readTunnel, type Tunnel } from '../language/peer/tunnel';
+import type { LifetimeKind, VendorProfile } from '../language/peer/vendor';
 import { VENDOR_PROFILES, vendorProfile } from '../language/peer/vendors/index';
 import type { VendorId } from '../language/peer/vendor';
 import { peerContext, PLACEHOLDERS, type PeerContext } from './context';
@@ -53,15 +54,44 @@ function placeholdersOf(text: string): string[] {
   return [...new Set(text.match(/<[A-Z][A-Z0-9_]*>/g) ?? [])];
 }
 
+const WITH_LIFETIME: Record<LifetimeKind, (tunnel: Tunnel, value: number) => Tunnel> = {
+  ikeSeconds: (t, value) => ({ ...t, ike: { ...t.ike, lifetimeSeconds: value } }),
+  ipsecSeconds: (t, value) => ({ ...t, esp: { ...t.esp, lifetimeSeconds: value } }),
+  ipsecKilobytes: (t, value) => ({ ...t, esp: { ...t.esp, lifetimeKilobytes: value } }),
+};
+
+/**
+ * A lifetime the file leaves out is the API's default, which some platforms cannot take (ASA's traffic lifetime
+ * stops at 2,147,483,647 KB, the API's default is 4,096,000,000): the peer gets the nearest value it takes, with a
+ * sentence saying so. Each end rekeys at its own lifetime, so a shorter one on the peer only rekeys sooner.
+ */
+function clampDefaultedLifetimes(tunnel: Tunnel, profile: VendorProfile): { tunnel: Tunnel; notes: string[] } {
+  const notes: string[] = [];
+  let clamped = tunnel;
+  for (const { kind, parameter, unit, value } of LIFETIMES) {
+    const range = profile.limits?.[kind];
+    const actual = value(tunnel);
+    if (!range || !tunnel.defaultedLifetimes.includes(parameter) || (actual >= range[0] && actual <= range[1]))
+      continue;
+    const nearest = Math.min(Math.max(actual, range[0]), range[1]);
+    clamped = WITH_LIFETIME[kind](clamped, nearest);
+    notes.push(
+      `${parameter} is not set: Tencent Cloud uses its default ${actual} ${unit}, outside ${profile.product}'s ${range[0]}–${range[1]} ${unit}; this device uses ${nearest} ${unit} (each end rekeys at its own lifetime).`,
+    );
+  }
+  return { tunnel: clamped, notes };
+}
+
 /** The customer gateway's configuration for `options.vendor`; throws only for a vendor id that does not exist. */
 export function peerConfig(params: Record<string, unknown>, options: PeerOptions): PeerConfig {
   const profile = vendorProfile(options.vendor);
   const generate = (GENERATORS as Partial<Record<string, (context: PeerContext) => string>>)[options.vendor];
   if (!profile || !generate) throw new Error(`Unknown peer vendor "${options.vendor}".`);
-  const tunnel = readTunnel(params);
-  const context = peerContext(tunnel, profile, options);
+  const read = readTunnel(params);
+  const { tunnel, notes } = clampDefaultedLifetimes(read, profile);
+  const context = { ...peerContext(tunnel, profile, options), lifetimeNotes: notes };
   const text = generate(context);
   // The placeholders are read from the text without the key, so a key that looks like one is not listed.
   const withoutKey = context.psk === PLACEHOLDERS.psk ? text : generate({ ...context, psk: '' });
-  return { text, problems: peerProblems(tunnel, profile), placeholders: placeholdersOf(withoutKey) };
+  return { text, problems: peerProblems(read, profile), placeholders: placeholdersOf(withoutKey) };
 }

@@ -41,6 +41,7 @@ export function summaryLines(context: PeerContext): string[] {
       `BGP: this device ${context.bgp.peerInside}/${context.bgp.prefix} (AS ${context.bgp.peerAsn}), neighbour ${context.bgp.cloudInside} (AS ${context.bgp.cloudAsn}).`,
     );
   }
+  lines.push(...(context.lifetimeNotes ?? []));
   if (context.healthCheckAddress) {
     lines.push(
       `Health check: Tencent Cloud pings ${context.healthCheckAddress} through the tunnel; this device must answer on it.`,

@@ -115,7 +115,7 @@ function protocolProblems(tunnel: Tunnel): PeerProblem[] {
   return problems;
 }
 
-const LIFETIMES: {
+export const LIFETIMES: {
   kind: LifetimeKind;
   parameter: string;
   what: Localized;
@@ -145,13 +145,17 @@ const LIFETIMES: {
   },
 ];
 
-/** Lifetimes outside the platform's range (a value the file leaves out is the API's default, checked too). */
+/**
+ * Lifetimes the file sets outside the platform's range. A lifetime the file leaves out is the API's default: the
+ * generator clamps it to the platform's range with a note (clampedLifetimes), since each end rekeys at its own
+ * lifetime and a shorter one on the peer is harmless.
+ */
 function lifetimeProblems(tunnel: Tunnel, profile: VendorProfile): PeerProblem[] {
   const problems: PeerProblem[] = [];
   for (const { kind, parameter, what, unit, value } of LIFETIMES) {
     const range = profile.limits?.[kind];
     const actual = value(tunnel);
-    if (!range || (actual >= range[0] && actual <= range[1])) continue;
+    if (!range || (actual >= range[0] && actual <= range[1]) || tunnel.defaultedLifetimes.includes(parameter)) continue;
     problems.push({
       parameter,
       message: {

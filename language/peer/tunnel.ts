@@ -78,7 +78,15 @@ export interface Tunnel {
   dpd: { enabled: boolean; timeoutSeconds: number; action: DpdAction };
   /** Parameters present with a value the schema refuses (their defaults are used). */
   invalid: string[];
+  /** The lifetime parameters the file leaves out (the API's defaults apply: a peer may clamp them to its range). */
+  defaultedLifetimes: string[];
 }
+
+const LIFETIME_PATHS: [string, string][] = [
+  [IKE, 'IKESaLifetimeSeconds'],
+  [IPSEC, 'IPSECSaLifetimeSeconds'],
+  [IPSEC, 'IPSECSaLifetimeTraffic'],
+];
 
 /** Reads the enum member at `parent[key]`, or the default; a present value outside the enum is noted. */
 function pick<T extends string>(
@@ -211,5 +219,8 @@ export function readTunnel(params: Params): Tunnel {
     negotiation: pick(params, 'NegotiationType', NEGOTIATION_TYPES, D.negotiationType, 'NegotiationType', invalid),
     dpd: dpdOf(params, invalid),
     invalid,
+    defaultedLifetimes: LIFETIME_PATHS.filter(([object, key]) => recordAt(params, object)?.[key] === undefined).map(
+      ([object, key]) => `${object}.${key}`,
+    ),
   };
 }

@@ -111,7 +111,7 @@ describe('peerConfig', () => {
     }
   });
 
-  it('names a lifetime outside the platform range, a default the file leaves out included', () => {
+  it('names a lifetime the file sets outside the platform range; clamps a default it leaves out, with a note', () => {
     const juniper = peerConfig(IKE({ IKESaLifetimeSeconds: 604800 }), { vendor: 'juniper-srx' });
     assert.deepEqual(
       juniper.problems.map((problem) => problem.parameter),
@@ -119,7 +119,14 @@ describe('peerConfig', () => {
     );
     assert.match(juniper.problems[0].message.en, /180–86400 s .*not 604800 s/);
     const asa = peerConfig(IKE({}), { vendor: 'cisco-asa' });
-    assert.ok(asa.problems.some((problem) => problem.parameter === 'IPSECOptionsSpecification.IPSECSaLifetimeTraffic'));
+    assert.ok(!asa.problems.some((problem) => problem.parameter.endsWith('IPSECSaLifetimeTraffic')));
+    assert.match(asa.text, /^\s*set security-association lifetime kilobytes 2147483647$/m);
+    assert.match(asa.text, /IPSECSaLifetimeTraffic is not set: .*default 4096000000 KB.*uses 2147483647 KB/);
+    const set = peerConfig(
+      { ...IKE({}), IPSECOptionsSpecification: { IPSECSaLifetimeTraffic: 4096000000 } },
+      { vendor: 'cisco-asa' },
+    );
+    assert.ok(set.problems.some((problem) => problem.parameter === 'IPSECOptionsSpecification.IPSECSaLifetimeTraffic'));
   });
 
   it('throws for a vendor that does not exist', () => {
