@@ -165,7 +165,7 @@ ${EXAMPLE_LIST.map(([name, what]) => `    ${name.padEnd(31)}${what}`).join('\n')
     Tencent Cloud VPN: Submit Connection     sends the open file to the local VPC API emulator
     Tencent Cloud VPN: Open an Example       the API's own example, in a new editor
     Tencent Cloud VPN: Open the Rules Page   every rule the editor checks (also: click a code in Problems)
-    Help: Get Started                        the walkthrough "Get started with Tencent Cloud VPN"
+    Help: Welcome                            the walkthrough "Get started with Tencent Cloud VPN"
   The Tasks view (the cloud icon on the left) follows each submission to its end.
 
   The emulator: ${emulatorUrl}, with its public demo credentials.

@@ -2,8 +2,10 @@
  * UI checks on the real workbench, with screenshots: the packaged .vsix is installed into a fresh extensions dir of
  * code-server (issue 2's install check), then a person's steps are played in Chromium and each result is asserted on
  * what the screen shows: the squiggle and the Problems entry, the suggest widget with our items, the hover, the
- * command in the palette, and the "VPN Tasks" tree with a succeeded task (submitted from the palette against the
- * emulator).
+ * command in the palette, the "VPN Tasks" tree with a succeeded task (submitted from the palette against the
+ * emulator, one notification at a time), the Account view, the diff of an edited imported tunnel against the live
+ * one, and issue 18's first hour: a rule's page opened from its code in Problems, "Open an Example" with "Spaces: 2",
+ * the settings' titles, the walkthrough's five steps with pictures, and a Chinese hover (docLanguage zh).
  *
  * Usage: npx tsx scripts/vscode-runtime/ui-checks.ts [--no-package] [--images DIR]
  *   --images DIR  where the PNGs go (default test-results/ui; `--images docs/images` refreshes the README's).
@@ -62,6 +64,17 @@ function schemaDoc(key: string): string {
     properties: Record<string, { 'x-doc-en'?: string }>;
   };
   return schema.properties[key]['x-doc-en'] ?? key;
+}
+
+/** The Chinese documentation of a key (what the hover shows with docLanguage zh). */
+function schemaDocZh(key: string): string {
+  const schema = JSON.parse(
+    readFileSync(path.join(repoRoot, 'schemas', 'CreateVpnConnection.schema.json'), 'utf8'),
+  ) as { properties: Record<string, { 'x-doc-zh'?: string }> };
+  const doc = schema.properties[key]['x-doc-zh'];
+  if (!doc) throw new Error(`the schema has no Chinese documentation of ${key}`);
+  // The first sentence: enough to identify the text, short enough to fit one rendered line's worth of markdown.
+  return doc.split(/[。\n]/)[0];
 }
 
 /** Runs a command from the palette by its title, as a user types it. */
@@ -141,14 +154,288 @@ async function checkSubmission(page: Page, imagesDir: string): Promise<void> {
   await openFile(page, 'static-gz.vpnconn.yaml');
   if (await page.locator('.tabs-container .tab.active.dirty').count())
     throw new Error('an earlier step typed into static-gz.vpnconn.yaml');
+  await runFromPalette(page, 'Notifications: Clear All Notifications');
+  await countToasts(page);
   await runFromPalette(page, 'Tencent Cloud VPN: Submit Connection');
   await confirmSubmission(page, imagesDir);
   await page.locator('.activitybar .action-item a[aria-label^="Tencent Cloud VPN"]').first().click();
-  const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'VPN Tasks' }) });
+  // The view is "Tasks" under the "Tencent Cloud VPN" container (a short name, so the header is never cut).
+  const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /\bTasks\b/ }) });
   const row = view.locator('.monaco-list-row', { hasText: 'editor-static-gz' }).first();
   await row.waitFor({ timeout: UI_TIMEOUT });
   await row.locator('.codicon-check, .codicon-pass, .codicon-pass-filled').first().waitFor({ timeout: 90_000 });
+  const rows = (await view.locator('.monaco-list-row').allInnerTexts()).join(' | ');
+  if (/[\u3400-\u9fff]/.test(rows)) throw new Error(`the Tasks view of an English UI shows Chinese: ${rows}`);
   await shot(page, imagesDir, 'tasks.png');
+  const most = await mostToasts(page);
+  if (most.length === 0) throw new Error('no notification was seen during the submission (the count sees none)');
+  if (most.length > 1)
+    throw new Error(`one submission showed ${most.length} notifications at once: ${most.join(' | ')}`);
+}
+
+/**
+ * Starts recording, in the page, the most notification toasts shown at once (a MutationObserver on the workbench),
+ * with their texts; mostToasts reads it. Toasts on their way out (fading) are not counted.
+ */
+async function countToasts(page: Page): Promise<void> {
+  // A string, evaluated in the page: this file is compiled without the DOM's types.
+  await page.evaluate(`(() => {
+    window.__toasts = [];
+    if (window.__toastObserver) window.__toastObserver.disconnect();
+    const observe = () => {
+      const shown = [...document.querySelectorAll('.notification-toast-container')]
+        .filter((t) => !t.querySelector('.notification-fade-out') && t.offsetParent !== null)
+        .map((t) => t.innerText.replace(/\s+/g, ' ').trim());
+      if (shown.length > window.__toasts.length) window.__toasts = shown;
+    };
+    window.__toastObserver = new MutationObserver(observe);
+    window.__toastObserver.observe(document.body, { childList: true, subtree: true, attributes: true });
+  })()`);
+}
+
+/** The most toasts shown at once since countToasts, with their texts; stops recording. */
+async function mostToasts(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    if (window.__toastObserver) window.__toastObserver.disconnect();
+    return window.__toasts || [];
+  })()`);
+}
+
+/** The "Account" view of the Tencent Cloud VPN container, opened from the activity bar. */
+async function accountView(page: Page) {
+  // Room for the tree and the diff: the panel (Problems, from an earlier check) and the empty secondary side bar go.
+  if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
+  if (await page.locator('.part.auxiliarybar').isVisible()) await page.keyboard.press('Control+Alt+B');
+  const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /\bAccount\b/ }) });
+  // The activity bar item toggles the side bar: click it only when the container is not shown already.
+  if (!(await view.isVisible()))
+    await page.locator('.activitybar .action-item a[aria-label^="Tencent Cloud VPN"]').first().click();
+  const header = view.locator('.pane-header').first();
+  await header.waitFor({ timeout: UI_TIMEOUT });
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  return view;
+}
+
+/** Drags the side bar's edge until the side bar is `width` pixels wide (the tree's rows then show their details). */
+async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** The account view lists the emulator's gateways, each with its tunnels (state, route type). */
+async function checkAccountView(page: Page, imagesDir: string): Promise<void> {
+  const view = await accountView(page);
+  await runFromPalette(page, 'Notifications: Clear All Notifications');
+  await widenSideBar(page, 560);
+  const tunnel = view.locator('.monaco-list-row', { hasText: 'existing-static-gz' }).first();
+  await tunnel.waitFor({ timeout: UI_TIMEOUT });
+  const text = await tunnel.innerText();
+  if (!/vpnx-5eed01gz/.test(text) || !/AVAILABLE/.test(text))
+    throw new Error(`the tunnel row does not show its id and state: ${text}`);
+  await view.locator('.monaco-list-row', { hasText: 'demo-ipsec-gw-gz' }).first().waitFor({ timeout: UI_TIMEOUT });
+  await shot(page, imagesDir, 'account.png');
+}
+
+/**
+ * Open as File on a tunnel (its inline action), a changed name, then Show Changes from the palette: the diff editor
+ * shows the live name against the file's, and the status bar counts the change.
+ */
+async function checkLiveDiff(page: Page, imagesDir: string): Promise<void> {
+  const view = await accountView(page);
+  const tunnel = view.locator('.monaco-list-row', { hasText: 'existing-static-gz' }).first();
+  await tunnel.hover();
+  await tunnel.locator('.action-label[aria-label="Open as File"]').click();
+  await page
+    .locator('.tabs-container .tab.active', { hasText: 'existing-static-gz.vpnconn.yaml' })
+    .waitFor({ timeout: UI_TIMEOUT });
+  // A click on the name's line, then End: the name is the line's last word.
+  await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'existing-static-gz' }).first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('-v2');
+  await page
+    .locator('.statusbar-item', { hasText: /\d+ changes? vs live/ })
+    .first()
+    .waitFor({ timeout: UI_TIMEOUT });
+  await runFromPalette(page, 'Tencent Cloud VPN: Show Changes Against Live Tunnel');
+  const diff = page.locator('.monaco-diff-editor').first();
+  await diff.waitFor({ timeout: UI_TIMEOUT });
+  await diff
+    .locator('.editor.original .view-line', { hasText: 'existing-static-gz' })
+    .first()
+    .waitFor({ timeout: UI_TIMEOUT });
+  await diff
+    .locator('.editor.modified .view-line', { hasText: 'existing-static-gz-v2' })
+    .first()
+    .waitFor({ timeout: UI_TIMEOUT });
+  if ((await diff.innerText()).includes('seeded-psk-1')) throw new Error('the diff shows the pre-shared key');
+  // The whole width for the two sides: the side bar goes (Ctrl+B), and so does any notification.
+  await page.keyboard.press('Control+B');
+  await runFromPalette(page, 'Notifications: Clear All Notifications');
+  await shot(page, imagesDir, 'diff.png');
+}
+
+/** Closes every editor (and a modal one); edits earlier checks made in memory are dropped ("Don't Save" when VS Code asks). */
+async function closeAllEditors(page: Page): Promise<void> {
+  // The settings editor opens in a modal editor part, which Close All Editors leaves open: its own close button.
+  const modal = page.locator('.modal-editor-part');
+  if (await modal.isVisible()) {
+    await modal.locator('.codicon-close').first().click({ timeout: UI_TIMEOUT });
+    await modal.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  }
+  const dirty = await page.locator('.tabs-container .tab.dirty').count();
+  await runFromPalette(page, 'View: Close All Editors');
+  if (dirty > 0) {
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.getByRole('button', { name: /^Don't Save$/ }).click({ timeout: UI_TIMEOUT });
+    await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  }
+  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+}
+
+/** The Problems panel, opened unless it is shown already (Ctrl+Shift+M toggles it). */
+async function problemsPanel(page: Page) {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor({ timeout: UI_TIMEOUT });
+  return panel;
+}
+
+/** A click on a rule's code in Problems opens the shipped rules page in a Markdown preview ("Preview rules.md"). */
+async function checkRuleDocFromProblems(page: Page, imagesDir: string): Promise<void> {
+  await openFile(page, 'bgp-mask.vpnconn.json');
+  const panel = await problemsPanel(page);
+  const row = panel.locator('.monaco-list-row', { hasText: 'VpnConnBgpTunnelCidrMask' }).first();
+  await row.waitFor({ timeout: UI_TIMEOUT });
+  // The code is a link (its codeDescription); the Problems view runs `command:` links.
+  await row
+    .locator('.monaco-link', { hasText: /VpnConnBgpTunnelCidrMask|bgp/i })
+    .first()
+    .click();
+  await page.locator('.tabs-container .tab', { hasText: 'Preview rules.md' }).first().waitFor({ timeout: UI_TIMEOUT });
+  // The preview is a webview: its text is in nested frames; the rule's heading must be on the page shown.
+  const heading = page
+    .frameLocator('iframe.webview.ready')
+    .frameLocator('iframe#active-frame')
+    .locator('h3', { hasText: /bgp/i })
+    .first();
+  await heading.waitFor({ timeout: UI_TIMEOUT });
+  await shot(page, imagesDir, 'rule-doc.png');
+  await closeAllEditors(page);
+}
+
+/** The getting-started walkthrough (Help: Welcome) shows its five steps, each with its picture. */
+async function checkWalkthrough(page: Page, imagesDir: string): Promise<void> {
+  if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
+  // Help: Welcome (VS Code's own title of the welcome page), then our walkthrough on that page.
+  await runFromPalette(page, 'Help: Welcome');
+  await page
+    .locator('button.getting-started-category', { hasText: 'Get started with Tencent Cloud VPN' })
+    .first()
+    .click({ timeout: UI_TIMEOUT });
+  const steps = page.locator('.gettingStartedSlideDetails button.getting-started-step');
+  await steps.first().waitFor({ timeout: UI_TIMEOUT });
+  const count = await steps.count();
+  if (count !== 5) throw new Error(`the walkthrough has ${count} steps, not 5`);
+  const image = page.locator('.gettingStartedSlideDetails .getting-started-media img').first();
+  await image.waitFor({ timeout: UI_TIMEOUT });
+  // Loaded, not a broken-image box (a string evaluated in the page: no DOM types here).
+  await page.waitForFunction(
+    `[...document.querySelectorAll('.gettingStartedSlideDetails .getting-started-media img')]
+      .some((img) => img.complete && img.naturalWidth > 0)`,
+    undefined,
+    { timeout: UI_TIMEOUT },
+  );
+  await shot(page, imagesDir, 'walkthrough.png');
+  // The palette does not open while the walkthrough page has the focus: a click on a tab moves it to the editors.
+  await page.locator('.tabs-container .tab').first().click();
+  await closeAllEditors(page);
+}
+
+/** "Open an Example" shows the API's example tunnel, indented by 2 ("Spaces: 2" in the status bar). */
+async function checkExample(page: Page, imagesDir: string): Promise<void> {
+  await runFromPalette(page, 'Tencent Cloud VPN: Open an Example');
+  await page
+    .locator('.tabs-container .tab.active', { hasText: 'example.vpnconn.yaml' })
+    .waitFor({ timeout: UI_TIMEOUT });
+  await page
+    .locator('.statusbar-item', { hasText: /^Spaces: 2$/ })
+    .first()
+    .waitFor({ timeout: UI_TIMEOUT });
+  await shot(page, imagesDir, 'example.png');
+}
+
+/**
+ * Our settings, reached as the settings editor's table of contents lists them (Extensions › Tencent Cloud
+ * VPN), read "Doc Language", "Files: Include"…, without a "Tencentcloud Vpn:" prefix. (A search, such as
+ * the extension page's @ext: filter, always shows the full category, for every extension.)
+ */
+async function checkSettingsTitles(page: Page, imagesDir: string): Promise<void> {
+  await runFromPalette(page, 'Preferences: Open Settings (UI)');
+  const toc = page.locator('.settings-editor .settings-toc-container');
+  await toc
+    .locator('.monaco-list-row', { hasText: /^Extensions/ })
+    .first()
+    .click();
+  // The table of contents is a virtual list: it is scrolled until our entry (near the end, by name) is rendered.
+  const entry = toc.locator('.monaco-list-row', { hasText: /^Tencent Cloud VPN/ }).first();
+  for (let turn = 0; turn < 30 && !(await entry.isVisible()); turn++) {
+    await toc.hover();
+    await page.mouse.wheel(0, 200);
+  }
+  await entry.click({ timeout: UI_TIMEOUT });
+  const titles = page.locator('.settings-editor .settings-tree-container .setting-item-title');
+  const ours = titles.filter({ hasText: /Doc Language|Credential Source|Files: Include/ });
+  await ours.first().waitFor({ timeout: UI_TIMEOUT });
+  const texts = await ours.allInnerTexts();
+  const prefixed = texts.filter((t) => /Tencentcloud\s*Vpn/i.test(t));
+  if (prefixed.length) throw new Error(`settings titled with the prefix: ${prefixed.join(' | ')}`);
+  await shot(page, imagesDir, 'settings.png');
+  await closeAllEditors(page);
+}
+
+/** Sets tencentcloudVpn.docLanguage in the settings editor, as a user does: its drop-down, then the value. */
+async function chooseDocLanguage(page: Page, value: string): Promise<void> {
+  await runFromPalette(page, 'Preferences: Open Settings (UI)');
+  const search = page.locator('.settings-editor .settings-header .suggest-input-container .monaco-editor').first();
+  await search.click();
+  await page.keyboard.type('tencentcloudVpn.docLanguage');
+  const item = page.locator('.settings-editor .setting-item-contents', { hasText: 'Doc Language' }).first();
+  await item.locator('select').first().click({ timeout: UI_TIMEOUT });
+  await page
+    .locator('.monaco-select-box-dropdown-container .monaco-list-row', { hasText: new RegExp(`^${value}$`) })
+    .first()
+    .click({ timeout: UI_TIMEOUT });
+  // Written once the item shows as modified (closing the editor before would drop the pending write).
+  await page
+    .locator('.settings-editor .is-configured', { hasText: 'Doc Language' })
+    .first()
+    .waitFor({ timeout: UI_TIMEOUT });
+  await closeAllEditors(page);
+}
+
+/** With docLanguage zh (chosen in the settings editor), the hover is in Chinese and readable (a CJK font). */
+async function checkChineseHover(page: Page, imagesDir: string): Promise<void> {
+  await chooseDocLanguage(page, 'zh');
+  await openFile(page, 'static-gz.vpnconn.yaml');
+  await goTo(page, 4, 4);
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: schemaDocZh('VpnGatewayId') });
+  // The setting reaches the server after the settings editor wrote it: the hover is asked again until it follows.
+  for (let turn = 0; turn < 8 && !(await hover.first().isVisible()); turn++) {
+    await closeWidgets(page);
+    await runFromPalette(page, 'Show or Focus Hover');
+    await hover
+      .first()
+      .waitFor({ timeout: 4_000 })
+      .catch(() => undefined);
+  }
+  await hover.first().waitFor({ timeout: UI_TIMEOUT });
+  await shot(page, imagesDir, 'hover-zh.png');
+  await closeWidgets(page);
 }
 
 /** One UI check: plays its steps on the page and throws when the screen does not show what it should. */
@@ -165,6 +452,13 @@ const CHECKS: [string, string, Check][] = [
   ['the hover shows the key documentation', 'hover.png', checkHover],
   ['the palette offers "Tencent Cloud VPN: Submit Connection"', 'palette.png', checkPalette],
   ['a submission from the palette shows up in "VPN Tasks" as succeeded', 'tasks.png', checkSubmission],
+  ["the account view lists the emulator's gateways and tunnels", 'account.png', checkAccountView],
+  ['Open as File, an edit, and Show Changes open the diff against the live tunnel', 'diff.png', checkLiveDiff],
+  ['a click on a rule code in Problems opens its section of the rules page', 'rule-doc.png', checkRuleDocFromProblems],
+  ['"Open an Example" shows "Spaces: 2"', 'example.png', checkExample],
+  ['the settings read without a "Tencentcloud Vpn:" prefix', 'settings.png', checkSettingsTitles],
+  ['the walkthrough shows five steps with pictures', 'walkthrough.png', checkWalkthrough],
+  ['with docLanguage zh the hover is in Chinese', 'hover-zh.png', checkChineseHover],
 ];
 
 /** The submit command asks to confirm in a modal dialog: check it masks the secrets, picture it, accept it. */
@@ -219,13 +513,14 @@ function checkInstall(dataDir: string): void {
 async function startUiCodeServer(dataDir: string): Promise<CodeServer> {
   const emulator = await startEmulator(path.join(dataDir, 'emulator.log'));
   const credentials = emulatorDemoCredentials();
-  writeUserSettings(dataDir, {
+  const uiSettings = {
     'tencentcloudVpn.endpoint': emulator.url,
     'tencentcloudVpn.region': 'ap-guangzhou',
     'workbench.colorTheme': 'Default Light Modern',
     'window.commandCenter': false,
     'workbench.layoutControl.enabled': false,
-  });
+  };
+  writeUserSettings(dataDir, uiSettings);
   const env = codeServerEnv(dataDir, {
     TENCENTCLOUD_SECRET_ID: credentials.secretId,
     TENCENTCLOUD_SECRET_KEY: credentials.secretKey,

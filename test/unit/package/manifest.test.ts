@@ -20,6 +20,11 @@ interface Step {
 }
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const NLS_FILES = ['package.nls.json', 'package.nls.zh-cn.json'];
+/** Every setting of every category. */
+const SETTING_PROPERTIES: Record<string, any> = Object.assign(
+  {},
+  ...(pkg.contributes.configuration as { properties: object }[]).map((category) => category.properties),
+);
 const nlsFiles: Record<string, Record<string, string>> = Object.fromEntries(
   NLS_FILES.map((file) => [file, JSON.parse(readFileSync(join(ROOT, file), 'utf8'))]),
 );
@@ -94,18 +99,20 @@ describe('package.json: the first things a new user meets', () => {
     for (const step of walkthrough.steps) assert.ok((step.completionEvents ?? []).length > 0, step.id);
   });
 
-  it('the settings are one category named by its title, so no "Tencentcloud Vpn:" prefix shows', () => {
-    const { configuration } = pkg.contributes;
-    assert.equal(configuration.id, SETTINGS_SECTION, "the category id trims the setting ids' prefix");
-    for (const file of NLS_FILES) assert.ok(localized(configuration.title, file));
+  it('the settings are categories whose ids start with the section, so no "Tencentcloud Vpn:" prefix shows', () => {
+    // VS Code trims a setting's prefix by the category id only when there are two or more categories (with one, by
+    // the extension id, which is not the section): code-server 4.139.1's settings tree. The UI checks look.
+    const categories = pkg.contributes.configuration as { id: string; title: string }[];
+    assert.ok(Array.isArray(categories) && categories.length >= 2);
+    for (const category of categories) {
+      assert.ok(category.id.startsWith(`${SETTINGS_SECTION}.`), category.id);
+      for (const file of NLS_FILES) assert.ok(localized(category.title, file), category.title);
+    }
   });
 
   it('every setting has a Markdown description (code spans render), never a plain one showing backticks', () => {
     for (const [id, property] of Object.entries(
-      pkg.contributes.configuration.properties as Record<
-        string,
-        { description?: string; markdownDescription?: string }
-      >,
+      SETTING_PROPERTIES as Record<string, { description?: string; markdownDescription?: string }>,
     )) {
       assert.equal(property.description, undefined, `${id} has a plain description`);
       for (const file of NLS_FILES) assert.ok(localized(property.markdownDescription!, file), id);
@@ -123,7 +130,7 @@ describe('package.json: the first things a new user meets', () => {
   });
 
   it('the API request language follows the UI unless set (default "auto")', () => {
-    const setting = pkg.contributes.configuration.properties['tencentcloudVpn.requestLanguage'];
+    const setting = SETTING_PROPERTIES['tencentcloudVpn.requestLanguage'];
     assert.equal(setting.default, 'auto');
     assert.deepEqual(setting.enum, ['auto', 'zh-CN', 'en-US']);
     assert.equal(setting.enumDescriptions.length, setting.enum.length);
