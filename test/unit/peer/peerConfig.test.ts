@@ -120,7 +120,7 @@ describe('peerConfig', () => {
     assert.match(juniper.problems[0].message.en, /180–86400 s .*not 604800 s/);
     const asa = peerConfig(IKE({}), { vendor: 'cisco-asa' });
     assert.ok(!asa.problems.some((problem) => problem.parameter.endsWith('IPSECSaLifetimeTraffic')));
-    assert.match(asa.text, /^\s*set security-association lifetime kilobytes 2147483647$/m);
+    assert.match(asa.text, /set security-association lifetime kilobytes 2147483647$/m);
     assert.match(asa.text, /IPSECSaLifetimeTraffic is not set: .*default 4096000000 KB.*uses 2147483647 KB/);
     const set = peerConfig(
       { ...IKE({}), IPSECOptionsSpecification: { IPSECSaLifetimeTraffic: 4096000000 } },
