@@ -1,24 +1,25 @@
 /**
- * `tcvpn export FILE --to terraform|tccli|sdk [--include-psk] [--out FILE] [--document N] [--region R]`: the
+ * `tcvpn export FILE --to terraform|tccli|sdk [--include-psk] [--out FILE [--force]] [--document N] [--region R]`: the
  * file's CreateVpnConnection request as a terraform resource, a tccli command line or a Node SDK call
  * (cloud/export). The file is read as `tcvpn submit` reads it (cli/safeRead.ts) and checked by the same pipeline
  * (`checkSubmissionFile`): a file a submit would refuse is refused here too, so an export never carries an error
- * along. The pre-shared key stays out unless --include-psk asks for it (then an --out file is created mode 0600).
+ * along. The pre-shared key stays out unless --include-psk asks for it (then an --out file is mode 0600); --out
+ * replaces an existing file only with --force (cli/outputFile.ts).
  * What the target cannot express, and what it will do differently, is said on stderr.
  * Exit codes, as submit's: 0 exported, 2 usage or a file that cannot be exported.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { EXPORT_TARGETS, ExportRefusedError, exportParams, singleLine, type ExportTarget } from '../cloud/export';
 import { checkSubmissionFile, syntaxOf } from '../cloud/plan';
+import { refuseExisting, writeOutput } from './outputFile';
 import { readInputFileSync } from './safeRead';
 import { positiveNumber, UsageError } from './submitArgs';
 import { langFromEnv } from './validate/options';
 
 export const USAGE =
-  'usage: tcvpn export FILE --to terraform|tccli|sdk [--include-psk] [--out FILE] [--document N] [--region R]\n';
+  'usage: tcvpn export FILE --to terraform|tccli|sdk [--include-psk] [--out FILE [--force]] [--document N] [--region R]\n';
 
 const OPTIONS = {
   to: { type: 'string' },
@@ -26,6 +27,7 @@ const OPTIONS = {
   document: { type: 'string' },
   region: { type: 'string' },
   'include-psk': { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
 
 /** The command line, parsed and checked. */
@@ -37,6 +39,7 @@ export interface ExportArgs {
   document?: number;
   region?: string;
   includePsk: boolean;
+  force: boolean;
 }
 
 /** Parses `export`'s arguments; throws UsageError. */
@@ -61,6 +64,7 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
     document: positiveNumber('document', values.document, true),
     region: values.region,
     includePsk: values['include-psk'] === true,
+    force: values.force === true,
   };
 }
 
@@ -98,23 +102,13 @@ function checkRegion(args: ExportArgs, document: Record<string, unknown>): void 
     throw new UsageError(`--region ${args.region} disagrees with the file's Region ${own}\nnothing was exported`);
 }
 
-function write(args: ExportArgs, text: string): void {
-  if (args.out === undefined) return void process.stdout.write(text);
-  const fd = fs.openSync(args.out, 'w', args.includePsk ? 0o600 : 0o666);
-  try {
-    // A file holding the key is only its owner's to read, an existing one too (chmod before the key is written).
-    if (args.includePsk) fs.fchmodSync(fd, 0o600);
-    fs.writeSync(fd, text);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Entry point called by cli/main.ts. */
 export async function runExport(argv: string[]): Promise<number> {
   const err = (line: string): boolean => process.stderr.write(`tcvpn export: ${line}\n`);
   try {
     const args = parseExportArgs(argv);
+    const target = { out: args.out, force: args.force, secret: args.includePsk };
+    refuseExisting(target, 'nothing was exported');
     const document = chosenDocument(args);
     checkRegion(args, document);
     const result = exportParams(document, args.to, { includePsk: args.includePsk, region: args.region });
@@ -122,7 +116,7 @@ export async function runExport(argv: string[]): Promise<number> {
     if (result.unsupported.length)
       err(singleLine(`not expressible in ${args.to}, left out: ${result.unsupported.join(', ')}`));
     result.notes.forEach((note) => err(singleLine(`note: ${note}`)));
-    write(args, result.text);
+    writeOutput(target, result.text);
     if (args.out !== undefined) err(`wrote ${args.out}`);
     return 0;
   } catch (error) {

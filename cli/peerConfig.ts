@@ -8,7 +8,6 @@
  * overwrites a file without --force, and a file holding the key is created mode 0600.
  * Exit codes: 0 written, 1 written with problems, 2 usage or a file that cannot be used.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +15,7 @@ import { checkSubmissionFile, syntaxOf } from '../cloud/plan';
 import { peerCommentVendor } from '../language/peer/vendorChoice';
 import { parseIpv4 } from '../language/values/ip';
 import { peerConfig, VENDORS, type VendorId } from '../peer/index';
+import { writeOutput } from './outputFile';
 import { readInputFileSync } from './safeRead';
 import { positiveNumber, UsageError } from './submitArgs';
 import { langFromEnv } from './validate/options';
@@ -108,21 +108,6 @@ function chosenDocument(args: PeerConfigArgs): { text: string; params: Record<st
   return { text: read.text, params: part.params ?? {} };
 }
 
-/** Writes --out (never over an existing file without --force; 0600 when it holds the key), else stdout. */
-function write(args: PeerConfigArgs, text: string): void {
-  if (args.out === undefined) return void process.stdout.write(text);
-  if (!args.force && fs.existsSync(args.out))
-    throw new UsageError(`${args.out} exists: --force overwrites it\nnothing was written`);
-  const fd = fs.openSync(args.out, args.force ? 'w' : 'wx', args.includePsk ? 0o600 : 0o666);
-  try {
-    // A file holding the key is only its owner's to read, an overwritten one too (chmod before the key is written).
-    if (args.includePsk) fs.fchmodSync(fd, 0o600);
-    fs.writeSync(fd, text);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Entry point called by cli/main.ts. */
 export async function runPeerConfig(argv: string[]): Promise<number> {
   const err = (line: string): boolean => process.stderr.write(`tcvpn peer-config: ${line}\n`);
@@ -137,7 +122,7 @@ export async function runPeerConfig(argv: string[]): Promise<number> {
       cloudAddress: args.cloudAddress,
       peerAddress: args.peerAddress,
     });
-    write(args, config.text);
+    writeOutput({ out: args.out, force: args.force, secret: args.includePsk }, config.text);
     if (args.out !== undefined) err(`wrote ${args.out}`);
     config.problems.forEach((problem) => err(`${problem.parameter}: ${problem.message[lang]}`));
     if (config.placeholders.length) err(`placeholders to fill in: ${config.placeholders.join(', ')}`);

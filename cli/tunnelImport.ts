@@ -8,9 +8,9 @@
  * a JSON file's notes go to stderr (and into --output json's `Notes`). --format defaults to the --out file's
  * extension (.json: json), else yaml. Exit codes: 0 written, 1 the tunnel or the service failed, 2 usage.
  */
-import * as fs from 'node:fs';
 import { errorKindOf, isSetupError } from '../cloud/apiError';
 import { importTunnel } from '../cloud/tunnel';
+import { refuseExisting, writeOutput } from './outputFile';
 import { CLOUD_FLAGS_USAGE, openSession, parseCloudCommand, UsageError } from './cloudArgs';
 import { isExpectedError, messageOf, processIo, type CliIo } from './tunnelIo';
 import { langFromEnv } from './validate/options';
@@ -46,13 +46,15 @@ function parse(argv: string[]) {
     force: values.force === true,
     includePsk: values['include-psk'] === true,
   };
-  if (out && !args.force && fs.existsSync(out))
-    throw new UsageError(`${out} exists; pass --force to overwrite it (nothing was read from the service)`);
+  refuseExisting(targetOf(args), 'nothing was read from the service');
   return { cloud, args };
 }
 
+const targetOf = (args: ImportArgs) => ({ out: args.out, force: args.force, secret: args.includePsk });
+
+/** The file, by the rule every command's --out follows (an overwritten file holding the key is 0600 too). */
 function writeOut(args: ImportArgs, text: string): void {
-  fs.writeFileSync(args.out!, text, { flag: args.force ? 'w' : 'wx', mode: args.includePsk ? 0o600 : 0o644 });
+  writeOutput(targetOf(args), text);
 }
 
 async function importFromFlags(argv: string[], io: CliIo): Promise<number> {

@@ -104,7 +104,11 @@ describe('tcvpn export', function () {
   it('--include-psk writes the key, and an --out file holding it is readable by its owner only', () => {
     const file = write('t.vpnconn.json', JSON.stringify(officialExample()));
     fs.writeFileSync(path.join(dir, 'main.tf'), 'old', { mode: 0o644 });
-    const run = tcvpn(['export', file, '--to', 'terraform', '--include-psk', '--out', 'main.tf'], dir);
+    const refused = tcvpn(['export', file, '--to', 'terraform', '--include-psk', '--out', 'main.tf'], dir);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /main.tf exists: --force overwrites it\nnothing was exported/);
+    assert.equal(fs.readFileSync(path.join(dir, 'main.tf'), 'utf8'), 'old');
+    const run = tcvpn(['export', file, '--to', 'terraform', '--include-psk', '--out', 'main.tf', '--force'], dir);
     assert.equal(run.code, 0, run.stderr);
     const out = path.join(dir, 'main.tf');
     assert.equal(paramsFromTerraform(fs.readFileSync(out, 'utf8')).params.PreShareKey, '6325ac');

@@ -156,9 +156,13 @@ describe('tcvpn import, plan, apply, delete and reset against the emulator', fun
     fs.writeFileSync(file('t.vpnconn.yaml'), 'kept');
     const refused = await importTo('t.vpnconn.yaml');
     assert.equal(refused.code, 2);
-    assert.match(refused.stderr, /exists; pass --force/);
+    assert.match(refused.stderr, /exists: --force overwrites it\nnothing was read from the service/);
     assert.equal(fs.readFileSync(file('t.vpnconn.yaml'), 'utf8'), 'kept');
     assert.equal((await importTo('t.vpnconn.yaml', ['--force'])).code, 0);
+    // An overwritten file that now holds the key is its owner's only, though it was created readable by all.
+    fs.chmodSync(file('t.vpnconn.yaml'), 0o644);
+    assert.equal((await importTo('t.vpnconn.yaml', ['--force', '--include-psk'])).code, 0);
+    assert.equal(fs.statSync(file('t.vpnconn.yaml')).mode & 0o777, 0o600);
   });
 
   it('plans an edited modifiable field (exit 2), applies it with one Modify of only that field, then plans 0', async () => {
