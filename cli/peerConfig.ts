@@ -92,7 +92,12 @@ function chosenDocument(args: PeerConfigArgs): { text: string; params: Record<st
   if (!read.ok) throw new UsageError(`${args.file}: ${read.message}\nnothing was written`);
   const source = path.resolve(args.file);
   const file = { text: read.text, kind: syntaxOf(args.file), uri: pathToFileURL(source).href, source };
-  const checked = checkSubmissionFile(file, { lang: langFromEnv(process.env), disabledRules: [] });
+  // A file naming its existing tunnel has another end too (import → peer-config is the common path).
+  const checked = checkSubmissionFile(
+    file,
+    { lang: langFromEnv(process.env), disabledRules: [] },
+    { allowTunnelId: true },
+  );
   if (checked.problems.length)
     throw new UsageError(
       `${checked.problems.map((problem) => `${args.file}: ${problem}`).join('\n')}\nnothing was written`,

@@ -10,6 +10,7 @@
  */
 import { errorKindOf, isSetupError } from '../cloud/apiError';
 import { importTunnel } from '../cloud/tunnel';
+import { TUNNEL_ID_PATTERN } from '../language';
 import { refuseExisting, writeOutput } from './outputFile';
 import { CLOUD_FLAGS_USAGE, openSession, parseCloudCommand, UsageError } from './cloudArgs';
 import { isExpectedError, messageOf, processIo, type CliIo } from './tunnelIo';
@@ -35,7 +36,7 @@ interface ImportArgs {
 function parse(argv: string[]) {
   const { cloud, values, positionals } = parseCloudCommand(argv, OPTIONS);
   if (positionals.length !== 1) throw new UsageError('exactly one VPNX_ID is needed');
-  if (!/^vpnx-[0-9a-z]+$/.test(positionals[0])) throw new UsageError(`"${positionals[0]}" is not a tunnel id (vpnx-…)`);
+  if (!TUNNEL_ID_PATTERN.test(positionals[0])) throw new UsageError(`"${positionals[0]}" is not a tunnel id (vpnx-…)`);
   const out = values.out as string | undefined;
   const format = (values.format as string | undefined) ?? (out && /\.json$/i.test(out) ? 'json' : 'yaml');
   if (format !== 'yaml' && format !== 'json') throw new UsageError('--format must be yaml or json');

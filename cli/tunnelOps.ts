@@ -30,17 +30,20 @@ import {
 } from './cloudArgs';
 import { confirmed, ConfirmationUnavailableError } from './confirm';
 import { printText, summaryOf } from './recordText';
-import { isExpectedError, messageOf, processIo, readTunnelArg, type CliIo } from './tunnelIo';
+import { TUNNEL_ID_PATTERN } from '../language';
+import { fileProblems, isExpectedError, messageOf, processIo, readTunnelArg, type CliIo } from './tunnelIo';
 
 type Verb = keyof typeof TUNNEL_OPERATIONS;
 
 const usageOf = (verb: Verb): string => `usage: tcvpn ${verb} FILE|VPNX_ID [--yes] ${CLOUD_FLAGS_USAGE}\n`;
-const TUNNEL_ID = /^vpnx-[0-9a-z]+$/;
 
 /** The tunnel an argument names: a tunnel id (not an existing file of that name), or a tunnel file's. */
 function targetOf(arg: string, io: CliIo): { id: string; region?: string; source: string } {
-  if (TUNNEL_ID.test(arg) && !fs.existsSync(arg)) return { id: arg, source: arg };
+  if (TUNNEL_ID_PATTERN.test(arg) && !fs.existsSync(arg)) return { id: arg, source: arg };
   const { file, read } = readTunnelArg(arg, io);
+  // A file plan and apply refuse (errors, several documents) is refused here too: never act on a guess.
+  const problems = fileProblems(arg, read);
+  if (problems) throw problems;
   if (!read.vpnConnectionId) throw new UsageError(`${arg} names no tunnel (no VpnConnectionId); nothing was sent`);
   return { id: read.vpnConnectionId, region: read.region, source: file.source };
 }

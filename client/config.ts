@@ -41,6 +41,11 @@ export function credentialSettings(): { source: CredentialSource; profile?: stri
   };
 }
 
+/** The language of the extension's own messages and of the checks it runs: the UI's. */
+export function messageLang(): 'zh' | 'en' {
+  return vscode.env.language.startsWith('zh') ? 'zh' : 'en';
+}
+
 /** The region setting (a default for documents without a Region key). */
 export function regionSetting(): string {
   return read<string>(Settings.region, '');

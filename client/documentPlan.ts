@@ -9,7 +9,7 @@ import { syntaxOf } from '../cloud/plan';
 import { chooseRegion } from '../cloud/region';
 import { planTunnel, readTunnelFile, type LiveTunnel, type ReadTunnelFile, type TunnelPlan } from '../cloud/tunnel';
 import { Settings } from '../protocol/settings';
-import { regionSetting } from './config';
+import { messageLang, regionSetting } from './config';
 import type { LiveTunnelCache } from './liveTunnels';
 import type { Services } from './services';
 
@@ -24,11 +24,6 @@ export interface DocumentTunnel {
 export interface DocumentPlan extends DocumentTunnel {
   live: LiveTunnel;
   plan: TunnelPlan;
-}
-
-/** The message language of checks run in the extension. */
-export function messageLang(): 'zh' | 'en' {
-  return vscode.env.language.startsWith('zh') ? 'zh' : 'en';
 }
 
 /** Reads a document with cloud/tunnel (the one pipeline's check included). */

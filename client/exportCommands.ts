@@ -11,7 +11,7 @@ import { exportParams, PSK_ENV_NAME, type ExportResult, type ExportTarget } from
 import { checkSubmissionFile, syntaxOf, type SubmittableDocument } from '../cloud/plan';
 import { Settings } from '../protocol/settings';
 import { Commands } from './commands';
-import { regionSetting } from './config';
+import { messageLang, regionSetting } from './config';
 
 const LANGUAGES = ['tencentcloud-vpn-json', 'tencentcloud-vpn-yaml'];
 
@@ -53,7 +53,7 @@ async function documentValue(document: vscode.TextDocument, options: { document?
     source: document.uri.toString(),
   };
   const check = {
-    lang: vscode.env.language.startsWith('zh') ? ('zh' as const) : ('en' as const),
+    lang: messageLang(),
     disabledRules: vscode.workspace.getConfiguration().get<string[]>(Settings.disabledRules, []),
   };
   const checked = checkSubmissionFile(file, check, { allowTunnelId: true });

@@ -10,9 +10,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseDocument } from 'yaml';
 import { MASK } from '../cloud/mask';
-import { renderTunnelFile, type TunnelPlan } from '../cloud/tunnel';
+import { maskTopLevelKey, renderTunnelFile, type TunnelPlan } from '../cloud/tunnel';
 import { documentTunnel, planDocument, type DocumentPlan } from './documentPlan';
 import type { LiveTunnelCache } from './liveTunnels';
 import type { Services } from './services';
@@ -55,15 +54,6 @@ function liveText(planned: DocumentPlan, format: 'yaml' | 'json'): string {
   ).text;
 }
 
-/** The text with the value of a top-level PreShareKey replaced by the mask. */
-export function maskPreShareKey(text: string): string {
-  const parsed = parseDocument(text, { strict: false, uniqueKeys: false });
-  const map = parsed.contents as { items?: { key?: { value?: unknown }; value?: { range?: number[] } }[] } | null;
-  const range = map?.items?.find((item) => item.key?.value === 'PreShareKey')?.value?.range;
-  if (!range) return text;
-  return `${text.slice(0, range[0])}"${MASK}"${text.slice(range[1])}`;
-}
-
 /** The document a virtual uri's query names, if it is open. */
 function fileOf(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.query);
@@ -92,7 +82,8 @@ export class LiveDiffProvider implements vscode.TextDocumentContentProvider, vsc
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const document = fileOf(uri);
     if (!document) return vscode.l10n.t('The file {0} is no longer open.', uri.query);
-    if (uri.scheme === MASKED_SCHEME) return maskPreShareKey(document.getText());
+    if (uri.scheme === MASKED_SCHEME)
+      return maskTopLevelKey(document.getText(), formatOf(document) ?? 'yaml', 'PreShareKey', MASK);
     try {
       const tunnel = await documentTunnel(this.services, document);
       if (!tunnel) return vscode.l10n.t('This file names no tunnel (no VpnConnectionId).');

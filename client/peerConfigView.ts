@@ -22,6 +22,7 @@ import {
 } from '../peer/index';
 import { Settings } from '../protocol/settings';
 import { Commands } from './commands';
+import { messageLang } from './config';
 
 export const PEER_SCHEME = 'tcvpn-peer';
 const LANGUAGES = ['tencentcloud-vpn-json', 'tencentcloud-vpn-yaml'];
@@ -34,10 +35,6 @@ export type SnapshotLookup = (region: string | undefined, signal: AbortSignal) =
 
 function isVendor(id: unknown): id is VendorId {
   return VENDORS.some((vendor) => vendor.id === id);
-}
-
-function lang(): 'zh' | 'en' {
-  return vscode.env.language.startsWith('zh') ? 'zh' : 'en';
 }
 
 /** The view's uri for a source file and a vendor: the query carries both, the path names them for the tab. */
@@ -72,7 +69,8 @@ async function viewText(source: vscode.TextDocument, vendor: VendorId, lookup?: 
     source: source.uri.toString(),
   };
   const disabledRules = vscode.workspace.getConfiguration().get<string[]>(Settings.disabledRules, []);
-  const checked = checkSubmissionFile(file, { lang: lang(), disabledRules });
+  // A file naming its existing tunnel has another end too (Open as File → this view is the common path).
+  const checked = checkSubmissionFile(file, { lang: messageLang(), disabledRules }, { allowTunnelId: true });
   if (checked.problems.length) {
     const reason = vscode.l10n.t('No peer configuration: the file has errors. Fix them and this view follows.');
     return [`${marker} ${reason}`, ...checked.problems.map((problem) => `${marker}   ${problem}`), ''].join('\n');
@@ -82,7 +80,8 @@ async function viewText(source: vscode.TextDocument, vendor: VendorId, lookup?: 
   const config = peerConfig(params, { vendor, account: await accountFacts(params, part?.region, lookup) });
   const head = [
     ...config.problems.map(
-      (problem) => `${marker} ${vscode.l10n.t('Not supported: {0}: {1}', problem.parameter, problem.message[lang()])}`,
+      (problem) =>
+        `${marker} ${vscode.l10n.t('Not supported: {0}: {1}', problem.parameter, problem.message[messageLang()])}`,
     ),
     ...(config.placeholders.length
       ? [`${marker} ${vscode.l10n.t('Fill in: {0}', config.placeholders.join(', '))}`]

@@ -21,7 +21,7 @@ import {
 } from '../cloud/plan';
 import { submitDocument } from '../cloud/submission';
 import { Settings } from '../protocol/settings';
-import { regionSetting } from './config';
+import { messageLang, regionSetting } from './config';
 import type { Services } from './services';
 import { blockingDiagnostics, confirmSubmit, describeDiagnostic, pickDocuments, reportBlocked } from './submitPrompts';
 import { reportSubmitted } from './taskNotifications';
@@ -64,7 +64,7 @@ function planInput(services: Services, document: vscode.TextDocument): PlanInput
       source: document.uri.toString(),
     },
     check: {
-      lang: vscode.env.language.startsWith('zh') ? 'zh' : 'en',
+      lang: messageLang(),
       disabledRules: vscode.workspace.getConfiguration().get<string[]>(Settings.disabledRules, []),
     },
     history: services.history,

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { errorLabel, outcomeUnknown, type SubmissionRecord } from '../cloud/submissionRecord';
 import type { Services } from './services';
+import { messageLang } from './config';
 import { apiErrorCodesLink } from '../language/features/docLinks';
 
 function errorText(services: Services, record: SubmissionRecord): string {
@@ -18,9 +19,7 @@ function errorText(services: Services, record: SubmissionRecord): string {
  * language (language/features/docLinks.ts); `extra` buttons come first.
  */
 function showFailure(message: string, record: SubmissionRecord, extra: Record<string, () => unknown> = {}): void {
-  const page = record.error?.code
-    ? apiErrorCodesLink('CreateVpnConnection', vscode.env.language.startsWith('zh') ? 'zh' : 'en')
-    : undefined;
+  const page = record.error?.code ? apiErrorCodesLink(record.action, messageLang()) : undefined;
   const actions: Record<string, () => unknown> = { ...extra };
   if (page) actions[vscode.l10n.t('API Error Codes')] = () => vscode.env.openExternal(vscode.Uri.parse(page));
   void vscode.window.showErrorMessage(message, ...Object.keys(actions)).then((choice) => choice && actions[choice]?.());

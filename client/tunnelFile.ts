@@ -2,10 +2,11 @@
  * What an open document says about the tunnel it describes, read without the language server: its format (YAML
  * or JSON), its top-level `VpnConnectionId` (the file then describes that existing tunnel) and `Region`. Only the
  * first document of a YAML stream counts: an existing tunnel's file is one document. Text that does not parse
- * names no tunnel.
+ * names no tunnel. Read with the language library's own tree (cloud/tunnel/fileFacts.ts), as the CLI reads it:
+ * JSON with comments included.
  */
 import * as vscode from 'vscode';
-import { parseDocument } from 'yaml';
+import { topLevelString } from '../cloud/tunnel';
 
 export type FileFormat = 'yaml' | 'json';
 
@@ -28,26 +29,17 @@ export function formatOf(document: vscode.TextDocument): FileFormat | undefined 
   return OUR_LANGUAGES[document.languageId];
 }
 
-/** The string value of a top-level key, with the offset of its key. */
-function topLevel(root: unknown, key: string): { value?: string; offset?: number } {
-  const map = root as { items?: { key?: { value?: unknown; range?: number[] }; value?: { value?: unknown } }[] };
-  const pair = map?.items?.find((item) => item.key?.value === key);
-  const value = pair?.value?.value;
-  return { value: typeof value === 'string' && value.trim() ? value.trim() : undefined, offset: pair?.key?.range?.[0] };
-}
-
 /** The facts of an open document of ours; undefined for other documents. */
 export function tunnelFileOf(document: vscode.TextDocument): TunnelFileFacts | undefined {
   const format = formatOf(document);
   if (!format) return undefined;
-  // JSON is YAML too, so one parser reads both (and keeps each key's offset).
-  const parsed = parseDocument(document.getText(), { strict: false, uniqueKeys: false });
-  const id = topLevel(parsed.contents, 'VpnConnectionId');
+  const text = document.getText();
+  const id = topLevelString(text, format, 'VpnConnectionId');
   return {
     format,
     vpnConnectionId: id.value,
-    region: topLevel(parsed.contents, 'Region').value,
-    idLine: id.offset === undefined ? undefined : document.positionAt(id.offset).line,
+    region: topLevelString(text, format, 'Region').value,
+    idLine: id.keyOffset === undefined ? undefined : document.positionAt(id.keyOffset).line,
   };
 }
 

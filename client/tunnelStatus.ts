@@ -166,6 +166,9 @@ export class TunnelStatus implements vscode.CodeLensProvider, vscode.Disposable 
   }
 
   private forget(key: string): void {
+    // A closed document's pending re-plan must not bring its state back.
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
     if (this.states.delete(key)) this.changed.fire();
     this.show();
   }

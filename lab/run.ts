@@ -114,13 +114,14 @@ interface Exercise {
 async function exercise(run: Exercise): Promise<LabResult> {
   const { spec, plan, configs, lab, timed } = run;
   const charonOptions = { allowAggressivePsk: spec.aggressive, installRoutes: !spec.routeBased };
+  // Each daemon is recorded as it starts, so the teardown stops it even when the other one fails to start.
+  const started = (daemon: Charon) => (run.daemons.push(daemon), daemon);
   const [cloud, peer] = await timed('daemons', () =>
     Promise.all([
-      Charon.start(lab.cloud.namespace, { dir: run.dirs[0], ...charonOptions }),
-      Charon.start(lab.peer.namespace, { dir: run.dirs[1], ...charonOptions }),
+      Charon.start(lab.cloud.namespace, { dir: run.dirs[0], ...charonOptions }).then(started),
+      Charon.start(lab.peer.namespace, { dir: run.dirs[1], ...charonOptions }).then(started),
     ]),
   );
-  run.daemons.push(cloud, peer);
   await timed('load', async () => {
     const loaded = (what: string) => (error: Error) => {
       throw new Error(`${what} did not load: ${error.message}`);

@@ -14,12 +14,15 @@ export { checkParsed, checkText, EDITOR_KEYS, type CheckedPart, type CheckOption
 export { checkParams } from './features/findings';
 export { DIAGNOSTIC_SOURCE } from './features/diagnostics';
 export { documentKindOf, isVpnConnectionDocument, languageKindOf, type LanguageKind } from './parsing/documentKind';
+export { parseText } from './parsing/parseCache';
+export { propertyOf, type TreeNode } from './parsing/tree';
 export { ACTION_SCHEMAS, DEFAULT_ACTION, actionOf } from './schema/actionSchemas';
 export {
   MODIFIABLE_FIELDS,
   MODIFIABLE_FROM_GATEWAY_VERSION,
   REPLACEMENT_FIELDS,
   TUNNEL_ID_FIELD,
+  TUNNEL_ID_PATTERN,
   needsNewTunnel,
 } from './schema/modifiable';
 export type { AccountResources, ResourceSnapshot } from './account/snapshot';

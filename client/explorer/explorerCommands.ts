@@ -58,7 +58,7 @@ export async function openAsFile(services: Services, node: TunnelNode): Promise<
 }
 
 async function copyId(node: IdentifiedNode | undefined): Promise<void> {
-  if (!node) return;
+  if (typeof node?.id !== 'string') return;
   await vscode.env.clipboard.writeText(node.id);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', node.id), 3000);
 }

@@ -6,6 +6,7 @@
  * was sent the modify took effect; else the record stays unknown (the poller ends it, submissionRecord.ts). A file
  * without VpnConnectionId is a create, which the hosts run exactly as their submit does (cloud/plan.ts).
  */
+import { REAL_CLOCK } from '../clock';
 import type { TaskHistory } from '../history';
 import { MODIFY_ACTION, next, stateOf, type SubmissionRecord } from '../submissionRecord';
 import type { VpcClient } from '../tcClient';
@@ -71,7 +72,7 @@ export async function applyTunnelPlan(
     options,
   );
   if (stateOf(record) !== 'unknown' || !(await confirmLanded(client, plan, fileParams))) return record;
-  const confirmed = next(record, { type: 'operationConfirmed' }, (options.clock?.now ?? Date.now)());
+  const confirmed = next(record, { type: 'operationConfirmed' }, (options.clock ?? REAL_CLOCK).now());
   await history.upsert(confirmed);
   return confirmed;
 }

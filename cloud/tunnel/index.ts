@@ -15,4 +15,5 @@ export { planLines, tunnelLine } from './planText';
 export { PSK_KEPT_NOTE, renderTunnelFile, SCHEMA_REF, type RenderedFile, type RenderOptions } from './render';
 export { sendTunnelAction, type SendOptions, type TunnelAction } from './send';
 export { readTunnelFile, type ReadTunnelFile } from './tunnelFile';
+export { maskTopLevelKey, topLevelString, type TopLevelString } from './fileFacts';
 export { planTunnel, summaryOf, type TunnelPlan, type TunnelSummary } from './tunnelPlan';

@@ -71,12 +71,14 @@ export function diagnosticsOf(doc: TextDocument, parsed: ParsedFile, options: Va
     );
   }
   const text = doc.getText();
+  // Once per version, not per YAML document: the `# tcvpn-peer:` comment is looked for in the whole text.
+  const peerVendor = chosenPeerVendor(text, options.peerVendor);
   for (const part of parsed.parts) {
     const problems = onePerPosition(part.problems);
     diagnostics.push(...problems.map((problem) => syntaxDiagnostic(problem, part.index, options.lang, toDiagnostic)));
     const action = actionOfPart(part, text, parsed.kind);
     const errorStarts = new Set(problems.filter(breaksText).map((problem) => problem.offset));
-    for (const finding of findingsOf(part, action, parsed, text, options)) {
+    for (const finding of findingsOf(part, action, parsed, text, options, peerVendor)) {
       const span = spanFor(part, finding.path, finding.target);
       // Where a syntax error starts, it is the cause; a schema or rule finding there only repeats it.
       if (errorStarts.has(span.offset)) continue;
@@ -122,10 +124,10 @@ function findingsOf(
   parsed: ParsedFile,
   text: string,
   options: ValidationOptions,
+  peerVendor: ReturnType<typeof chosenPeerVendor>,
 ): RuleFinding[] {
   // An empty document (a stray `---`, a file of comments) is no request and no mistake: a submit says so instead.
   if (!part.root || part.value === undefined || part.value === null) return [];
-  const peerVendor = chosenPeerVendor(text, options.peerVendor);
   const findings = [
     ...checkParams(part.value, action, options.account),
     // The peer device answers a CreateVpnConnection's IKE and IPsec settings; other actions carry none.

@@ -198,7 +198,9 @@ function dpdOf(params: Params, invalid: string[]): Tunnel['dpd'] {
 }
 
 /** The file's tunnel with the API's defaults; never throws, whatever the value holds. */
-export function readTunnel(params: Params): Tunnel {
+export function readTunnel(value: unknown): Tunnel {
+  // Never throws, whatever the value holds: anything but an object reads as an empty file (the API's defaults).
+  const params: Params = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Params) : {};
   const invalid: string[] = [];
   const ike = recordAt(params, IKE);
   const routeType = pick(params, 'RouteType', ROUTE_TYPES, D.routeType, 'RouteType', invalid);

@@ -9,6 +9,8 @@ const PEER_COMMENT = /^[ \t]*#[ \t]*tcvpn-peer:[ \t]*([A-Za-z0-9-]+)[ \t]*$/m;
 
 /** The vendor id a `# tcvpn-peer:` comment names, if the text has one. */
 export function peerCommentVendor(text: string): string | undefined {
+  // A plain substring search first: the multi-line pattern is far slower on the large text that has no comment.
+  if (!text.includes('tcvpn-peer:')) return undefined;
   return PEER_COMMENT.exec(text)?.[1]?.toLowerCase();
 }
 

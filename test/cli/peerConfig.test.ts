@@ -74,6 +74,13 @@ describe('tcvpn peer-config', function () {
     assert.match(fs.readFileSync(out, 'utf8'), /^crypto ikev2 proposal tencent-idc-route$/m);
   });
 
+  it('writes the other end of a file that names its existing tunnel (an imported file), as of one to create', () => {
+    const file = copyCase('route-ikev2', 'VpnConnectionId: vpnx-5eed01gz\n');
+    const run = tcvpn(['peer-config', file, '--vendor', 'strongswan'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, fs.readFileSync(path.join(GOLDENS, 'strongswan/route-ikev2.txt'), 'utf8'));
+  });
+
   it('takes the vendor from a `# tcvpn-peer:` comment when --vendor is absent', () => {
     const run = tcvpn(['peer-config', copyCase('policy-ikev1-main', '# tcvpn-peer: juniper-srx\n')], dir);
     assert.equal(run.code, 0, run.stderr);

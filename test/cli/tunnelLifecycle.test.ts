@@ -309,6 +309,20 @@ describe('tcvpn import, plan, apply, delete and reset against the emulator', fun
     );
   });
 
+  it('refuses to delete or reset through a file plan would refuse (errors, two documents), sending nothing', async () => {
+    await importTo('t.vpnconn.yaml');
+    const imported = fs.readFileSync(file('t.vpnconn.yaml'), 'utf8');
+    fs.writeFileSync(file('two.vpnconn.yaml'), `${imported}---\n${imported}`);
+    fs.writeFileSync(file('bad.vpnconn.yaml'), `${imported}IKEOptionsSpecification: x\n`);
+    for (const verb of ['delete', 'reset'] as const)
+      for (const name of ['two.vpnconn.yaml', 'bad.vpnconn.yaml']) {
+        const refused = await run((argv, io) => runTunnelCommand(verb, argv, io), [file(name), '--yes']);
+        assert.equal(refused.code, 2, `${verb} ${name}: ${refused.stderr}`);
+        assert.match(refused.stderr, /nothing was sent/);
+      }
+    assert.equal(changing().length, 0);
+  });
+
   it('resets a tunnel by id with --yes, and refuses without a terminal or --yes', async () => {
     const reset = (argv: string[], answers?: string[]) =>
       run((args, io) => runTunnelCommand('reset', args, io), argv, answers);

@@ -129,6 +129,11 @@ describe('peerConfig', () => {
     assert.ok(set.problems.some((problem) => problem.parameter === 'IPSECOptionsSpecification.IPSECSaLifetimeTraffic'));
   });
 
+  it('reads a value that is no object as an empty file (the defaults), never throwing', () => {
+    for (const value of [null, undefined, 'x', 42, []])
+      assert.match(peerConfig(value as never, { vendor: 'strongswan' }).text, /proposals = /);
+  });
+
   it('throws for a vendor that does not exist', () => {
     assert.throws(() => peerConfig({}, { vendor: 'netscreen' as never }), /Unknown peer vendor "netscreen"/);
   });
