@@ -17,6 +17,17 @@ const USAGE = `usage: tcvpn emulator [--port N] [--seed FILE] [--task-delay MS] 
                       [--empty-connection-id] [--quiet]
 `;
 
+/** Every option the emulator command reads, in util.parseArgs's shape (cli/main.ts's usage lists each). */
+export const EMULATOR_OPTIONS = {
+  port: { type: 'string' },
+  seed: { type: 'string' },
+  'task-delay': { type: 'string' },
+  'state-delay': { type: 'string' },
+  'clock-skew': { type: 'string' },
+  'empty-connection-id': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
 /** Parsed flags, or a usage error message. */
 export function parseEmulatorArgs(args: string[]): { options: EmulatorOptions; quiet: boolean } | string {
   const options: EmulatorOptions = {};
@@ -29,6 +40,9 @@ export function parseEmulatorArgs(args: string[]): { options: EmulatorOptions; q
   };
   for (let index = 0; index < args.length; index++) {
     const flag = args[index];
+    // Only what EMULATOR_OPTIONS names is read, so the table is the whole list.
+    if (!flag.startsWith('--') || !Object.hasOwn(EMULATOR_OPTIONS, flag.slice(2)))
+      return `unknown or incomplete option ${flag}`;
     if (flag === '--quiet') quiet = true;
     else if (flag === '--empty-connection-id') options.emptyConnectionId = true;
     else if (flag === '--seed' && args[index + 1]) options.seedFile = args[++index];

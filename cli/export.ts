@@ -8,20 +8,16 @@
  * What the target cannot express, and what it will do differently, is said on stderr.
  * Exit codes, as submit's: 0 exported, 2 usage or a file that cannot be exported.
  */
-import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { EXPORT_TARGETS, ExportRefusedError, exportParams, singleLine, type ExportTarget } from '../cloud/export';
-import { checkSubmissionFile, syntaxOf } from '../cloud/plan';
+import { chosenPart, outFileOf, parseFileCommand, userErrorExit } from './documentArgs';
 import { refuseExisting, writeOutput } from './outputFile';
-import { readInputFileSync } from './safeRead';
 import { positiveNumber, UsageError } from './submitArgs';
-import { langFromEnv } from './validate/options';
 
 export const USAGE =
   'usage: tcvpn export FILE --to terraform|tccli|sdk [--include-psk] [--out FILE [--force]] [--document N] [--region R]\n';
 
-const OPTIONS = {
+/** Every option `export` takes (cli/main.ts's usage lists each; test/unit/cli/usage.test.ts checks). */
+export const EXPORT_OPTIONS = {
   to: { type: 'string' },
   out: { type: 'string' },
   document: { type: 'string' },
@@ -44,23 +40,15 @@ export interface ExportArgs {
 
 /** Parses `export`'s arguments; throws UsageError. */
 export function parseExportArgs(argv: readonly string[]): ExportArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError('exactly one FILE is needed');
+  const { file, values } = parseFileCommand(argv, EXPORT_OPTIONS);
   if (!EXPORT_TARGETS.includes(values.to as ExportTarget))
     throw new UsageError(
       `--to must be ${EXPORT_TARGETS.join(', ')}${values.to === undefined ? '' : `, not "${values.to}"`}`,
     );
-  if (values.out !== undefined && !values.out) throw new UsageError('--out needs a file name');
   return {
-    file: positionals[0],
+    file,
     to: values.to as ExportTarget,
-    out: values.out,
+    out: outFileOf(values.out),
     document: positiveNumber('document', values.document, true),
     region: values.region,
     includePsk: values['include-psk'] === true,
@@ -70,29 +58,7 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
 
 /** The chosen document's value, as written (its Region and VpnConnectionId included); throws UsageError. */
 function chosenDocument(args: ExportArgs): Record<string, unknown> {
-  const read = readInputFileSync(args.file);
-  if (!read.ok) throw new UsageError(`${args.file}: ${read.message}\nnothing was exported`);
-  const source = path.resolve(args.file);
-  const file = { text: read.text, kind: syntaxOf(args.file), uri: pathToFileURL(source).href, source };
-  // A file naming its tunnel exports too: terraform gets an import block that adopts the tunnel.
-  const checked = checkSubmissionFile(
-    file,
-    { lang: langFromEnv(process.env), disabledRules: [] },
-    { allowTunnelId: true },
-  );
-  if (checked.problems.length)
-    throw new UsageError(
-      `${checked.problems.map((problem) => `${args.file}: ${problem}`).join('\n')}\nnothing was exported`,
-    );
-  const { documents } = checked;
-  if (args.document === undefined && documents.length > 1)
-    throw new UsageError(
-      `${args.file} has ${documents.length} documents: choose one with --document N\nnothing was exported`,
-    );
-  const index = (args.document ?? 1) - 1;
-  const chosen = documents[index];
-  if (!chosen) throw new UsageError(`--document ${args.document}: the file has documents 1..${documents.length}`);
-  return checked.check.parts.find((part) => part.index === chosen.index)!.value as Record<string, unknown>;
+  return chosenPart(args.file, args.document, 'nothing was exported').part.value as Record<string, unknown>;
 }
 
 /** --region must agree with a document that names its own Region (as for submit). */
@@ -120,14 +86,6 @@ export async function runExport(argv: string[]): Promise<number> {
     if (args.out !== undefined) err(`wrote ${args.out}`);
     return 0;
   } catch (error) {
-    if (!(error instanceof UsageError) && !(error instanceof ExportRefusedError) && !isFileError(error)) throw error;
-    err((error as Error).message);
-    if (error instanceof UsageError && !/\n/.test(error.message)) process.stderr.write(USAGE);
-    return 2;
+    return userErrorExit(error, err, USAGE, (refused) => refused instanceof ExportRefusedError);
   }
-}
-
-/** An --out file that cannot be written (a missing folder, no permission). */
-function isFileError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }

@@ -8,15 +8,11 @@
  * overwrites a file without --force, and a file holding the key is created mode 0600.
  * Exit codes: 0 written, 1 written with problems, 2 usage or a file that cannot be used.
  */
-import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { checkSubmissionFile, syntaxOf } from '../cloud/plan';
 import { peerCommentVendor } from '../language/peer/vendorChoice';
 import { parseIpv4 } from '../language/values/ip';
 import { peerConfig, VENDORS, type VendorId } from '../peer/index';
+import { chosenPart, outFileOf, parseFileCommand, userErrorExit } from './documentArgs';
 import { writeOutput } from './outputFile';
-import { readInputFileSync } from './safeRead';
 import { positiveNumber, UsageError } from './submitArgs';
 import { langFromEnv } from './validate/options';
 
@@ -24,7 +20,8 @@ export const USAGE =
   'usage: tcvpn peer-config FILE --vendor V [--out FILE] [--force] [--include-psk] [--cloud-address IP] [--peer-address IP] [--document N]\n' +
   `vendors: ${VENDORS.map((vendor) => vendor.id).join(', ')}\n`;
 
-const OPTIONS = {
+/** Every option `peer-config` takes (cli/main.ts's usage lists each; test/unit/cli/usage.test.ts checks). */
+export const PEER_CONFIG_OPTIONS = {
   vendor: { type: 'string' },
   out: { type: 'string' },
   force: { type: 'boolean' },
@@ -54,19 +51,11 @@ function address(flag: string, value: string | undefined): string | undefined {
 
 /** Parses `peer-config`'s arguments; throws UsageError. */
 export function parsePeerConfigArgs(argv: readonly string[]): PeerConfigArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError('exactly one FILE is needed');
-  if (values.out !== undefined && !values.out) throw new UsageError('--out needs a file name');
+  const { file, values } = parseFileCommand(argv, PEER_CONFIG_OPTIONS);
   return {
-    file: positionals[0],
+    file,
     vendor: values.vendor,
-    out: values.out,
+    out: outFileOf(values.out),
     force: values.force === true,
     includePsk: values['include-psk'] === true,
     cloudAddress: address('cloud-address', values['cloud-address']),
@@ -88,29 +77,8 @@ function vendorOf(args: PeerConfigArgs, text: string): VendorId {
 
 /** The file's text and the chosen document's request parameters; throws UsageError for a file that cannot be used. */
 function chosenDocument(args: PeerConfigArgs): { text: string; params: Record<string, unknown> } {
-  const read = readInputFileSync(args.file);
-  if (!read.ok) throw new UsageError(`${args.file}: ${read.message}\nnothing was written`);
-  const source = path.resolve(args.file);
-  const file = { text: read.text, kind: syntaxOf(args.file), uri: pathToFileURL(source).href, source };
-  // A file naming its existing tunnel has another end too (import → peer-config is the common path).
-  const checked = checkSubmissionFile(
-    file,
-    { lang: langFromEnv(process.env), disabledRules: [] },
-    { allowTunnelId: true },
-  );
-  if (checked.problems.length)
-    throw new UsageError(
-      `${checked.problems.map((problem) => `${args.file}: ${problem}`).join('\n')}\nnothing was written`,
-    );
-  const { documents } = checked;
-  if (args.document === undefined && documents.length > 1)
-    throw new UsageError(
-      `${args.file} has ${documents.length} documents: choose one with --document N\nnothing was written`,
-    );
-  const chosen = documents[(args.document ?? 1) - 1];
-  if (!chosen) throw new UsageError(`--document ${args.document}: the file has documents 1..${documents.length}`);
-  const part = checked.check.parts.find((candidate) => candidate.index === chosen.index)!;
-  return { text: read.text, params: part.params ?? {} };
+  const { text, part } = chosenPart(args.file, args.document, 'nothing was written');
+  return { text, params: part.params ?? {} };
 }
 
 /** Entry point called by cli/main.ts. */
@@ -133,14 +101,6 @@ export async function runPeerConfig(argv: string[]): Promise<number> {
     if (config.placeholders.length) err(`placeholders to fill in: ${config.placeholders.join(', ')}`);
     return config.problems.length > 0 ? 1 : 0;
   } catch (error) {
-    if (!(error instanceof UsageError) && !isFileError(error)) throw error;
-    err((error as Error).message);
-    if (error instanceof UsageError && !/\n/.test(error.message)) process.stderr.write(USAGE);
-    return 2;
+    return userErrorExit(error, err, USAGE);
   }
-}
-
-/** An --out file that cannot be written (a missing folder, no permission, created meanwhile). */
-function isFileError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }

@@ -19,6 +19,13 @@ import { listLine, printText, summaryOf } from './recordText';
 import { openSession, parseCloudCommand, sharedHistory, UsageError } from './cloudArgs';
 import { positiveNumber } from './submitArgs';
 
+/** Each command's own options, besides the shared CLOUD_OPTIONS (cli/main.ts's usage lists each). */
+export const RECORDS_OPTIONS = {
+  status: {},
+  watch: { timeout: { type: 'string' }, verbose: { type: 'boolean' } },
+  abandon: {},
+} as const;
+
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const err = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -42,7 +49,7 @@ function print(records: SubmissionRecord[], json: boolean, full: boolean): void 
 }
 
 async function status(argv: string[]): Promise<number> {
-  const { cloud, positionals } = parseCloudCommand(argv, {});
+  const { cloud, positionals } = parseCloudCommand(argv, RECORDS_OPTIONS.status);
   const history = sharedHistory();
   const json = cloud.output === 'json';
   if (positionals[0]) print([recordById(history, positionals[0])], json, true);
@@ -56,7 +63,7 @@ async function status(argv: string[]): Promise<number> {
 }
 
 async function abandon(argv: string[]): Promise<number> {
-  const { positionals } = parseCloudCommand(argv, {});
+  const { positionals } = parseCloudCommand(argv, RECORDS_OPTIONS.abandon);
   const history = sharedHistory();
   const record = recordById(history, positionals[0]);
   if (!outcomeUnknown(record))
@@ -70,10 +77,7 @@ async function abandon(argv: string[]): Promise<number> {
 }
 
 async function watch(argv: string[]): Promise<number> {
-  const { cloud, values, positionals } = parseCloudCommand(argv, {
-    timeout: { type: 'string' },
-    verbose: { type: 'boolean' },
-  });
+  const { cloud, values, positionals } = parseCloudCommand(argv, RECORDS_OPTIONS.watch);
   const timeoutSeconds = positiveNumber('timeout', values.timeout as string | undefined, false);
   const history = sharedHistory();
   const record = recordById(history, positionals[0]);

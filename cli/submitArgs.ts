@@ -11,7 +11,8 @@ export { UsageError };
 export const USAGE =
   'usage: tcvpn submit FILE [--region R] [--endpoint URL] [--wait] [--output json] [--profile NAME] [--document N] [--timeout S] [--language zh-CN|en-US] [--disable RULE]... [--dry-run] [--verbose]\n';
 
-const OPTIONS = {
+/** Every option `submit` takes (cli/main.ts's usage lists each; test/unit/cli/usage.test.ts checks). */
+export const OPTIONS = {
   ...CLOUD_OPTIONS,
   document: { type: 'string' },
   timeout: { type: 'string' },

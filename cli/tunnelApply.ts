@@ -28,6 +28,9 @@ import { langFromEnv } from './validate/options';
 
 export const APPLY_USAGE = `usage: tcvpn apply FILE [--yes] ${CLOUD_FLAGS_USAGE}\n`;
 
+/** apply's own options, besides the shared CLOUD_OPTIONS (cli/main.ts's usage lists each). */
+export const APPLY_OPTIONS = { yes: { type: 'boolean' } } as const;
+
 /** The cloud flags again, for the submit a create runs. */
 function cloudFlags(cloud: CloudArgs): string[] {
   const flags: string[] = [];
@@ -77,7 +80,7 @@ async function applyModify(plan: TunnelPlan, read: TunnelFileArg, { cloud, yes, 
 }
 
 async function apply(argv: string[], io: CliIo): Promise<number> {
-  const { cloud, values, positionals } = parseCloudCommand(argv, { yes: { type: 'boolean' } });
+  const { cloud, values, positionals } = parseCloudCommand(argv, APPLY_OPTIONS);
   if (positionals.length !== 1) throw new UsageError('exactly one FILE is needed');
   const run: ApplyRun = { cloud, yes: values.yes === true, io };
   const { arg, result } = await planFile(positionals[0], cloud, io);

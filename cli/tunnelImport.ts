@@ -18,7 +18,8 @@ import { langFromEnv } from './validate/options';
 
 export const IMPORT_USAGE = `usage: tcvpn import VPNX_ID [--format yaml|json] [--out FILE [--force]] [--include-psk] ${CLOUD_FLAGS_USAGE}\n`;
 
-const OPTIONS = {
+/** import's own options, besides the shared CLOUD_OPTIONS (cli/main.ts's usage lists each). */
+export const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   force: { type: 'boolean' },

@@ -35,6 +35,9 @@ import { fileProblems, isExpectedError, messageOf, processIo, readTunnelArg, typ
 
 type Verb = keyof typeof TUNNEL_OPERATIONS;
 
+/** delete's and reset's own options, besides the shared CLOUD_OPTIONS (cli/main.ts's usage lists each). */
+export const TUNNEL_COMMAND_OPTIONS = { yes: { type: 'boolean' } } as const;
+
 const usageOf = (verb: Verb): string => `usage: tcvpn ${verb} FILE|VPNX_ID [--yes] ${CLOUD_FLAGS_USAGE}\n`;
 
 /** The tunnel an argument names: a tunnel id (not an existing file of that name), or a tunnel file's. */
@@ -65,7 +68,7 @@ async function followed(session: CloudSession, history: TaskHistory, id: string)
 }
 
 async function operate(verb: Verb, argv: string[], io: CliIo): Promise<number> {
-  const { cloud, values, positionals } = parseCloudCommand(argv, { yes: { type: 'boolean' } });
+  const { cloud, values, positionals } = parseCloudCommand(argv, TUNNEL_COMMAND_OPTIONS);
   if (positionals.length !== 1) throw new UsageError('exactly one FILE or VPNX_ID is needed');
   const target = targetOf(positionals[0], io);
   const session = await openSession(cloud, { env: io.env });

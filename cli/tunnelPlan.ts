@@ -20,6 +20,9 @@ import { langFromEnv } from './validate/options';
 
 export const PLAN_USAGE = `usage: tcvpn plan FILE ${CLOUD_FLAGS_USAGE}\n`;
 
+/** plan's own options, besides the shared CLOUD_OPTIONS: none (test/unit/cli/usage.test.ts reads this). */
+export const PLAN_OPTIONS = {} as const;
+
 /** A file's plan: against its live tunnel, or a create. */
 export type FilePlan = { kind: 'tunnel'; plan: TunnelPlan } | { kind: 'create'; name: string };
 
@@ -57,7 +60,7 @@ export function planText(result: FilePlan, env: NodeJS.ProcessEnv): string[] {
 }
 
 async function plan(argv: string[], io: CliIo): Promise<number> {
-  const { cloud, positionals } = parseCloudCommand(argv, {});
+  const { cloud, positionals } = parseCloudCommand(argv, PLAN_OPTIONS);
   if (positionals.length !== 1) throw new UsageError('exactly one FILE is needed');
   const { result } = await planFile(positionals[0], cloud, io);
   if (cloud.output === 'json') io.out(`${JSON.stringify(planJson(result), null, 2)}\n`);

@@ -16,7 +16,8 @@
  * It spawns `node dist/server.js --stdio` (built by the npm script first) and, with --peers, the peers; each one
  * talks only over its stdin/stdout, and every process is killed on the way out, error or Ctrl-C included.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FixtureKind } from '../test/support/fixtures';
 import { killAllChildren } from './bench/processes';
@@ -24,7 +25,8 @@ import { measureBlocking } from './bench/blocking';
 import { measureCold, measureSession, measureSpawn, type Plan } from './bench/measure';
 import { compare, jsonReport, notes, oursTable, peersTable, type Row } from './bench/report';
 import { buildScenario, KINDS, sizeHasKind, SIZES, type BenchSize } from './bench/scenario';
-import { jsonPeer, ourServer, ROOT, yamlPeer, type BenchServer } from './bench/servers';
+import { jsonPeer, ourServer, ROOT, yamlPeer, type BenchServer, type ServerSpec } from './bench/servers';
+import { startServer, stopServer, timeDiagnostics } from './bench/timing';
 import { BLOCKING_METRICS, COLD_METRICS, METRICS } from './bench/targets';
 
 interface Options {
@@ -107,9 +109,12 @@ async function measureFixtures(
       for (const server of servers.filter((s) => s.kinds.includes(kind))) {
         log(`${server.id}: ${kind} ${size} (${(scenario.text.length / 1024).toFixed(0)} KiB), fresh ×${plan.colds}`);
         const cold = await measureCold(server, scenario, plan);
-        for (const metric of COLD_METRICS) {
-          const summary = cold[metric];
-          if (summary) rows.push({ server: server.id, kind, size, metric, summary });
+        for (const metric of COLD_METRICS) rows.push({ server: server.id, kind, size, metric, summary: cold[metric] });
+        if (server.id === 'ours') {
+          log(`ours: ${kind} ${size}, first start (no code cache) ×${plan.colds}`);
+          const first = await measureCold(server, scenario, plan, () => withoutCodeCache(server.spec));
+          rows.push({ server: server.id, kind, size, metric: 'firstSpawn', summary: first.coldSpawn });
+          rows.push({ server: server.id, kind, size, metric: 'firstOpen', summary: first.coldOpen });
         }
         log(`${server.id}: ${kind} ${size} session`);
         const measured = await measureSession(server, scenario, plan);
@@ -122,11 +127,47 @@ async function measureFixtures(
   }
 }
 
+/** Our server's command line with an empty code cache folder of its own, as on its first start after an install. */
+function withoutCodeCache(spec: ServerSpec): ServerSpec {
+  const dir = mkdtempSync(join(tmpdir(), 'tcvpn-bench-nocache-'));
+  benchFolders.push(dir);
+  return { ...spec, env: { ...spec.env, TCVPN_CACHE_DIR: dir } };
+}
+
+/** Folders the benchmark made, removed at exit. */
+const benchFolders: string[] = [];
+
+/**
+ * Fills our server's code cache as a user's earlier session would (server/boot/codeCache.ts): a session that
+ * validates the large JSON file and lives long enough for the worker to take its cache too.
+ */
+async function primeCodeCache(server: BenchServer, plan: Plan): Promise<void> {
+  const { client } = await startServer(server.spec, plan.timeoutMs);
+  try {
+    const s = buildScenario('large', 'json');
+    const uri = `file:///tcvpn-bench/prime/${s.fileName}`;
+    await timeDiagnostics(
+      client,
+      uri,
+      () => true,
+      () => client.open(uri, server.languageId('json'), s.text),
+      plan.timeoutMs,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  } finally {
+    await stopServer(client);
+  }
+}
+
 async function main(options: Options, cleanups: (() => void)[]): Promise<void> {
   if (!existsSync(join(ROOT, 'dist', 'server.js')))
     throw new Error('dist/server.js is missing: run `npm run bench` (it builds first) or `npm run build`');
   const plan = planFor(options.quick);
-  const servers: BenchServer[] = [ourServer()];
+  const cacheDir = mkdtempSync(join(tmpdir(), 'tcvpn-bench-cache-'));
+  benchFolders.push(cacheDir);
+  cleanups.push(() => benchFolders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const servers: BenchServer[] = [ourServer(cacheDir)];
+  await primeCodeCache(servers[0], plan);
   if (options.peers) {
     const json = await jsonPeer();
     cleanups.push(json.dispose);

@@ -30,12 +30,13 @@ const common = {
  * builds bundled into CommonJS lose import.meta.url (tinyglobby's fdir calls createRequire(import.meta.url)):
  * define it from __filename.
  */
+const importMeta = 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;';
 const bin = {
-  banner: {
-    js: '#!/usr/bin/env node\n"use strict";\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;',
-  },
+  banner: { js: `#!/usr/bin/env node\n"use strict";\n${importMeta}` },
   define: { 'import.meta.url': '__importMetaUrl' },
 };
+/** A bundle an entry runs (server/boot/codeCache.ts): no shebang, the same import.meta.url. */
+const runBundle = { banner: { js: `"use strict";\n${importMeta}` }, define: bin.define };
 
 /**
  * The SDK's `node-fetch` import goes to cloud/loopbackFetch.ts, which sends requests bound for the local
@@ -60,9 +61,12 @@ const entries = [
     external: ['vscode', 'encoding'],
     plugins: [sdkFetchThroughLoopback],
   },
-  { entryPoints: ['server/main.ts'], outfile: 'dist/server.js', ...bin },
-  // The server's validation worker thread, loaded by dist/server.js from beside itself (server/largeDocuments.ts).
-  { entryPoints: ['server/validationWorker.ts'], outfile: 'dist/validationWorker.js' },
+  // The server and its validation worker thread (loaded from beside the server: server/largeDocuments.ts): each a
+  // small entry that runs its bundle from V8's code cache (server/boot/).
+  { entryPoints: ['server/boot/serverEntry.ts'], outfile: 'dist/server.js', ...bin },
+  { entryPoints: ['server/main.ts'], outfile: 'dist/serverMain.js', ...runBundle },
+  { entryPoints: ['server/boot/workerEntry.ts'], outfile: 'dist/validationWorker.js' },
+  { entryPoints: ['server/validationWorker.ts'], outfile: 'dist/validationWorkerMain.js', ...runBundle },
   { entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', ...bin, plugins: [sdkFetchThroughLoopback] },
 ];
 
@@ -75,7 +79,7 @@ for (const entry of entries) {
   } else {
     await esbuild.build(options);
     // `npx tcvpn-language-server` in a clone runs the file itself (npm install sets the mode, a build must too).
-    if (entry.banner) chmodSync(entry.outfile, 0o755);
+    if (entry.banner === bin.banner) chmodSync(entry.outfile, 0o755);
   }
 }
 if (!watch) console.log(`built ${entries.map((e) => e.outfile).join(', ')}`);

@@ -24,9 +24,9 @@ export function registerHandlers(
     const options = doc && state.optionsFor(doc);
     return doc && options ? { doc, options } : undefined;
   };
-  /** A feature that reads the parse: in the worker for a large document, else here. */
+  /** A feature that reads the parse or the whole text: in the worker for a large document, else here. */
   const parsed = <T>(
-    op: 'hover' | 'complete' | 'documentSymbols' | 'foldingRanges' | 'format',
+    op: 'hover' | 'complete' | 'documentSymbols' | 'foldingRanges' | 'format' | 'codeActions',
     found: { doc: TextDocument; options: ServiceOptions },
     args: unknown[],
     local: () => T,
@@ -72,10 +72,15 @@ export function registerHandlers(
       return parsed('format', found, [params.options], () => service.format(found.doc, params.options), [], token);
     }),
   );
+  // A quick fix computes its edit against the whole text (and YAML's "disable for this line" splits it into
+  // lines): on a large document that is the worker's work too.
   connection.onCodeAction(
-    guarded('codeAction', logger, [], (params) => {
+    guarded('codeAction', logger, [], (params, token) => {
       const found = target(params.textDocument.uri);
-      return found ? service.codeActions(found.doc, params.range, params.context.diagnostics, found.options) : [];
+      if (!found) return [];
+      const { range, context } = params;
+      const local = () => service.codeActions(found.doc, range, context.diagnostics, found.options);
+      return parsed('codeActions', found, [range, context.diagnostics], local, [], token);
     }),
   );
 }

@@ -12,12 +12,14 @@
  * (well under 1 ms, plus one copy of the text per new version) is small against the validation.
  *
  * When the worker crashes twice on a call or is given up, the call runs here, with a log line; when it ran out
- * of memory or hung twice, the call fails with a log line and the document keeps its diagnostics (workerClient.ts).
+ * of memory or hung twice (workerClient.ts), the document shows one `not-validated` notice instead of its
+ * diagnostics, a request on it has no answer, and it is not sent again until it is a tenth shorter or reopened.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE } from '../language/features/diagnostics';
 import type { ServiceOptions, VpnLanguageService } from '../language/languageService';
 import { documentKindOf, type LanguageKind } from '../language/parsing/documentKind';
 import { askAgain, isViewable } from './accountView';
@@ -28,8 +30,40 @@ import type { WorkerOp, WorkerOptions } from './workerProtocol';
 /** From this many characters a document goes to the worker. */
 export const WORKER_THRESHOLD: Readonly<Record<LanguageKind, number>> = { json: 256 * 1024, yaml: 64 * 1024 };
 
+/**
+ * From this many characters an opened document is kept in pieces (largeTextDocument.ts), which also keep the
+ * changes the worker is sent instead of the whole text: from the smallest size the worker serves, so a YAML file
+ * of 64–256 KiB is not copied whole to the worker on every keystroke. Below it the library's document is as fast.
+ */
+export const PIECES_FROM = Math.min(WORKER_THRESHOLD.json, WORKER_THRESHOLD.yaml);
+
 /** The worker bundle beside the server bundle (dist/validationWorker.js, built by scripts/build.mjs). */
 export const WORKER_SCRIPT = join(__dirname, 'validationWorker.js');
+
+/**
+ * A document whose validation exhausted the worker's heap or hung, twice, is not sent again until its text is
+ * this much shorter (or it is closed and opened again): each attempt costs seconds and a worker restart, and the
+ * same text would fail the same way on every keystroke.
+ */
+const RETRY_WHEN_SHORTER = 0.9;
+
+/** What a document that is not validated any more shows instead of its diagnostics. */
+function notValidated(lang: 'en' | 'zh', reason: string): Diagnostic {
+  const message = {
+    en: `This file was not validated: its validation ${reason}, twice. It is tried again when the file is a tenth shorter or reopened.`,
+    zh: `此文件未校验：校验${reason === 'ran out of memory' ? '耗尽内存' : '未在限定时间内完成'}（两次）。文件缩短十分之一或重新打开后会再次校验。`,
+  };
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    severity: 2,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'not-validated',
+    message: message[lang],
+    data: { ruleId: 'not-validated', fixes: [], documentIndex: 0 },
+  };
+}
+
+const lengthOf = (doc: TextDocument): number => (doc instanceof LargeTextDocument ? doc.length : doc.getText().length);
 
 /** A feature's result and the version of the document it was computed on. */
 export interface Computed<T> {
@@ -41,6 +75,8 @@ export class LargeDocuments {
   private client: WorkerClient | undefined;
   /** The worker bundle was not found (logged once; not looked for again). */
   private missing = false;
+  /** Documents whose validation exhausted the worker or hung twice: the length that failed, and how. */
+  private readonly failedAt = new Map<string, { length: number; reason: string }>();
 
   constructor(
     private readonly service: VpnLanguageService,
@@ -50,8 +86,7 @@ export class LargeDocuments {
   /** Whether the document is served by the worker (it is large, and the worker can run). */
   isLarge(doc: TextDocument): boolean {
     const threshold = (this.options.thresholds ?? WORKER_THRESHOLD)[documentKindOf(doc) ?? 'json'];
-    const length = doc instanceof LargeTextDocument ? doc.length : doc.getText().length;
-    return length >= threshold && this.workerClient() !== undefined;
+    return lengthOf(doc) >= threshold && this.workerClient() !== undefined;
   }
 
   /** The diagnostics of a document: computed here at once, or a promise of the worker's (undefined: superseded). */
@@ -76,8 +111,9 @@ export class LargeDocuments {
     return answer instanceof Promise ? answer.then((computed) => (computed ? computed.value : fallback)) : answer;
   }
 
-  /** Drops what the worker holds of a closed document. */
+  /** Drops what the worker holds of a closed document (a failed one is tried again once reopened). */
   forget(uri: string): void {
+    this.failedAt.delete(uri);
     this.client?.forget(uri);
   }
 
@@ -92,6 +128,9 @@ export class LargeDocuments {
     const client = this.isLarge(doc) ? this.client : undefined;
     // An account this thread cannot describe as data (none in the server today) keeps the feature here.
     if (!client?.available || (options.account && !isViewable(options.account))) return local();
+    const failed = this.failedAt.get(doc.uri);
+    if (failed && lengthOf(doc) > failed.length * RETRY_WHEN_SHORTER)
+      return this.notRun(op, doc, options, failed.reason);
     const { account: live, ...plain } = options;
     const account = isViewable(live) ? live : undefined;
     const sent: WorkerOptions = account ? { ...plain, account: account.view() } : plain;
@@ -103,14 +142,34 @@ export class LargeDocuments {
       },
       (error: unknown) => {
         if (!(error instanceof WorkerFailure)) throw error;
-        if (!error.mainThreadMayRun)
-          throw new Error(`${op} of ${doc.uri} failed twice in the validation worker: ${error.message}`);
+        if (!error.mainThreadMayRun) return this.gaveUpOn(op, doc, options, error);
         this.options.log(
           `${op} of ${doc.uri} runs on the main thread: the validation worker failed (${error.message})`,
         );
         return { value: local(), version: doc.version };
       },
     );
+  }
+
+  /**
+   * A call that exhausted the worker or hung twice: the document is remembered (not tried again at this size),
+   * its validation answered with one notice, a request failed as before.
+   */
+  private gaveUpOn<T>(op: WorkerOp, doc: TextDocument, options: ServiceOptions, error: WorkerFailure) {
+    const reason = error.kind === 'memory' ? 'ran out of memory' : 'did not finish in time';
+    this.failedAt.set(doc.uri, { length: lengthOf(doc), reason });
+    this.options.log(
+      `${op} of ${doc.uri} failed twice in the validation worker (${error.message}): not tried again until the file is smaller or reopened`,
+    );
+    if (op !== 'validate')
+      throw new Error(`${op} of ${doc.uri} failed twice in the validation worker: ${error.message}`);
+    return { value: [notValidated(options.lang, reason)] as T, version: doc.version };
+  }
+
+  /** A call on a remembered document: its validation is the notice again; a request has no answer. */
+  private notRun<T>(op: WorkerOp, doc: TextDocument, options: ServiceOptions, reason: string) {
+    const computed = { value: [notValidated(options.lang, reason)] as T, version: doc.version };
+    return Promise.resolve(op === 'validate' ? computed : undefined);
   }
 
   /** The worker client, made on first use; undefined when the worker bundle is missing (logged once). */

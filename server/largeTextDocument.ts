@@ -11,8 +11,6 @@
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 
-/** From this many characters an opened document is kept in pieces (below, the library's document is as fast). */
-export const PIECES_FROM = 256 * 1024;
 /** More pieces than this are joined into one on the next change. */
 const MAX_PIECES = 256;
 /** The changes kept for changesSince: at most this many, with at most this much inserted text. */

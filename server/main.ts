@@ -33,8 +33,8 @@ import { registerHandlers } from './handlers';
 import { ServerState } from './serverState';
 import { describe, guardedNotification } from './guard';
 import { InputActivity } from './inputActivity';
-import { LargeDocuments } from './largeDocuments';
-import { LargeTextDocument, PIECES_FROM } from './largeTextDocument';
+import { LargeDocuments, PIECES_FROM } from './largeDocuments';
+import { LargeTextDocument } from './largeTextDocument';
 import { FRAMING_EXIT_CODE, FramedMessageReader, FramingError, routeConsole } from './transport';
 
 const SERVER_NAME = 'tencentcloud-vpn-language-server';

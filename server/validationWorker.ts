@@ -43,7 +43,7 @@ function serviceOptions(options: WorkerOptions): { options: ServiceOptions; aske
 function run(message: Extract<ToWorker, { kind: 'call' }>): FromWorker {
   const doc = documentOf(message.doc);
   const { options, asked } = serviceOptions(message.options);
-  const [first] = message.args as [never];
+  const [first, second] = message.args as [never, never];
   const result = {
     validate: () => service.validate(doc, options),
     hover: () => service.hover(doc, first, options),
@@ -51,6 +51,7 @@ function run(message: Extract<ToWorker, { kind: 'call' }>): FromWorker {
     documentSymbols: () => service.documentSymbols(doc),
     foldingRanges: () => service.foldingRanges(doc),
     format: () => service.format(doc, first),
+    codeActions: () => service.codeActions(doc, first, second, options),
   }[message.op]();
   return { kind: 'result', id: message.id, result, asked };
 }

@@ -33,15 +33,20 @@ const DEFAULT_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
 export class WorkerFailure extends Error {
   constructor(
     message: string,
-    /** False when the same work would end or freeze the main thread: it ran out of memory, or hung. */
-    readonly mainThreadMayRun = true,
+    /** How it failed ('crash' also when the worker was given up). */
+    readonly kind: FailureKind = 'crash',
   ) {
     super(message);
+  }
+
+  /** False when the same work would end or freeze the main thread: it ran out of memory, or hung. */
+  get mainThreadMayRun(): boolean {
+    return this.kind === 'crash';
   }
 }
 
 /** How the worker failed: crashes count towards giving it up; the others are the document's doing. */
-type FailureKind = 'crash' | 'memory' | 'hang';
+export type FailureKind = 'crash' | 'memory' | 'hang';
 
 /** A worker's answer, and the document version it was computed on. */
 export interface WorkerAnswer {
@@ -121,10 +126,17 @@ export class WorkerClient {
     });
   }
 
-  /** Drops what the worker holds of a closed document, and its queued validation. */
+  /**
+   * Drops what the worker holds of a closed document, and its queued calls (answered `undefined`): a request
+   * left queued would send the closed document's whole text to the worker, which would then hold it for good.
+   */
   forget(uri: string): void {
     this.validations.get(uri)?.resolve(undefined);
     this.validations.delete(uri);
+    for (const job of this.requests.filter((queued) => queued.doc.uri === uri)) {
+      this.requests.splice(this.requests.indexOf(job), 1);
+      job.resolve(undefined);
+    }
     this.sent.delete(uri);
     this.worker?.postMessage({ kind: 'forget', uri });
   }
@@ -241,7 +253,7 @@ export class WorkerClient {
   }
 
   private retry(job: Job, reason: string, kind: FailureKind): void {
-    if (this.givenUp || job.attempts >= 2) return job.reject(new WorkerFailure(reason, kind === 'crash'));
+    if (this.givenUp || job.attempts >= 2) return job.reject(new WorkerFailure(reason, kind));
     this.putBack(job);
   }
 

@@ -10,7 +10,8 @@ import type { ServiceOptions } from '../language/languageService';
 import type { AccountView, AccountQuestions } from './accountView';
 
 /** The features that may run in the worker: those that read the document's parse. */
-export type WorkerOp = 'validate' | 'hover' | 'complete' | 'documentSymbols' | 'foldingRanges' | 'format';
+export type WorkerOp =
+  'validate' | 'hover' | 'complete' | 'documentSymbols' | 'foldingRanges' | 'format' | 'codeActions';
 
 /**
  * The document a call is about: its whole `text`, or the `changes` that lead from the version the worker holds

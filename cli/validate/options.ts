@@ -47,6 +47,23 @@ A directory means every *.vpnconn.{json,yaml,yml} file under it; quote globs so 
 exit status: 0 no errors, 1 errors found, 2 usage error, an unreadable file, or a failed --live lookup
 `;
 
+/** Every option validate reads, in util.parseArgs's shape (cli/main.ts's usage lists each; --help aside). */
+export const VALIDATE_OPTIONS = {
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  disable: { type: 'string', multiple: true },
+  live: { type: 'boolean' },
+  region: { type: 'string' },
+  endpoint: { type: 'string' },
+  profile: { type: 'string' },
+  output: { type: 'string' },
+} as const;
+
+/** The options of VALIDATE_OPTIONS that take a value, as written: `--format`, `--lang`, … */
+const VALUE_OPTIONS = Object.entries(VALIDATE_OPTIONS)
+  .filter(([, option]) => option.type === 'string')
+  .map(([name]) => `--${name}`);
+
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const LANGS: readonly Lang[] = ['zh', 'en'];
 
@@ -98,8 +115,7 @@ function splitOption(arg: string): [string, string | undefined] {
 
 /** Applies one option to `options`; returns a usage error message when the option or its value is wrong. */
 function applyOption(options: ValidateOptions, name: string, value: string | undefined): string | undefined {
-  if (!['--format', '--lang', '--disable', '--region', '--endpoint', '--profile', '--output'].includes(name))
-    return `unknown option "${name}"`;
+  if (!VALUE_OPTIONS.includes(name)) return `unknown option "${name}"`;
   if (value === undefined || value === '') return `${name} needs a value`;
   if (name === '--region' || name === '--endpoint' || name === '--profile') {
     options[name.slice(2) as 'region' | 'endpoint' | 'profile'] = value;

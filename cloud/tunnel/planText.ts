@@ -1,9 +1,11 @@
 /**
  * The text of a plan, as `tcvpn plan` prints it and a confirmation shows it (English or Chinese): the tunnel, one
  * line per changed field (the members of a changed object), how each is made, and a closing count. The pre-shared
- * key is always masked (the plan holds it masked already).
+ * key is always masked (the plan holds it masked already). The tunnel's line is the service's answer (its name as
+ * a user typed it): made single-line, so a line break or control character in it cannot break a confirmation.
  */
 import type { Lang } from '../../language';
+import { singleLine } from '../export/singleLine';
 import type { FieldChange } from './diff';
 import { defaultOf } from './fields';
 import type { TunnelPlan, TunnelSummary } from './tunnelPlan';
@@ -50,12 +52,17 @@ function shown(field: string, value: unknown, lang: Lang): string {
   return fallback === undefined ? WORDS[lang].notSet : `${JSON.stringify(fallback)} (${WORDS[lang].default})`;
 }
 
-/** "vpnx-… "name" on vpngw-… with cgw-… (ap-guangzhou, AVAILABLE)": the tunnel a confirmation names. */
+/**
+ * "vpnx-… "name" on vpngw-… with cgw-… (ap-guangzhou, AVAILABLE)": the tunnel a confirmation names, on one line
+ * whatever the service answered (a control character shows as `\uNNNN`).
+ */
 export function tunnelLine(tunnel: TunnelSummary, lang: Lang = 'en'): string {
   const words = WORDS[lang];
   const name = tunnel.name ? ` "${tunnel.name}"` : '';
   const state = tunnel.state ? `, ${tunnel.state}` : '';
-  return `${tunnel.vpnConnectionId}${name} ${words.on} ${tunnel.vpnGatewayId ?? '?'} ${words.with} ${tunnel.customerGatewayId ?? '?'} (${tunnel.region}${state})`;
+  return singleLine(
+    `${tunnel.vpnConnectionId}${name} ${words.on} ${tunnel.vpnGatewayId ?? '?'} ${words.with} ${tunnel.customerGatewayId ?? '?'} (${tunnel.region}${state})`,
+  );
 }
 
 function changeLine(change: FieldChange, lang: Lang): string {

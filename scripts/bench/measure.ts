@@ -8,7 +8,7 @@
 import type { Diagnostic, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import type { LspTestClient } from '../../test/support/lsp';
 import type { Scenario } from './scenario';
-import type { BenchServer } from './servers';
+import type { BenchServer, ServerSpec } from './servers';
 import { sample, summarize, type SamplePlan, type Summary } from './stats';
 import type { Metric } from './targets';
 import { startServer, stopServer, timeDiagnostics, timeRequest } from './timing';
@@ -52,11 +52,13 @@ export async function measureCold(
   server: BenchServer,
   s: Scenario,
   p: Plan,
-): Promise<Partial<Record<Metric, Summary>>> {
+  /** The command line of each new process (default: the server's own). */
+  specOf: () => ServerSpec = () => server.spec,
+): Promise<{ coldSpawn: Summary; coldOpen: Summary }> {
   const spawns: number[] = [];
   const uri = `file:///tcvpn-bench/cold/${s.fileName}`;
   const opens = await sample(plan(p.colds, p.budgetMs, 0), async () => {
-    const { client, initializeMs } = await startServer(server.spec, p.timeoutMs);
+    const { client, initializeMs } = await startServer(specOf(), p.timeoutMs);
     try {
       spawns.push(initializeMs);
       const ms = await timeDiagnostics(

@@ -8,7 +8,7 @@ import type { FixtureKind } from '../../test/support/fixtures';
 import type { BenchSize } from './scenario';
 import { ROOT, type BenchServer } from './servers';
 import { ratio, type Summary } from './stats';
-import { goalFor, METRIC_LABEL, targetFor, type Metric } from './targets';
+import { goalFor, METRIC_LABEL, PEER_METRIC_OF, targetFor, type Metric } from './targets';
 
 /** One measured quantity: a server, a language, a fixture size (none for spawn) and a metric. */
 export interface Row {
@@ -45,38 +45,42 @@ const pad = (cells: string[], widths: number[]): string =>
 
 /** Pairs each peer row with our row for the same language, size and metric. */
 export function compare(rows: Row[], servers: BenchServer[]): Comparison[] {
-  const ours = (r: Row) =>
+  const ours = (r: Row, metric: Metric) =>
     rows.find(
       (o) =>
-        o.server === 'ours' &&
-        o.metric === r.metric &&
-        o.size === r.size &&
-        (r.metric === 'spawn' || o.kind === r.kind),
+        o.server === 'ours' && o.metric === metric && o.size === r.size && (r.metric === 'spawn' || o.kind === r.kind),
     );
-  return rows.flatMap((r) => {
-    const mine = r.server === 'ours' ? undefined : ours(r);
-    if (!mine) return [];
-    const delay = servers.find((s) => s.id === r.server)?.validationDelayMs ?? 0;
-    const diag = r.metric === 'open' || r.metric === 'edit' || r.metric === 'coldOpen';
-    const ratioMedian = ratio(r.summary.median, mine.summary.median);
-    const goal = goalFor(r.metric, r.kind, r.size);
-    return [
-      {
-        kind: r.kind,
-        size: r.size,
-        metric: r.metric,
-        peer: r.server,
-        ours: mine.summary,
-        theirs: r.summary,
-        ratioMedian,
-        ratioP95: ratio(r.summary.p95, mine.summary.p95),
-        ratioMedianWithoutPeerDelay:
-          diag && delay > 0 ? ratio(r.summary.median - delay, mine.summary.median) : undefined,
-        goal,
-        met: ratioMedian >= goal,
-      },
-    ];
-  });
+  const oursFor = (metric: Metric): Metric[] => [
+    metric,
+    ...(Object.keys(PEER_METRIC_OF) as Metric[]).filter((m) => PEER_METRIC_OF[m] === metric),
+  ];
+  return rows.flatMap((r) =>
+    r.server === 'ours' ? [] : oursFor(r.metric).flatMap((metric) => comparison(r, ours(r, metric), servers)),
+  );
+}
+
+/** One peer row against our row (none when we have no such row); the comparison is named by our metric. */
+function comparison(r: Row, mine: Row | undefined, servers: BenchServer[]): Comparison[] {
+  if (!mine) return [];
+  const delay = servers.find((s) => s.id === r.server)?.validationDelayMs ?? 0;
+  const diag = r.metric === 'open' || r.metric === 'edit' || r.metric === 'coldOpen';
+  const ratioMedian = ratio(r.summary.median, mine.summary.median);
+  const goal = goalFor(r.metric, r.kind, r.size);
+  return [
+    {
+      kind: r.kind,
+      size: r.size,
+      metric: mine.metric,
+      peer: r.server,
+      ours: mine.summary,
+      theirs: r.summary,
+      ratioMedian,
+      ratioP95: ratio(r.summary.p95, mine.summary.p95),
+      ratioMedianWithoutPeerDelay: diag && delay > 0 ? ratio(r.summary.median - delay, mine.summary.median) : undefined,
+      goal,
+      met: ratioMedian >= goal,
+    },
+  ];
 }
 
 /** Short names of the peers for the ours table's ratio column. */

@@ -40,8 +40,11 @@ function packageVersion(dir: string): string {
   return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** Our server, built by `npm run bench` (scripts/build.mjs) just before. */
-export function ourServer(): BenchServer {
+/**
+ * Our server, built by `npm run bench` (scripts/build.mjs) just before, with its V8 code cache (server/boot/) in
+ * `cacheDir`: the benchmark's own folder, not the user's, so no earlier run decides what is measured.
+ */
+export function ourServer(cacheDir: string): BenchServer {
   return {
     id: 'ours',
     // An empty section keeps every setting at its default; answering it (instead of null) is what VS Code does.
@@ -50,6 +53,7 @@ export function ourServer(): BenchServer {
       command: process.execPath,
       args: [join(ROOT, 'dist', 'server.js'), '--stdio'],
       cwd: ROOT,
+      env: { ...process.env, TCVPN_CACHE_DIR: cacheDir },
       settings: { tencentcloudVpn: {} },
     },
     version: packageVersion(ROOT),

@@ -167,6 +167,7 @@ ${EXAMPLE_LIST.map(([name, what]) => `    ${name.padEnd(31)}${what}`).join('\n')
     Tencent Cloud VPN: Open the Rules Page   every rule the editor checks (also: click a code in Problems)
     Help: Welcome                            the walkthrough "Get started with Tencent Cloud VPN"
   The Tasks view (the cloud icon on the left) follows each submission to its end.
+  The Account view: a tunnel → Open as File → edit → Show Changes Against Live Tunnel → Apply Changes.
 
   The emulator: ${emulatorUrl}, with its public demo credentials.
   Logs: ${dataDir}/code-server.log, ${dataDir}/emulator.log (removed on exit)

@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
+import { PIECES_FROM, WORKER_THRESHOLD } from '../../server/largeDocuments';
 import { LargeTextDocument } from '../../server/largeTextDocument';
 
 /** A small deterministic generator (the same run every time). */
@@ -22,6 +23,12 @@ function seeded(seed: number): (n: number) => number {
 const ALPHABET = ['a', 'b', '\n', '\r\n', '\r', 'xyz', '', 'é', '\n\n', '{"k": 1}'];
 
 describe('LargeTextDocument: the same document as the library’s, kept in pieces', () => {
+  it('keeps every document the worker serves, so a keystroke reaches the worker as a change, not the whole text', () => {
+    // A YAML file of 64–256 KiB went to the worker but was kept whole here: each change sent all of it.
+    for (const kind of ['json', 'yaml'] as const)
+      assert.ok(PIECES_FROM <= WORKER_THRESHOLD[kind], `${kind}: ${PIECES_FROM} > ${WORKER_THRESHOLD[kind]}`);
+  });
+
   it('agrees with TextDocument over 300 random editing sessions of 400 changes', () => {
     const random = seeded(7);
     const word = () => ALPHABET[random(ALPHABET.length)];

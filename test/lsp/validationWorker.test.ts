@@ -75,16 +75,22 @@ describe('validation worker: crashes, hangs and stale versions', function () {
   }
 
   it('a worker that hangs is terminated after hangMs and tried again; the main thread is not frozen by the same work', async () => {
-    const result = large('hangs', { hangMs: 300 }).validate(doc('{}'), OPTIONS);
-    await assert.rejects(
-      validated(result),
-      /validate of file:\/\/\/big\.vpnconn\.json failed twice in the validation worker/,
-    );
+    const documents = large('hangs', { hangMs: 300 });
+    const computed = await validated(documents.validate(doc('{}'), OPTIONS));
+    assert.equal(computed?.value.length, 1);
+    assert.equal(computed?.value[0].code, 'not-validated');
+    assert.match(String(computed!.value[0].message), /its validation did not finish in time, twice/);
     assert.equal(logs.filter((line) => line.includes('did not answer within 0.3 s; starting a new one')).length, 2);
-    assert.ok(!logs.some((line) => line.includes('main thread')), logs.join('\n'));
+    assert.ok(
+      logs.some((line) => /validate of file:\/\/\/big\.vpnconn\.json failed twice in the validation worker/.test(line)),
+      logs.join('\n'),
+    );
+    assert.ok(!logs.some((line) => line.includes('runs on the main thread')), logs.join('\n'));
+    // A request on it is not sent either: it has no answer.
+    assert.equal(await documents.request('hover', doc('{}'), OPTIONS, [], () => 'local', 'no answer'), 'no answer');
   });
 
-  it('a worker that runs out of memory is tried again, then the call fails (the main thread would too)', async () => {
+  it('a worker that runs out of memory is tried again, then the document shows one notice (the main thread would fail too)', async () => {
     const documents = new LargeDocuments(LOCAL, {
       log: (message) => logs.push(message),
       script: join(dir, 'memory.js'),
@@ -92,8 +98,75 @@ describe('validation worker: crashes, hangs and stale versions', function () {
       resourceLimits: { maxOldGenerationSizeMb: 48 },
     });
     writeFileSync(join(dir, 'memory.js'), WORKERS.memory);
-    await assert.rejects(validated(documents.validate(doc('{}'), OPTIONS)), /failed twice in the validation worker/);
-    assert.equal(logs.filter((line) => /out of memory/i.test(line)).length, 2, logs.join('\n'));
+    const computed = await validated(documents.validate(doc('{}'), OPTIONS));
+    assert.deepEqual(
+      computed?.value.map((d) => [d.code, d.severity]),
+      [['not-validated', 2]],
+    );
+    assert.match(String(computed!.value[0].message), /ran out of memory, twice/);
+    assert.equal(logs.filter((line) => /out of memory; starting a new one/i.test(line)).length, 2, logs.join('\n'));
+    const zh = await validated(documents.validate(doc('{}', 2), { ...OPTIONS, lang: 'zh' }));
+    assert.match(String(zh!.value[0].message), /耗尽内存/);
+  });
+
+  it('a document that failed so is not sent again at the same size (no restart per keystroke); a tenth shorter, or reopened, it is', async () => {
+    const documents = large('hangs', { hangMs: 200 });
+    const text = 'x'.repeat(100);
+    await validated(documents.validate(doc(text), OPTIONS));
+    const restarts = () => logs.filter((line) => line.includes('starting a new one')).length;
+    assert.equal(restarts(), 2);
+    // One more character: answered with the notice at once, for its own version, without a worker.
+    const again = await validated(documents.validate(doc(`${text}y`, 2), OPTIONS));
+    assert.deepEqual([again?.version, again?.value[0].code], [2, 'not-validated']);
+    assert.equal(
+      await documents.request('hover', doc(`${text}y`, 2), OPTIONS, [], () => 'local', 'no answer'),
+      'no answer',
+    );
+    assert.equal(restarts(), 2, 'not tried again');
+    // A tenth shorter: tried again (and hangs again).
+    await validated(documents.validate(doc('x'.repeat(89), 3), OPTIONS));
+    assert.equal(restarts(), 4);
+    // Closed and reopened at the same size: tried again.
+    documents.forget('file:///big.vpnconn.json');
+    await validated(documents.validate(doc('x'.repeat(89), 1), OPTIONS));
+    assert.equal(restarts(), 6);
+  });
+
+  it('closing a document drops its queued requests: the worker is never sent the closed text', async () => {
+    // The stand-in answers each call with every uri it was sent so far.
+    const script = join(dir, 'records.js');
+    writeFileSync(
+      script,
+      `const { parentPort } = require('node:worker_threads');
+      const seen = [];
+      parentPort.on('message', (m) => {
+        if (m.kind !== 'call') return;
+        seen.push(m.doc.uri);
+        const until = Date.now() + Number((m.doc.text ?? '0').split(' ')[0]);
+        while (Date.now() < until) {}
+        parentPort.postMessage({ kind: 'result', id: m.id, result: seen });
+      });`,
+    );
+    const documents = new LargeDocuments(LOCAL, {
+      log: (message) => logs.push(message),
+      script,
+      thresholds: { json: 1, yaml: 1 },
+    });
+    const other = (uri: string) => TextDocument.create(uri, 'json', 1, '0 {}');
+    const busy = documents.validate(doc('300 {}'), OPTIONS);
+    const queued = documents.request(
+      'hover',
+      other('file:///closed.vpnconn.json'),
+      OPTIONS,
+      [],
+      () => 'local',
+      'dropped',
+    );
+    documents.forget('file:///closed.vpnconn.json');
+    assert.equal(await queued, 'dropped');
+    await validated(busy);
+    const after = await validated(documents.validate(other('file:///next.vpnconn.json'), OPTIONS));
+    assert.deepEqual(after?.value, ['file:///big.vpnconn.json', 'file:///next.vpnconn.json']);
   });
 
   it('after maxFailures failures in a row the worker is given up: documents are validated here, at once', async () => {

@@ -10,7 +10,13 @@ import { PROGRAM_FOLDERS, REPO_ROOT } from './repo';
 
 export { REPO_ROOT };
 
-const BUNDLES = ['dist/server.js', 'dist/validationWorker.js', 'dist/cli.js'];
+const BUNDLES = [
+  'dist/server.js',
+  'dist/serverMain.js',
+  'dist/validationWorker.js',
+  'dist/validationWorkerMain.js',
+  'dist/cli.js',
+];
 const SOURCES = [...PROGRAM_FOLDERS, 'schemas', 'scripts/build.mjs'];
 let checked = false;
 

@@ -95,7 +95,9 @@ describe('the packaged .vsix', function () {
     const expected = [
       'dist/client.js',
       'dist/server.js',
+      'dist/serverMain.js',
       'dist/validationWorker.js',
+      'dist/validationWorkerMain.js',
       'schemas/CreateVpnConnection.schema.json',
       'schemas/ModifyVpnConnectionAttribute.schema.json',
       'package.json',
