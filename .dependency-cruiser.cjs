@@ -166,6 +166,14 @@ module.exports = {
       to: { path: '^(client|cloud|cli|emulator)/' },
     },
     {
+      name: 'cli-imports-server',
+      severity: 'error',
+      comment:
+        'tcvpn is its own program: of the language server it uses only the code-cache loader its entry runs (server/boot/).',
+      from: { path: '^cli/' },
+      to: { path: '^server/', pathNot: '^server/boot/' },
+    },
+    {
       name: 'client-imports-another-program',
       severity: 'error',
       comment:

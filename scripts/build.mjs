@@ -67,7 +67,8 @@ const entries = [
   { entryPoints: ['server/main.ts'], outfile: 'dist/serverMain.js', ...runBundle },
   { entryPoints: ['server/boot/workerEntry.ts'], outfile: 'dist/validationWorker.js' },
   { entryPoints: ['server/validationWorker.ts'], outfile: 'dist/validationWorkerMain.js', ...runBundle },
-  { entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', ...bin, plugins: [sdkFetchThroughLoopback] },
+  { entryPoints: ['cli/boot.ts'], outfile: 'dist/cli.js', ...bin },
+  { entryPoints: ['cli/main.ts'], outfile: 'dist/cliMain.js', ...runBundle, plugins: [sdkFetchThroughLoopback] },
 ];
 
 mkdirSync('dist', { recursive: true });

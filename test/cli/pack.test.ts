@@ -27,7 +27,7 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 /** What the tarball may hold: the two bins, the generated schemas, and what npm always packs. */
 const ALLOWED_IN_TARBALL =
-  /^(dist\/(cli|server|serverMain|validationWorker|validationWorkerMain)\.js|schemas\/[^/]+\.json|docs\/rules\.md|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
+  /^(dist\/(cli|cliMain|server|serverMain|validationWorker|validationWorkerMain)\.js|schemas\/[^/]+\.json|docs\/rules\.md|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
 const ERRORS_YAML = path.join(CLI_FIXTURES, 'errors/bad-enum.vpnconn.yaml');
 const DPD_YAML = path.join(CLI_FIXTURES, 'warnings/dpd-off.vpnconn.yaml');
 

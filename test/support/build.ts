@@ -16,6 +16,7 @@ const BUNDLES = [
   'dist/validationWorker.js',
   'dist/validationWorkerMain.js',
   'dist/cli.js',
+  'dist/cliMain.js',
 ];
 const SOURCES = [...PROGRAM_FOLDERS, 'schemas', 'scripts/build.mjs'];
 let checked = false;
