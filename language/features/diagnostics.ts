@@ -78,8 +78,10 @@ export function diagnosticsOf(doc: TextDocument, parsed: ParsedFile, options: Va
     diagnostics.push(...problems.map((problem) => syntaxDiagnostic(problem, part.index, options.lang, toDiagnostic)));
     const action = actionOfPart(part, text, parsed.kind);
     const errorStarts = new Set(problems.filter(breaksText).map((problem) => problem.offset));
-    for (const finding of findingsOf(part, action, parsed, text, options, peerVendor)) {
-      const span = spanFor(part, finding.path, finding.target);
+    const findings = findingsOf(part, action, parsed, text, options, peerVendor);
+    const located = locatedPart(part, findings);
+    for (const finding of findings) {
+      const span = spanFor(located, finding.path, finding.target);
       // Where a syntax error starts, it is the cause; a schema or rule finding there only repeats it.
       if (errorStarts.has(span.offset)) continue;
       const diagnostic: Diagnostic = toDiagnostic(span, finding.severity, finding.message[options.lang], finding.code);
@@ -97,6 +99,16 @@ export function diagnosticsOf(doc: TextDocument, parsed: ParsedFile, options: Va
 }
 
 type ToDiagnostic = (span: Span, severity: Severity, message: string, code: string) => Diagnostic;
+
+/**
+ * The part whose tree the findings' ranges are read from: a part that builds its tree on first use (jsonFast.ts)
+ * lends one with only the findings' paths instead, so a first open does not build the whole tree.
+ */
+function locatedPart(part: ParsedPart, findings: readonly RuleFinding[]): ParsedPart {
+  if (!part.locate || !findings.length) return part;
+  const root = part.locate(findings.map((finding) => finding.path));
+  return { index: part.index, offset: part.offset, length: part.length, value: part.value, problems: [], root };
+}
 
 function syntaxDiagnostic(
   problem: SyntaxProblem,
@@ -127,13 +139,15 @@ function findingsOf(
   peerVendor: ReturnType<typeof chosenPeerVendor>,
 ): RuleFinding[] {
   // An empty document (a stray `---`, a file of comments) is no request and no mistake: a submit says so instead.
-  if (!part.root || part.value === undefined || part.value === null) return [];
+  // (A part with `locate` has a tree, built when read: it is not read here.)
+  if ((!part.locate && !part.root) || part.value === undefined || part.value === null) return [];
   const findings = [
     ...checkParams(part.value, action, options.account),
     // The peer device answers a CreateVpnConnection's IKE and IPsec settings; other actions carry none.
     ...(peerVendor && action === 'CreateVpnConnection' ? peerFindings(part.value, peerVendor) : []),
   ];
-  const broken = brokenMembers(part, part.root, parsed.kind, text);
+  if (!part.problems.some(breaksText)) return findings;
+  const broken = brokenMembers(part, part.root!, parsed.kind, text);
   return broken ? findings.filter((finding) => inCleanMember(finding.path, part.root!, broken)) : findings;
 }
 

@@ -7,6 +7,7 @@ import type { ParsedFile, SyntaxProblem, TreeNode, TreeProperty } from './tree';
 import { jsonSyntaxMessage, duplicateKeyMessage, nestingLimitMessage } from './syntaxMessages';
 import { MAX_TREE_DEPTH } from './yamlTree';
 import { parseJsonByBlocks } from './jsonBlocks';
+import { fastJsonPart } from './jsonFast';
 
 interface OpenContainer {
   node: TreeNode;
@@ -88,9 +89,13 @@ function scalarKind(value: unknown): TreeNode['kind'] {
  * nesting level, so thousands of levels exhaust the stack: that document gets the nesting-limit problem and no
  * tree, rather than no diagnostics at all. A large file that is one comment-free object is parsed member by
  * member, reusing unchanged members (jsonBlocks.ts); `byBlocks` false parses the whole text, the tests' reference.
+ * `first` (a document's first version) lets a large strict-JSON text skip its tree until it is read (jsonFast.ts).
  */
-export function parseJson(text: string, byBlocks = true): ParsedFile {
+export function parseJson(text: string, byBlocks = true, first = false): ParsedFile {
   try {
+    // A document's first parse: the value at once, the tree when someone reads it (jsonFast.ts).
+    const fast = first && byBlocks ? fastJsonPart(text, () => parseJson(text).parts[0]?.root) : undefined;
+    if (fast) return { kind: 'json', parts: [fast] };
     const incremental = byBlocks
       ? parseJsonByBlocks(text, (valueText) => parseJsonTree(valueText).parts[0])
       : undefined;

@@ -14,15 +14,18 @@ import { documentKindOf, type LanguageKind } from './documentKind';
 export const MAX_ANALYSIS_SIZE = 5 * 1024 * 1024;
 const MAX_CACHED_DOCUMENTS = 64;
 
-/** Parses a text in the given language, or only checks its syntax when it is above the size limit. */
-export function parseText(text: string, kind: LanguageKind, limit = MAX_ANALYSIS_SIZE): ParsedFile {
+/**
+ * Parses a text in the given language, or only checks its syntax when it is above the size limit. `first` (a
+ * text seen for the first time) lets a large JSON text build its tree only when it is read (jsonFast.ts).
+ */
+export function parseText(text: string, kind: LanguageKind, limit = MAX_ANALYSIS_SIZE, first = true): ParsedFile {
   if (text.length > limit)
     return {
       kind,
       parts: [],
       tooLarge: { size: text.length, limit, problems: kind === 'json' ? jsonSyntaxOnly(text) : [] },
     };
-  return kind === 'json' ? parseJson(text) : parseYaml(text);
+  return kind === 'json' ? parseJson(text, true, first) : parseYaml(text);
 }
 
 /**
@@ -61,7 +64,8 @@ export class ParseCache {
     if (entry && entry.version === doc.version && entry.parsed.kind === kind && entry.text === doc.getText())
       return entry.parsed;
     const text = doc.getText();
-    const parsed = parseText(text, kind, this.limit);
+    // A later version of an open document parses by blocks: the first parse may have skipped its tree.
+    const parsed = parseText(text, kind, this.limit, !entry);
     this.entries.delete(doc.uri);
     this.entries.set(doc.uri, { version: doc.version, text, parsed });
     if (this.entries.size > MAX_CACHED_DOCUMENTS) this.entries.delete(this.entries.keys().next().value as string);

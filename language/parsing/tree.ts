@@ -48,6 +48,11 @@ export interface ParsedPart {
   /** The plain value the API would receive; undefined when the part could not be turned into one. */
   value: unknown;
   problems: SyntaxProblem[];
+  /**
+   * Set when `root` is built only on first use (jsonFast.ts): a tree holding at least the nodes on `paths`, for
+   * the diagnostics' ranges, without building the whole tree. Readers that need only those should call it.
+   */
+  locate?(paths: readonly JsonPath[]): TreeNode | undefined;
 }
 
 export interface ParsedFile {
