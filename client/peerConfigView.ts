@@ -80,8 +80,7 @@ async function viewText(source: vscode.TextDocument, vendor: VendorId, lookup?: 
   const config = peerConfig(params, { vendor, account: await accountFacts(params, part?.region, lookup) });
   const head = [
     ...config.problems.map(
-      (problem) =>
-        `${marker} ${vscode.l10n.t('Not supported: {0}: {1}', problem.parameter, problem.message[messageLang()])}`,
+      (problem) => `${marker} ${vscode.l10n.t('Problem: {0}: {1}', problem.parameter, problem.message[messageLang()])}`,
     ),
     ...(config.placeholders.length
       ? [`${marker} ${vscode.l10n.t('Fill in: {0}', config.placeholders.join(', '))}`]

@@ -10,7 +10,7 @@ import { readTunnel, type Tunnel } from '../language/peer/tunnel';
 import type { LifetimeKind, VendorProfile } from '../language/peer/vendor';
 import { VENDOR_PROFILES, vendorProfile } from '../language/peer/vendors/index';
 import type { VendorId } from '../language/peer/vendor';
-import { peerContext, PLACEHOLDERS, type PeerContext } from './context';
+import { peerContext, type PeerContext } from './context';
 import { ciscoAsaConfig } from './generators/ciscoAsa';
 import { ciscoIosConfig } from './generators/ciscoIos';
 import { fortiosConfig } from './generators/fortios';
@@ -22,6 +22,7 @@ import { mikrotikConfig } from './generators/mikrotik';
 import { panosConfig } from './generators/panos';
 import { strongswanConfig } from './generators/strongswan';
 import type { PeerConfig, PeerOptions } from './types';
+import { VENDOR_SYNTAX } from './vendorSyntax';
 
 export type { PeerAccountFacts, PeerConfig, PeerOptions, PeerProblem, VendorId } from './types';
 export { VENDOR_IDS } from '../language/peer/vendor';
@@ -82,16 +83,28 @@ function clampDefaultedLifetimes(tunnel: Tunnel, profile: VendorProfile): { tunn
   return { tunnel: clamped, notes };
 }
 
-/** The customer gateway's configuration for `options.vendor`; throws only for a vendor id that does not exist. */
+/**
+ * The customer gateway's configuration for `options.vendor`; throws only for a vendor id that does not exist. The
+ * problems are what the vendor cannot do of what the file asks (language/peer/problems.ts, the editor's warnings
+ * too), then the file's values the device's configuration cannot hold as they are (a key, an identity, a block).
+ */
 export function peerConfig(params: Record<string, unknown>, options: PeerOptions): PeerConfig {
   const profile = vendorProfile(options.vendor);
   const generate = (GENERATORS as Partial<Record<string, (context: PeerContext) => string>>)[options.vendor];
   if (!profile || !generate) throw new Error(`Unknown peer vendor "${options.vendor}".`);
-  const read = readTunnel(params);
+  // Never throws, whatever the value holds: anything but an object reads as an empty file (the API's defaults).
+  const record = params !== null && typeof params === 'object' && !Array.isArray(params) ? params : {};
+  const read = readTunnel(record);
   const { tunnel, notes } = clampDefaultedLifetimes(read, profile);
-  const context = { ...peerContext(tunnel, profile, options), lifetimeNotes: notes };
+  const syntax = VENDOR_SYNTAX[options.vendor];
+  const resolved = peerContext({ params: record, tunnel, profile, syntax, options });
+  const context = { ...resolved.context, notes: [...notes, ...resolved.context.notes] };
   const text = generate(context);
   // The placeholders are read from the text without the key, so a key that looks like one is not listed.
-  const withoutKey = context.psk === PLACEHOLDERS.psk ? text : generate({ ...context, psk: '' });
-  return { text, problems: peerProblems(read, profile), placeholders: placeholdersOf(withoutKey) };
+  const withoutKey = context.pskIncluded ? generate({ ...context, psk: '' }) : text;
+  return {
+    text,
+    problems: [...peerProblems(read, profile), ...resolved.problems],
+    placeholders: placeholdersOf(withoutKey),
+  };
 }

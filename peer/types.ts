@@ -29,7 +29,11 @@ export interface PeerOptions {
 export interface PeerConfig {
   /** The configuration for the customer gateway, in the vendor's own syntax. */
   text: string;
-  /** What the vendor cannot do of what the file asks; the text still shows the closest configuration. */
+  /**
+   * What the vendor cannot do of what the file asks, then the file's values the device's configuration cannot hold
+   * as they are (a key or identity its syntax cannot say, an address that is none); the text still shows the
+   * closest configuration, with a placeholder where a value could not go.
+   */
   problems: PeerProblem[];
   /** The named placeholders left in the text (e.g. <PRE_SHARED_KEY>), each once, in order of appearance. */
   placeholders: string[];

@@ -20,6 +20,7 @@ import {
 } from '../language/peer/tencentNames';
 import { pfsKeyword, tablesFor, type Keyword, type LifetimeKind, type VendorProfile } from '../language/peer/vendor';
 import { VENDOR_PROFILES } from '../language/peer/vendors/index';
+import { generatorDocSections } from '../peer/docSections';
 
 export const PEER_DOC = join(__dirname, '..', 'docs', 'peer-devices.md');
 
@@ -120,6 +121,7 @@ export function renderPeerDoc(): string {
     ),
     table('PFS (IPSECOptionsSpecification.PfsDhGroup)', PFS_GROUPS, pfsColumn),
     limits(),
+    generatorDocSections(),
     sources(),
   ].join('\n');
 }

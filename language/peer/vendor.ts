@@ -3,14 +3,15 @@
  * when the platform has none ("not supported"). The tables are data, read by the capability check (problems.ts),
  * by the generators of peer/ and by scripts/generate-peer-doc.ts (docs/peer-devices.md), so the three agree.
  */
-import type {
-  DhGroupName,
-  EspCipher,
-  EspIntegrity,
-  ExchangeMode,
-  IkeCipher,
-  IkeIntegrity,
-  IkeVersion,
+import {
+  DH_GROUPS,
+  type DhGroupName,
+  type EspCipher,
+  type EspIntegrity,
+  type ExchangeMode,
+  type IkeCipher,
+  type IkeIntegrity,
+  type IkeVersion,
 } from './tencentNames';
 
 export const VENDOR_IDS = [
@@ -71,3 +72,37 @@ export function tablesFor(profile: VendorProfile, version: IkeVersion): VendorPr
 export function pfsKeyword(profile: VendorProfile, group: DhGroupName): Keyword {
   return (profile.pfsGroups ?? profile.dhGroups)[group];
 }
+
+/**
+ * A DH-group table written by a rule: the keyword `keyword` gives for each Tencent group, null for the groups the
+ * platform `lacks`. What the vendors share is the rule's shape (most number the groups: "group14", "dh14", "14");
+ * the spelling and the groups a platform lacks stay explicit in each vendor's module.
+ */
+export function groupTable(
+  keyword: (group: DhGroupName) => string,
+  lacks: readonly DhGroupName[] = [],
+): Record<DhGroupName, Keyword> {
+  return Object.fromEntries(DH_GROUPS.map((group) => [group, lacks.includes(group) ? null : keyword(group)])) as Record<
+    DhGroupName,
+    Keyword
+  >;
+}
+
+/** A keyword rule from the group's number ("GROUP14" → format("14")). */
+export function byNumber(format: (number: string) => string): (group: DhGroupName) => string {
+  return (group) => format(group.slice('GROUP'.length));
+}
+
+/** The IANA names of the groups (RFC 3526, 5114, 5903), which strongSwan and RouterOS use as keywords. */
+export const IANA_GROUP_NAMES: Record<DhGroupName, string> = {
+  GROUP1: 'modp768',
+  GROUP2: 'modp1024',
+  GROUP5: 'modp1536',
+  GROUP14: 'modp2048',
+  GROUP15: 'modp3072',
+  GROUP16: 'modp4096',
+  GROUP19: 'ecp256',
+  GROUP20: 'ecp384',
+  GROUP21: 'ecp521',
+  GROUP24: 'modp2048s256',
+};

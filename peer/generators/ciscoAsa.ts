@@ -1,7 +1,9 @@
 /**
  * Cisco ASA: an IKEv2 or IKEv1 policy enabled on the outside interface, an IPsec proposal or transform set, the
  * tunnel group with the PSK, then a VTI (route-based, ASA 9.8+: ipsec profile, Tunnel interface, routes or BGP)
- * or a crypto map with one access-list line per SPD mapping (policy-based).
+ * or this tunnel's entry of the crypto map with one access-list line per SPD mapping (policy-based). Objects are
+ * named for the tunnel (naming.ts); numbered ones (IKE policy, Tunnel, crypto map entry) take its slot. An
+ * interface takes one crypto map, so the Tencent tunnels of an ASA share the map CRYPTO_MAP.
  */
 import { blockParts, dpdProbe, netmaskOf, selectorPairs } from '../addressing';
 import { PLACEHOLDERS, type PeerContext } from '../context';
@@ -10,12 +12,15 @@ import { summaryLines } from '../summary';
 
 const WAN = PLACEHOLDERS.wanInterface;
 
+/** The crypto map on the outside interface, one entry (the tunnel's slot) per Tencent tunnel. */
+const CRYPTO_MAP = 'tencent';
+
 function ikeLines(context: PeerContext): string[] {
   const { tunnel } = context;
   const ike = ikeKeywords(context);
   if (tunnel.ikeVersion === 'IKEV1') {
     return [
-      'crypto ikev1 policy 10',
+      `crypto ikev1 policy ${context.slot}`,
       ' authentication pre-share',
       ` encryption ${ike.cipher}`,
       ` hash ${ike.integrity}`,
@@ -26,7 +31,7 @@ function ikeLines(context: PeerContext): string[] {
     ];
   }
   return [
-    'crypto ikev2 policy 10',
+    `crypto ikev2 policy ${context.slot}`,
     ` encryption ${ike.cipher}`,
     // With AES-GCM the integrity is part of the cipher: "integrity null", and the PRF is named.
     ` integrity ${isAead(tunnel.ike.cipher) ? 'null' : ike.integrity}`,
@@ -87,8 +92,8 @@ function routeBasedLines(context: PeerContext): string[] {
     `crypto ipsec profile ${name}`,
     ...saSettings(context).map((line) => ` ${line}`),
     '!',
-    'interface Tunnel1',
-    ' nameif tencent',
+    `interface Tunnel${context.slot}`,
+    ` nameif ${name}`,
     bgp ? ` ip address ${bgp.peerInside} ${netmaskOf(bgp.prefix)}` : ' ip address <TUNNEL_INSIDE_IP> 255.255.255.252',
     ` tunnel source interface ${WAN}`,
     ` tunnel destination ${context.cloudAddress}`,
@@ -109,7 +114,7 @@ function routeBasedLines(context: PeerContext): string[] {
   }
   const routes = context.cloudBlocks.map((block) => {
     const parts = blockParts(block);
-    return `route tencent ${parts.address} ${parts.netmask} <TUNNEL_NEXT_HOP_IP>`;
+    return `route ${name} ${parts.address} ${parts.netmask} <TUNNEL_NEXT_HOP_IP>`;
   });
   return [...lines, ...routes, '!'];
 }
@@ -131,16 +136,23 @@ function policyBasedLines(context: PeerContext): string[] {
   return [
     ...acl,
     '!',
-    ...entry.map((line) => `crypto map ${name} 10 ${line}`),
-    `crypto map ${name} interface ${WAN}`,
+    ...entry.map((line) => `crypto map ${CRYPTO_MAP} ${context.slot} ${line}`),
+    `crypto map ${CRYPTO_MAP} interface ${WAN}`,
     '!',
   ];
+}
+
+/** The objects numbered with the tunnel's slot, for the opening comment. */
+function numberedObjects(context: PeerContext): string {
+  const { slot, tunnel } = context;
+  const policy = `${tunnel.ikeVersion === 'IKEV1' ? 'ikev1' : 'ikev2'} policy ${slot}`;
+  return [policy, tunnel.routeBased ? `Tunnel${slot}` : `crypto map ${CRYPTO_MAP} ${slot}`].join(', ');
 }
 
 /** The ASA configuration text. */
 export function ciscoAsaConfig(context: PeerContext): string {
   return [
-    ...summaryLines(context).map((line) => `! ${line}`),
+    ...summaryLines(context, numberedObjects(context)).map((line) => `! ${line}`),
     '!',
     ...ikeLines(context),
     ...proposalLines(context),

@@ -1,13 +1,18 @@
 /**
  * Cisco IOS / IOS-XE: IKEv2 (proposal, policy, keyring, profile) or IKEv1 (isakmp policy, keyring, isakmp
  * profile), a transform set, then a VTI (route-based: ipsec profile and Tunnel interface, static routes or BGP)
- * or a crypto map on the WAN interface with one ACL line per SPD mapping (policy-based).
+ * or this tunnel's entry of the crypto map on the WAN interface with one ACL line per SPD mapping (policy-based).
+ * Objects are named for the tunnel (naming.ts); numbered ones (isakmp policy, Tunnel, crypto map entry) take its
+ * slot. An interface takes one crypto map, so the Tencent tunnels of a router share the map CRYPTO_MAP.
  */
 import { blockParts, dpdProbe, netmaskOf, selectorPairs } from '../addressing';
 import type { PeerContext } from '../context';
 import { PLACEHOLDERS } from '../context';
 import { espKeywords, ikeKeywords, isAead } from '../keywords';
 import { summaryLines } from '../summary';
+
+/** The crypto map on the WAN interface, one entry (the tunnel's slot) per Tencent tunnel. */
+const CRYPTO_MAP = 'tencent';
 
 function ikev2Lines(context: PeerContext): string[] {
   const { name, tunnel, localId, remoteId } = context;
@@ -46,7 +51,7 @@ function ikev1Lines(context: PeerContext): string[] {
   const { name, tunnel, localId, remoteId } = context;
   const ike = ikeKeywords(context);
   const lines = [
-    'crypto isakmp policy 10',
+    `crypto isakmp policy ${context.slot}`,
     ` encryption ${ike.cipher}`,
     ` hash ${ike.integrity}`,
     ' authentication pre-share',
@@ -98,11 +103,12 @@ function saLines(context: PeerContext): string[] {
 
 function routeBasedLines(context: PeerContext): string[] {
   const { name, bgp } = context;
+  const tunnelInterface = `Tunnel${context.slot}`;
   const lines = [
     `crypto ipsec profile ${name}`,
     ...saLines(context),
     '!',
-    'interface Tunnel1',
+    `interface ${tunnelInterface}`,
     bgp ? ` ip address ${bgp.peerInside} ${netmaskOf(bgp.prefix)}` : ` ip unnumbered ${PLACEHOLDERS.wanInterface}`,
     ` tunnel source ${PLACEHOLDERS.wanInterface}`,
     ' tunnel mode ipsec ipv4',
@@ -122,7 +128,7 @@ function routeBasedLines(context: PeerContext): string[] {
   } else {
     for (const block of context.cloudBlocks) {
       const parts = blockParts(block);
-      lines.push(`ip route ${parts.address} ${parts.netmask} Tunnel1`);
+      lines.push(`ip route ${parts.address} ${parts.netmask} ${tunnelInterface}`);
     }
     lines.push('!');
   }
@@ -139,21 +145,30 @@ function policyBasedLines(context: PeerContext): string[] {
     `ip access-list extended ${name}`,
     ...acl,
     '!',
-    `crypto map ${name} 10 ipsec-isakmp`,
+    `crypto map ${CRYPTO_MAP} ${context.slot} ipsec-isakmp`,
     ` set peer ${context.cloudAddress}`,
     ...saLines(context),
     ` match address ${name}`,
     '!',
     `interface ${PLACEHOLDERS.wanInterface}`,
-    ` crypto map ${name}`,
+    ` crypto map ${CRYPTO_MAP}`,
     '!',
   ];
+}
+
+/** The objects numbered with the tunnel's slot, for the opening comment. */
+function numberedObjects(context: PeerContext): string {
+  const { slot, tunnel } = context;
+  return [
+    ...(tunnel.ikeVersion === 'IKEV1' ? [`isakmp policy ${slot}`] : []),
+    tunnel.routeBased ? `Tunnel${slot}` : `crypto map ${CRYPTO_MAP} ${slot}`,
+  ].join(', ');
 }
 
 /** The IOS / IOS-XE configuration text. */
 export function ciscoIosConfig(context: PeerContext): string {
   return [
-    ...summaryLines(context).map((line) => `! ${line}`),
+    ...summaryLines(context, numberedObjects(context)).map((line) => `! ${line}`),
     '!',
     ...(context.tunnel.ikeVersion === 'IKEV2' ? ikev2Lines(context) : ikev1Lines(context)),
     ...transformSetLines(context),

@@ -8,9 +8,9 @@ import { PLACEHOLDERS, type PeerContext } from '../context';
 import { espKeywords, ikeKeywords, isAead } from '../keywords';
 import { summaryLines } from '../summary';
 
-/** A phase1-interface name has at most 15 characters (it names the tunnel interface too). */
+/** The phase1-interface name: the tunnel's name, at most 15 characters (it names the tunnel interface too). */
 function phase1Name(context: PeerContext): string {
-  return context.name.slice(0, 15).replace(/-+$/, '');
+  return context.name;
 }
 
 function phase1Lines(context: PeerContext): string[] {
@@ -24,7 +24,7 @@ function phase1Lines(context: PeerContext): string[] {
       ? [`        set mode ${tunnel.exchangeMode === 'AGGRESSIVE' ? 'aggressive' : 'main'}`]
       : []),
     ...(remoteId.type === 'FQDN'
-      ? ['        set peertype one', `        set peerid "${remoteId.value}"`]
+      ? ['        set peertype one', `        set peerid ${remoteId.value}`]
       : ['        set peertype any']),
     '        set net-device disable',
     `        set proposal ${proposal}`,
@@ -32,7 +32,7 @@ function phase1Lines(context: PeerContext): string[] {
     `        set remote-gw ${context.cloudAddress}`,
     `        set psksecret ${context.psk}`,
     `        set keylife ${tunnel.ike.lifetimeSeconds}`,
-    ...(localId.type === 'FQDN' ? ['        set localid-type fqdn', `        set localid "${localId.value}"`] : []),
+    ...(localId.type === 'FQDN' ? ['        set localid-type fqdn', `        set localid ${localId.value}`] : []),
   ];
   if (tunnel.dpd.enabled) {
     const probe = dpdProbe(context);

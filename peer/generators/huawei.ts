@@ -1,14 +1,13 @@
 /**
  * Huawei VRP (USG firewalls, AR routers): an IKE proposal and IKE peer, an IPsec proposal, then an IPsec profile
- * on a tunnel interface (route-based, with static routes or BGP) or an IPsec policy with an ACL rule per SPD
- * mapping applied to the WAN interface (policy-based).
+ * on a tunnel interface (route-based, with static routes or BGP) or this tunnel's entry of the IPsec policy group
+ * with an ACL rule per SPD mapping, the group applied to the WAN interface (policy-based). The tunnel and policy
+ * sections are the VRP family's (vrp.ts); what VRP writes otherwise than H3C Comware is in HUAWEI_DIALECT.
  */
-import { blockParts, dpdProbe, netmaskOf, selectorPairs } from '../addressing';
-import { PLACEHOLDERS, type PeerContext, type PeerIdentity } from '../context';
+import { dpdProbe } from '../addressing';
+import type { PeerContext, PeerIdentity } from '../context';
 import { espKeywords, ikeKeywords, isAead } from '../keywords';
-import { summaryLines } from '../summary';
-
-const WAN = PLACEHOLDERS.wanInterface;
+import { POLICY_GROUP, vrpConfig, vrpNumbered, type VrpDialect } from './vrp';
 
 function ikeProposalLines(context: PeerContext): string[] {
   const { tunnel } = context;
@@ -18,7 +17,7 @@ function ikeProposalLines(context: PeerContext): string[] {
       ? [` authentication-algorithm ${ike.integrity}`]
       : [...(isAead(tunnel.ike.cipher) ? [] : [` integrity-algorithm ${ike.integrity}`]), ` prf ${ike.prf}`];
   return [
-    'ike proposal 10',
+    `ike proposal ${context.slot}`,
     ` encryption-algorithm ${ike.cipher}`,
     ...hash,
     ' authentication-method pre-share',
@@ -37,13 +36,13 @@ function idLines(side: 'local' | 'remote', identity: PeerIdentity): string[] {
 function ikePeerLines(context: PeerContext): string[] {
   const { tunnel } = context;
   const lines = [
-    'ike peer tencent',
+    `ike peer ${context.name}`,
     tunnel.ikeVersion === 'IKEV1' ? ' undo version 2' : ' undo version 1',
     ...(tunnel.ikeVersion === 'IKEV1'
       ? [` exchange-mode ${tunnel.exchangeMode === 'AGGRESSIVE' ? 'aggressive' : 'main'}`]
       : []),
     ` pre-shared-key cipher ${context.psk}`,
-    ' ike-proposal 10',
+    ` ike-proposal ${context.slot}`,
     ...idLines('local', context.localId),
     ...idLines('remote', context.remoteId),
     ` remote-address ${context.cloudAddress}`,
@@ -55,7 +54,7 @@ function ikePeerLines(context: PeerContext): string[] {
 function ipsecProposalLines(context: PeerContext): string[] {
   const esp = espKeywords(context);
   return [
-    'ipsec proposal tencent',
+    `ipsec proposal ${context.name}`,
     ' transform esp',
     ' encapsulation-mode tunnel',
     ...(esp.integrity ? [` esp authentication-algorithm ${esp.integrity}`] : []),
@@ -64,77 +63,37 @@ function ipsecProposalLines(context: PeerContext): string[] {
   ];
 }
 
+/** VRP's SA lines: the IKE peer, the proposal, PFS (in the policy, not the proposal) and the lifetimes. */
 function saLines(context: PeerContext): string[] {
   const esp = espKeywords(context);
   return [
-    ' ike-peer tencent',
-    ' proposal tencent',
+    ` ike-peer ${context.name}`,
+    ` proposal ${context.name}`,
     ...(esp.pfs ? [` pfs ${esp.pfs}`] : []),
     ` sa duration time-based ${context.tunnel.esp.lifetimeSeconds}`,
     ` sa duration traffic-based ${context.tunnel.esp.lifetimeKilobytes}`,
   ];
 }
 
-function routeBasedLines(context: PeerContext): string[] {
-  const { bgp } = context;
-  const lines = [
-    'ipsec profile tencent',
-    ...saLines(context),
-    '#',
-    'interface Tunnel0/0/1',
-    bgp ? ` ip address ${bgp.peerInside} ${netmaskOf(bgp.prefix)}` : ` ip address unnumbered interface ${WAN}`,
-    ' tunnel-protocol ipsec',
-    ` source ${WAN}`,
-    ` destination ${context.cloudAddress}`,
-    ' ipsec profile tencent',
-    '#',
-  ];
-  if (bgp) {
-    return [
-      ...lines,
-      `bgp ${bgp.peerAsn}`,
-      ` peer ${bgp.cloudInside} as-number ${bgp.cloudAsn}`,
-      ' ipv4-family unicast',
-      `  peer ${bgp.cloudInside} enable`,
-      '#',
-    ];
-  }
-  const routes = context.cloudBlocks.map((block) => {
-    const parts = blockParts(block);
-    return `ip route-static ${parts.address} ${parts.netmask} Tunnel0/0/1`;
-  });
-  return [...lines, ...routes, '#'];
-}
-
-function policyBasedLines(context: PeerContext): string[] {
-  const rules = selectorPairs(context).map(({ local, remote }, index) => {
-    const [l, r] = [blockParts(local), blockParts(remote)];
-    return ` rule ${(index + 1) * 5} permit ip source ${l.address} ${l.wildcard} destination ${r.address} ${r.wildcard}`;
-  });
-  return [
-    'acl number 3000',
-    ...rules,
-    '#',
-    'ipsec policy tencent 10 isakmp',
-    ' security acl 3000',
-    ...saLines(context),
-    '#',
-    `interface ${WAN}`,
-    ' ipsec policy tencent',
-    '#',
-  ];
-}
+export const HUAWEI_DIALECT: VrpDialect = {
+  tunnelInterface: (slot) => `Tunnel0/0/${slot}`,
+  tunnelInterfaceHeader: (slot) => `interface Tunnel0/0/${slot}`,
+  tunnelProtocol: [' tunnel-protocol ipsec'],
+  ipsecProfileHeader: (name) => `ipsec profile ${name}`,
+  protection: (name) => ` ipsec profile ${name}`,
+  bgpFamily: ' ipv4-family unicast',
+  // VRP writes a route's mask as a netmask.
+  route: (parts, tunnelInterface) => `ip route-static ${parts.address} ${parts.netmask} ${tunnelInterface}`,
+  aclHeader: (number) => `acl number ${number}`,
+  ruleNumber: (index) => (index + 1) * 5,
+  // The peer's address is the IKE peer's remote-address; the policy entry names only the peer.
+  policyPeerLines: () => [],
+  saLines,
+  applyPolicy: ` ipsec policy ${POLICY_GROUP}`,
+};
 
 /** The VRP configuration text. */
 export function huaweiConfig(context: PeerContext): string {
-  return [
-    ...summaryLines(context).map((line) => `# ${line}`),
-    '#',
-    ...ikeProposalLines(context),
-    ...ikePeerLines(context),
-    ...ipsecProposalLines(context),
-    ...(context.tunnel.routeBased ? routeBasedLines(context) : policyBasedLines(context)),
-    'return',
-    '',
-  ].join('\n');
+  const sections = [...ikeProposalLines(context), ...ikePeerLines(context), ...ipsecProposalLines(context)];
+  return vrpConfig(context, HUAWEI_DIALECT, sections, vrpNumbered(context, HUAWEI_DIALECT, true));
 }

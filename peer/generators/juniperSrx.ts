@@ -1,7 +1,8 @@
 /**
  * Juniper SRX (Junos set commands): IKE proposal, policy and gateway, IPsec proposal and policy, and a VPN bound
- * to st0.0 — with traffic selectors mirroring the SPD (policy-based) or static routes / BGP over st0.0
- * (route-based).
+ * to the tunnel's own st0 unit (its slot) — with traffic selectors mirroring the SPD (policy-based) or static
+ * routes / BGP over that unit (route-based). Every object is named for the tunnel (naming.ts); the vpn zone is
+ * shared by the Tencent tunnels of the device.
  */
 import { dpdProbe, selectorPairs } from '../addressing';
 import { PLACEHOLDERS, type PeerContext, type PeerIdentity } from '../context';
@@ -12,11 +13,17 @@ function identity(identity: PeerIdentity): string {
   return identity.type === 'FQDN' ? `hostname ${identity.value}` : `inet ${identity.value}`;
 }
 
+/** The st0 unit the tunnel's VPN is bound to. */
+function st0(context: PeerContext): string {
+  return `st0.${context.slot}`;
+}
+
 function ikeLines(context: PeerContext): string[] {
-  const { tunnel } = context;
+  const { name, tunnel } = context;
   const ike = ikeKeywords(context);
-  const proposal = 'set security ike proposal tencent';
-  const gateway = 'set security ike gateway tencent';
+  const proposal = `set security ike proposal ${name}`;
+  const policy = `set security ike policy ${name}`;
+  const gateway = `set security ike gateway ${name}`;
   const lines = [
     `${proposal} authentication-method pre-shared-keys`,
     `${proposal} dh-group ${ike.dh}`,
@@ -24,11 +31,11 @@ function ikeLines(context: PeerContext): string[] {
     `${proposal} encryption-algorithm ${ike.cipher}`,
     `${proposal} lifetime-seconds ${tunnel.ike.lifetimeSeconds}`,
     ...(tunnel.ikeVersion === 'IKEV1'
-      ? [`set security ike policy tencent mode ${tunnel.exchangeMode === 'AGGRESSIVE' ? 'aggressive' : 'main'}`]
+      ? [`${policy} mode ${tunnel.exchangeMode === 'AGGRESSIVE' ? 'aggressive' : 'main'}`]
       : []),
-    'set security ike policy tencent proposals tencent',
-    `set security ike policy tencent pre-shared-key ascii-text "${context.psk}"`,
-    `${gateway} ike-policy tencent`,
+    `${policy} proposals ${name}`,
+    `${policy} pre-shared-key ${context.psk}`,
+    `${gateway} ike-policy ${name}`,
     `${gateway} address ${context.cloudAddress}`,
     `${gateway} external-interface ${PLACEHOLDERS.wanInterface}`,
     `${gateway} local-address ${context.peerAddress}`,
@@ -44,21 +51,22 @@ function ikeLines(context: PeerContext): string[] {
 }
 
 function ipsecLines(context: PeerContext): string[] {
-  const { tunnel } = context;
+  const { name, tunnel } = context;
   const esp = espKeywords(context);
-  const proposal = 'set security ipsec proposal tencent';
-  const vpn = 'set security ipsec vpn tencent';
+  const proposal = `set security ipsec proposal ${name}`;
+  const policy = `set security ipsec policy ${name}`;
+  const vpn = `set security ipsec vpn ${name}`;
   const lines = [
     `${proposal} protocol esp`,
     ...(esp.integrity ? [`${proposal} authentication-algorithm ${esp.integrity}`] : []),
     `${proposal} encryption-algorithm ${esp.cipher}`,
     `${proposal} lifetime-seconds ${tunnel.esp.lifetimeSeconds}`,
     `${proposal} lifetime-kilobytes ${tunnel.esp.lifetimeKilobytes}`,
-    ...(esp.pfs ? [`set security ipsec policy tencent perfect-forward-secrecy keys ${esp.pfs}`] : []),
-    'set security ipsec policy tencent proposals tencent',
-    `${vpn} bind-interface st0.0`,
-    `${vpn} ike gateway tencent`,
-    `${vpn} ike ipsec-policy tencent`,
+    ...(esp.pfs ? [`${policy} perfect-forward-secrecy keys ${esp.pfs}`] : []),
+    `${policy} proposals ${name}`,
+    `${vpn} bind-interface ${st0(context)}`,
+    `${vpn} ike gateway ${name}`,
+    `${vpn} ike ipsec-policy ${name}`,
     `${vpn} establish-tunnels ${tunnel.negotiation === 'passive' ? 'immediately' : 'on-traffic'}`,
   ];
   if (!tunnel.routeBased) {
@@ -70,25 +78,27 @@ function ipsecLines(context: PeerContext): string[] {
 }
 
 function interfaceLines(context: PeerContext): string[] {
-  const { bgp, tunnel } = context;
+  const { bgp, tunnel, name, slot } = context;
+  const unit = `set interfaces st0 unit ${slot} family inet`;
   const lines = [
-    bgp
-      ? `set interfaces st0 unit 0 family inet address ${bgp.peerInside}/${bgp.prefix}`
-      : 'set interfaces st0 unit 0 family inet',
-    'set security zones security-zone vpn interfaces st0.0',
+    bgp ? `${unit} address ${bgp.peerInside}/${bgp.prefix}` : unit,
+    `set security zones security-zone vpn interfaces ${st0(context)}`,
   ];
   if (bgp) {
+    const group = `set protocols bgp group ${name}`;
     return [
       ...lines,
       `set routing-options autonomous-system ${bgp.peerAsn}`,
-      'set protocols bgp group tencent type external',
-      `set protocols bgp group tencent peer-as ${bgp.cloudAsn}`,
-      `set protocols bgp group tencent neighbor ${bgp.cloudInside}`,
+      `${group} type external`,
+      `${group} peer-as ${bgp.cloudAsn}`,
+      `${group} neighbor ${bgp.cloudInside}`,
       'set security zones security-zone vpn host-inbound-traffic protocols bgp',
     ];
   }
   if (tunnel.routeBased) {
-    for (const block of context.cloudBlocks) lines.push(`set routing-options static route ${block} next-hop st0.0`);
+    for (const block of context.cloudBlocks) {
+      lines.push(`set routing-options static route ${block} next-hop ${st0(context)}`);
+    }
   }
   return lines;
 }
@@ -96,7 +106,7 @@ function interfaceLines(context: PeerContext): string[] {
 /** The Junos set commands. */
 export function juniperSrxConfig(context: PeerContext): string {
   return [
-    ...summaryLines(context).map((line) => `# ${line}`),
+    ...summaryLines(context, st0(context)).map((line) => `# ${line}`),
     ...ikeLines(context),
     ...ipsecLines(context),
     ...interfaceLines(context),

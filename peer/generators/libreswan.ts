@@ -4,14 +4,9 @@
  * conn on an XFRM ipsec-interface — and the PSK line for ipsec.secrets.
  */
 import { dpdProbe, selectorPairs } from '../addressing';
-import type { PeerContext, PeerIdentity } from '../context';
+import type { PeerContext } from '../context';
 import { espKeywords, ikeKeywords } from '../keywords';
 import { summaryLines } from '../summary';
-
-/** An identity as Libreswan writes it: an address as it is, a name with "@". */
-function idText(identity: PeerIdentity): string {
-  return identity.type === 'FQDN' ? `@${identity.value}` : identity.value;
-}
 
 function autoValue(context: PeerContext): string {
   return { active: 'add', passive: 'start', flowTrigger: 'ondemand' }[context.tunnel.negotiation];
@@ -25,9 +20,9 @@ function commonLines(context: PeerContext): string[] {
     `    keyexchange=${tunnel.ikeVersion === 'IKEV2' ? 'ikev2' : 'ikev1'}`,
     '    authby=secret',
     `    left=${context.peerAddress}`,
-    `    leftid=${idText(context.localId)}`,
+    `    leftid=${context.localId.value}`,
     `    right=${context.cloudAddress}`,
-    `    rightid=${idText(context.remoteId)}`,
+    `    rightid=${context.remoteId.value}`,
     // With AES-GCM the second keyword is the PRF (Libreswan uses the integrity algorithm as PRF).
     `    ike=${ike.cipher}-${ike.integrity}-${ike.dh}`,
     `    esp=${[esp.cipher, esp.integrity, esp.pfs].filter(Boolean).join('-')}`,
@@ -46,21 +41,23 @@ function commonLines(context: PeerContext): string[] {
 function connLines(context: PeerContext): string[] {
   const { name, tunnel, bgp } = context;
   if (tunnel.routeBased) {
+    // Libreswan names the XFRM interface of ipsec-interface=N "ipsecN"; N is the tunnel's slot.
+    const device = `ipsec${context.slot}`;
     const routes = bgp
       ? [
-          `#   ip address add ${bgp.peerInside}/${bgp.prefix} dev ipsec1`,
+          `#   ip address add ${bgp.peerInside}/${bgp.prefix} dev ${device}`,
           '# and run BGP (e.g. FRRouting) with the neighbour named above.',
         ]
-      : context.cloudBlocks.map((block) => `#   ip route add ${block} dev ipsec1`);
+      : context.cloudBlocks.map((block) => `#   ip route add ${block} dev ${device}`);
     return [
       `conn ${name}`,
       ...commonLines(context),
       '    leftsubnet=0.0.0.0/0',
       '    rightsubnet=0.0.0.0/0',
-      '    ipsec-interface=1',
+      `    ipsec-interface=${context.slot}`,
       `    auto=${autoValue(context)}`,
       '',
-      '# Route-based: the tunnel is the XFRM interface ipsec1; route into it:',
+      `# Route-based: the tunnel is the XFRM interface ${device}; route into it:`,
       ...routes,
     ];
   }
@@ -77,18 +74,19 @@ function connLines(context: PeerContext): string[] {
 
 /** The ipsec.conf text and the ipsec.secrets line. */
 export function libreswanConfig(context: PeerContext): string {
-  const secret = context.psk.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
   return [
-    ...summaryLines(context).map((line) => `# ${line}`),
+    ...summaryLines(context, context.tunnel.routeBased ? `ipsec-interface ${context.slot}` : undefined).map(
+      (line) => `# ${line}`,
+    ),
     ...(context.tunnel.ikeVersion === 'IKEV1'
       ? ['# IKEv1: Libreswan 5 drops IKEv1 unless config setup allows it: ikev1-policy=accept']
       : []),
-    '# /etc/ipsec.d/tencent.conf',
+    `# /etc/ipsec.d/${context.name}.conf`,
     '',
     ...connLines(context),
     '',
-    '# /etc/ipsec.d/tencent.secrets',
-    `# ${idText(context.localId)} ${idText(context.remoteId)} : PSK "${secret}"`,
+    `# /etc/ipsec.d/${context.name}.secrets`,
+    `# ${context.localId.value} ${context.remoteId.value} : PSK ${context.psk}`,
     '',
   ].join('\n');
 }

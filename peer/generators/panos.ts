@@ -1,18 +1,26 @@
 /**
- * Palo Alto Networks PAN-OS set commands: IKE and IPSec crypto profiles, an IKE gateway, a tunnel interface and
- * an IPSec tunnel — with one proxy ID per SPD mapping (policy-based peers) or static routes / BGP over the tunnel
- * interface (route-based).
+ * Palo Alto Networks PAN-OS set commands: IKE and IPSec crypto profiles, an IKE gateway, a tunnel interface (the
+ * tunnel's slot: tunnel.N) and an IPSec tunnel — with one proxy ID per SPD mapping (policy-based peers) or static
+ * routes / BGP over the tunnel interface (route-based). Every object is named for the tunnel (naming.ts).
  */
 import { dpdProbe, selectorPairs } from '../addressing';
 import { PLACEHOLDERS, type PeerContext, type PeerIdentity } from '../context';
 import { espKeywords, ikeKeywords } from '../keywords';
 import { summaryLines } from '../summary';
 
-const IKE_PROFILE = 'set network ike crypto-profiles ike-crypto-profiles tencent';
-const IPSEC_PROFILE = 'set network ike crypto-profiles ipsec-crypto-profiles tencent';
-const GATEWAY = 'set network ike gateway tencent';
-const TUNNEL = 'set network tunnel ipsec tencent';
 const ROUTER = 'set network virtual-router default';
+
+/** The command prefixes of the tunnel's objects, and its tunnel interface. */
+function paths(context: PeerContext) {
+  const { name } = context;
+  return {
+    ikeProfile: `set network ike crypto-profiles ike-crypto-profiles ${name}`,
+    ipsecProfile: `set network ike crypto-profiles ipsec-crypto-profiles ${name}`,
+    gateway: `set network ike gateway ${name}`,
+    tunnel: `set network tunnel ipsec ${name}`,
+    tunnelInterface: `tunnel.${context.slot}`,
+  };
+}
 
 /** A traffic lifetime as PAN-OS takes it: one unit (kb, mb, gb, tb) with a value up to 65535, rounded down. */
 export function lifesize(kilobytes: number): string {
@@ -43,83 +51,86 @@ function idText(identity: PeerIdentity): string {
 
 function profileLines(context: PeerContext): string[] {
   const { tunnel } = context;
+  const { ikeProfile, ipsecProfile } = paths(context);
   const ike = ikeKeywords(context);
   const esp = espKeywords(context);
   return [
-    `${IKE_PROFILE} encryption ${ike.cipher}`,
-    `${IKE_PROFILE} hash ${ike.integrity}`,
-    `${IKE_PROFILE} dh-group ${ike.dh}`,
-    `${IKE_PROFILE} lifetime ${lifetime(tunnel.ike.lifetimeSeconds)}`,
-    `${IPSEC_PROFILE} esp encryption ${esp.cipher}`,
-    `${IPSEC_PROFILE} esp authentication ${esp.integrity ?? 'none'}`,
-    `${IPSEC_PROFILE} dh-group ${esp.pfs ?? 'no-pfs'}`,
-    `${IPSEC_PROFILE} lifetime ${lifetime(tunnel.esp.lifetimeSeconds)}`,
-    `${IPSEC_PROFILE} lifesize ${lifesize(tunnel.esp.lifetimeKilobytes)}`,
+    `${ikeProfile} encryption ${ike.cipher}`,
+    `${ikeProfile} hash ${ike.integrity}`,
+    `${ikeProfile} dh-group ${ike.dh}`,
+    `${ikeProfile} lifetime ${lifetime(tunnel.ike.lifetimeSeconds)}`,
+    `${ipsecProfile} esp encryption ${esp.cipher}`,
+    `${ipsecProfile} esp authentication ${esp.integrity ?? 'none'}`,
+    `${ipsecProfile} dh-group ${esp.pfs ?? 'no-pfs'}`,
+    `${ipsecProfile} lifetime ${lifetime(tunnel.esp.lifetimeSeconds)}`,
+    `${ipsecProfile} lifesize ${lifesize(tunnel.esp.lifetimeKilobytes)}`,
   ];
 }
 
 function gatewayLines(context: PeerContext): string[] {
-  const { tunnel } = context;
+  const { tunnel, name } = context;
+  const { gateway } = paths(context);
   const version = tunnel.ikeVersion === 'IKEV2' ? 'ikev2' : 'ikev1';
   const lines = [
-    `${GATEWAY} authentication pre-shared-key key ${context.psk}`,
-    `${GATEWAY} protocol version ${version}`,
-    `${GATEWAY} protocol ${version} ike-crypto-profile tencent`,
+    `${gateway} authentication pre-shared-key key ${context.psk}`,
+    `${gateway} protocol version ${version}`,
+    `${gateway} protocol ${version} ike-crypto-profile ${name}`,
     ...(version === 'ikev1'
-      ? [`${GATEWAY} protocol ikev1 exchange-mode ${tunnel.exchangeMode === 'AGGRESSIVE' ? 'aggressive' : 'main'}`]
+      ? [`${gateway} protocol ikev1 exchange-mode ${tunnel.exchangeMode === 'AGGRESSIVE' ? 'aggressive' : 'main'}`]
       : []),
-    `${GATEWAY} local-address interface ${PLACEHOLDERS.wanInterface}`,
-    `${GATEWAY} peer-address ip ${context.cloudAddress}`,
-    `${GATEWAY} local-id ${idText(context.localId)}`,
-    `${GATEWAY} peer-id ${idText(context.remoteId)}`,
+    `${gateway} local-address interface ${PLACEHOLDERS.wanInterface}`,
+    `${gateway} peer-address ip ${context.cloudAddress}`,
+    `${gateway} local-id ${idText(context.localId)}`,
+    `${gateway} peer-id ${idText(context.remoteId)}`,
   ];
   if (tunnel.dpd.enabled) {
     const probe = dpdProbe(context);
     lines.push(
       version === 'ikev1'
-        ? `${GATEWAY} protocol ikev1 dpd enable yes interval ${probe.interval} retry ${probe.retries}`
-        : `${GATEWAY} protocol ikev2 dpd enable yes interval ${probe.interval}`,
+        ? `${gateway} protocol ikev1 dpd enable yes interval ${probe.interval} retry ${probe.retries}`
+        : `${gateway} protocol ikev2 dpd enable yes interval ${probe.interval}`,
     );
   }
   return lines;
 }
 
 function tunnelLines(context: PeerContext): string[] {
-  const { bgp, tunnel } = context;
+  const { bgp, tunnel, name } = context;
+  const { tunnel: ipsecTunnel, tunnelInterface } = paths(context);
+  const unit = `set network interface tunnel units ${tunnelInterface}`;
   const lines = [
-    bgp
-      ? `set network interface tunnel units tunnel.1 ip ${bgp.peerInside}/${bgp.prefix}`
-      : 'set network interface tunnel units tunnel.1',
-    `${TUNNEL} tunnel-interface tunnel.1`,
-    `${TUNNEL} auto-key ike-gateway tencent`,
-    `${TUNNEL} auto-key ipsec-crypto-profile tencent`,
+    bgp ? `${unit} ip ${bgp.peerInside}/${bgp.prefix}` : unit,
+    `${ipsecTunnel} tunnel-interface ${tunnelInterface}`,
+    `${ipsecTunnel} auto-key ike-gateway ${name}`,
+    `${ipsecTunnel} auto-key ipsec-crypto-profile ${name}`,
   ];
   if (!tunnel.routeBased) {
     selectorPairs(context).forEach(({ local, remote }, index) => {
-      lines.push(`${TUNNEL} auto-key proxy-id tencent-${index + 1} local ${local} remote ${remote} protocol any`);
+      lines.push(`${ipsecTunnel} auto-key proxy-id ${name}-${index + 1} local ${local} remote ${remote} protocol any`);
     });
   }
   return lines;
 }
 
 function routingLines(context: PeerContext): string[] {
-  const { bgp } = context;
+  const { bgp, name } = context;
+  const { tunnelInterface } = paths(context);
   if (bgp) {
     const bgpPath = `${ROUTER} protocol bgp`;
-    const peer = `${bgpPath} peer-group tencent peer tencent`;
+    const peer = `${bgpPath} peer-group ${name} peer ${name}`;
     return [
-      `${ROUTER} interface tunnel.1`,
+      `${ROUTER} interface ${tunnelInterface}`,
       `${bgpPath} enable yes router-id ${bgp.peerInside} local-as ${bgp.peerAsn}`,
       `${peer} peer-as ${bgp.cloudAsn}`,
-      `${peer} local-address interface tunnel.1 ip ${bgp.peerInside}/${bgp.prefix}`,
+      `${peer} local-address interface ${tunnelInterface} ip ${bgp.peerInside}/${bgp.prefix}`,
       `${peer} peer-address ip ${bgp.cloudInside}`,
     ];
   }
   return [
-    `${ROUTER} interface tunnel.1`,
+    `${ROUTER} interface ${tunnelInterface}`,
     ...context.cloudBlocks.map(
       (block, index) =>
-        `${ROUTER} routing-table ip static-route tencent-${index + 1} interface tunnel.1 destination ${block}`,
+        `${ROUTER} routing-table ip static-route ${name}-${index + 1} interface ${tunnelInterface} destination ${block}`,
     ),
   ];
 }
@@ -127,8 +138,8 @@ function routingLines(context: PeerContext): string[] {
 /** The PAN-OS set commands. */
 export function panosConfig(context: PeerContext): string {
   return [
-    ...summaryLines(context).map((line) => `# ${line}`),
-    '# Enter in configuration mode; put tunnel.1 in a security zone and allow the traffic with security policies.',
+    ...summaryLines(context, paths(context).tunnelInterface).map((line) => `# ${line}`),
+    `# Enter in configuration mode; put ${paths(context).tunnelInterface} in a security zone and allow the traffic with security policies.`,
     ...profileLines(context),
     ...gatewayLines(context),
     ...tunnelLines(context),

@@ -9,8 +9,6 @@ import { selectorPairs } from '../addressing';
 import { soft, summaryLines } from '../summary';
 
 const INDENT = '    ';
-/** The XFRM interface id of a route-based tunnel (if_id_in/if_id_out and `ip link add … if_id`). */
-const IF_ID = 42;
 
 function ikeProposal(context: PeerContext): string {
   const ike = ikeKeywords(context);
@@ -22,15 +20,6 @@ function ikeProposal(context: PeerContext): string {
 function espProposal(context: PeerContext): string {
   const esp = espKeywords(context);
   return [esp.cipher, esp.integrity, esp.pfs].filter((part) => part !== undefined).join('-');
-}
-
-/** An identity as swanctl writes it: an address as it is, a name with the fqdn: prefix. */
-function identityText(identity: PeerIdentity): string {
-  return identity.type === 'FQDN' ? `fqdn:${identity.value}` : identity.value;
-}
-
-function quoted(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 function ikeLines(context: PeerContext): string[] {
@@ -57,7 +46,7 @@ function ikeLines(context: PeerContext): string[] {
 }
 
 function authLines(side: 'local' | 'remote', identity: PeerIdentity): string[] {
-  return [`${side} {`, `${INDENT}auth = psk`, `${INDENT}id = ${identityText(identity)}`, '}'];
+  return [`${side} {`, `${INDENT}auth = psk`, `${INDENT}id = ${identity.value}`, '}'];
 }
 
 function startAction(context: PeerContext): string {
@@ -77,7 +66,8 @@ function childLines(context: PeerContext, name: string, localTs: string, remoteT
     `${INDENT}rekey_bytes = ${soft(bytes)}`,
     `${INDENT}life_bytes = ${bytes}`,
   ];
-  if (tunnel.routeBased) lines.push(`${INDENT}if_id_in = ${IF_ID}`, `${INDENT}if_id_out = ${IF_ID}`);
+  // The XFRM interface id of a route-based tunnel (if_id_in/out and `ip link add … if_id`): the tunnel's slot.
+  if (tunnel.routeBased) lines.push(`${INDENT}if_id_in = ${context.slot}`, `${INDENT}if_id_out = ${context.slot}`);
   if (tunnel.dpd.enabled) lines.push(`${INDENT}dpd_action = ${tunnel.dpd.action}`);
   lines.push(`${INDENT}start_action = ${startAction(context)}`, '}');
   return lines;
@@ -97,10 +87,10 @@ function indent(lines: string[], depth = 1): string[] {
 /** Shell commands for what swanctl.conf cannot say: the XFRM interface, the routes, BGP, the health check. */
 function hostLines(context: PeerContext): string[] {
   const lines: string[] = [];
-  const device = `xfrm${IF_ID}`;
+  const device = `xfrm${context.slot}`;
   if (context.tunnel.routeBased) {
     lines.push('Route-based: create the XFRM interface the CHILD_SA is bound to (if_id), then route into it:');
-    lines.push(`  ip link add ${device} type xfrm if_id ${IF_ID}`, `  ip link set ${device} up`);
+    lines.push(`  ip link add ${device} type xfrm if_id ${context.slot}`, `  ip link set ${device} up`);
     if (context.bgp) {
       lines.push(`  ip address add ${context.bgp.peerInside}/${context.bgp.prefix} dev ${device}`);
     } else {
@@ -139,14 +129,16 @@ export function strongswanConfig(context: PeerContext): string {
   ];
   const secrets = [
     `ike-${context.name} {`,
-    `${INDENT}id-1 = ${identityText(context.localId)}`,
-    `${INDENT}id-2 = ${identityText(context.remoteId)}`,
-    `${INDENT}secret = ${quoted(context.psk)}`,
+    `${INDENT}id-1 = ${context.localId.value}`,
+    `${INDENT}id-2 = ${context.remoteId.value}`,
+    `${INDENT}secret = ${context.psk}`,
     '}',
   ];
   const notes = hostLines(context);
   return [
-    ...summaryLines(context).map((line) => `# ${line}`),
+    ...summaryLines(context, context.tunnel.routeBased ? `if_id ${context.slot}` : undefined).map(
+      (line) => `# ${line}`,
+    ),
     ...(context.tunnel.ikeVersion === 'IKEV1' && context.tunnel.exchangeMode === 'AGGRESSIVE'
       ? [
           '# Aggressive Mode with a PSK: as responder, strongSwan needs',

@@ -2,7 +2,10 @@
  * Cisco ASA: crypto ikev2/ikev1 policy, crypto ipsec ikev2 ipsec-proposal and ikev1 transform-set keywords, ASA
  * 9.16 (DH groups 1, 2, 5 and 24 are no longer accepted there).
  */
-import type { VendorProfile } from '../vendor';
+import { byNumber, groupTable, type VendorProfile } from '../vendor';
+
+/** The groups ASA 9.16 no longer accepts, for IKE and PFS alike. */
+const ASA_LACKS = ['GROUP1', 'GROUP2', 'GROUP5', 'GROUP24'] as const;
 
 export const CISCO_ASA: VendorProfile = {
   id: 'cisco-asa',
@@ -24,30 +27,14 @@ export const CISCO_ASA: VendorProfile = {
   },
   ikeIntegrities: { MD5: 'md5', SHA: 'sha', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
   prfs: { MD5: 'md5', SHA: 'sha', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
-  dhGroups: {
-    GROUP1: null,
-    GROUP2: null,
-    GROUP5: null,
-    GROUP14: '14',
-    GROUP15: '15',
-    GROUP16: '16',
-    GROUP19: '19',
-    GROUP20: '20',
-    GROUP21: '21',
-    GROUP24: null,
-  },
-  pfsGroups: {
-    GROUP1: null,
-    GROUP2: null,
-    GROUP5: null,
-    GROUP14: 'group14',
-    GROUP15: 'group15',
-    GROUP16: 'group16',
-    GROUP19: 'group19',
-    GROUP20: 'group20',
-    GROUP21: 'group21',
-    GROUP24: null,
-  },
+  dhGroups: groupTable(
+    byNumber((n) => n),
+    ASA_LACKS,
+  ),
+  pfsGroups: groupTable(
+    byNumber((n) => `group${n}`),
+    ASA_LACKS,
+  ),
   espCiphers: {
     '3DES-CBC': '3des',
     'AES-CBC-128': 'aes',

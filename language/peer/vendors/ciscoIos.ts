@@ -2,7 +2,7 @@
  * Cisco IOS / IOS-XE: crypto ikev2 proposal (IKEv2), crypto isakmp policy (IKEv1) and crypto ipsec transform-set
  * keywords, IOS-XE 17.
  */
-import type { VendorProfile } from '../vendor';
+import { byNumber, groupTable, type VendorProfile } from '../vendor';
 
 export const CISCO_IOS: VendorProfile = {
   id: 'cisco-ios',
@@ -24,30 +24,8 @@ export const CISCO_IOS: VendorProfile = {
   },
   ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
   prfs: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
-  dhGroups: {
-    GROUP1: 'group 1',
-    GROUP2: 'group 2',
-    GROUP5: 'group 5',
-    GROUP14: 'group 14',
-    GROUP15: 'group 15',
-    GROUP16: 'group 16',
-    GROUP19: 'group 19',
-    GROUP20: 'group 20',
-    GROUP21: 'group 21',
-    GROUP24: 'group 24',
-  },
-  pfsGroups: {
-    GROUP1: 'group1',
-    GROUP2: 'group2',
-    GROUP5: 'group5',
-    GROUP14: 'group14',
-    GROUP15: 'group15',
-    GROUP16: 'group16',
-    GROUP19: 'group19',
-    GROUP20: 'group20',
-    GROUP21: 'group21',
-    GROUP24: 'group24',
-  },
+  dhGroups: groupTable(byNumber((n) => `group ${n}`)),
+  pfsGroups: groupTable(byNumber((n) => `group${n}`)),
   espCiphers: {
     '3DES-CBC': 'esp-3des',
     'AES-CBC-128': 'esp-aes 128',

@@ -2,7 +2,7 @@
  * Fortinet FortiOS: vpn ipsec phase1-interface / phase2-interface keywords, FortiOS 7.2. A FortiOS proposal joins
  * the cipher and the hash with a dash ("aes128-sha256"; with GCM, the PRF: "aes128gcm-prfsha256").
  */
-import type { VendorProfile } from '../vendor';
+import { byNumber, groupTable, type VendorProfile } from '../vendor';
 
 export const FORTIOS: VendorProfile = {
   id: 'fortios',
@@ -24,18 +24,10 @@ export const FORTIOS: VendorProfile = {
   },
   ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
   prfs: { MD5: null, SHA: 'prfsha1', 'SHA-256': 'prfsha256', 'SHA-512': 'prfsha512' },
-  dhGroups: {
-    GROUP1: '1',
-    GROUP2: '2',
-    GROUP5: '5',
-    GROUP14: '14',
-    GROUP15: '15',
-    GROUP16: '16',
-    GROUP19: '19',
-    GROUP20: '20',
-    GROUP21: '21',
-    GROUP24: null,
-  },
+  dhGroups: groupTable(
+    byNumber((n) => n),
+    ['GROUP24'],
+  ),
   espCiphers: {
     '3DES-CBC': '3des',
     'AES-CBC-128': 'aes128',

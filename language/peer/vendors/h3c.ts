@@ -2,20 +2,10 @@
  * H3C Comware 7: ike proposal (IKEv1), ikev2 proposal and ipsec transform-set keywords. H3C implements the national
  * algorithms SM3 and SM4 (国密) as sm3 and sm4-cbc.
  */
-import type { VendorProfile } from '../vendor';
+import { byNumber, groupTable, type VendorProfile } from '../vendor';
 
-const DH = {
-  GROUP1: 'group1',
-  GROUP2: 'group2',
-  GROUP5: 'group5',
-  GROUP14: 'group14',
-  GROUP15: null,
-  GROUP16: null,
-  GROUP19: 'group19',
-  GROUP20: 'group20',
-  GROUP21: null,
-  GROUP24: 'group24',
-};
+/** The groups Comware has neither for IKE nor for PFS. */
+const H3C_LACKS = ['GROUP15', 'GROUP16', 'GROUP21'] as const;
 
 export const H3C: VendorProfile = {
   id: 'h3c',
@@ -37,10 +27,14 @@ export const H3C: VendorProfile = {
   },
   ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
   prfs: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
-  dhGroups: DH,
-  pfsGroups: Object.fromEntries(
-    Object.entries(DH).map(([group, keyword]) => [group, keyword && `dh-${keyword}`]),
-  ) as typeof DH,
+  dhGroups: groupTable(
+    byNumber((n) => `group${n}`),
+    H3C_LACKS,
+  ),
+  pfsGroups: groupTable(
+    byNumber((n) => `dh-group${n}`),
+    H3C_LACKS,
+  ),
   espCiphers: {
     '3DES-CBC': '3des-cbc',
     'AES-CBC-128': 'aes-cbc-128',

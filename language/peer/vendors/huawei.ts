@@ -2,7 +2,10 @@
  * Huawei VRP (USG firewalls, AR routers): ike proposal and ipsec proposal keywords, USG6000 V500 / AR V300. Huawei
  * implements the national algorithms SM3 and SM4 (国密).
  */
-import type { VendorProfile } from '../vendor';
+import { byNumber, groupTable, type VendorProfile } from '../vendor';
+
+/** The groups VRP has neither for IKE nor for PFS. */
+const HUAWEI_LACKS = ['GROUP15', 'GROUP16', 'GROUP24'] as const;
 
 export const HUAWEI: VendorProfile = {
   id: 'huawei',
@@ -25,30 +28,14 @@ export const HUAWEI: VendorProfile = {
   // IKEv2 proposals take integrity-algorithm and prf; IKEv1 ones authentication-algorithm (below).
   ikeIntegrities: { MD5: 'hmac-md5-96', SHA: 'hmac-sha1-96', 'SHA-256': 'hmac-sha2-256', 'SHA-512': 'hmac-sha2-512' },
   prfs: { MD5: 'hmac-md5', SHA: 'hmac-sha1', 'SHA-256': 'hmac-sha2-256', 'SHA-512': 'hmac-sha2-512' },
-  dhGroups: {
-    GROUP1: 'group1',
-    GROUP2: 'group2',
-    GROUP5: 'group5',
-    GROUP14: 'group14',
-    GROUP15: null,
-    GROUP16: null,
-    GROUP19: 'group19',
-    GROUP20: 'group20',
-    GROUP21: 'group21',
-    GROUP24: null,
-  },
-  pfsGroups: {
-    GROUP1: 'dh-group1',
-    GROUP2: 'dh-group2',
-    GROUP5: 'dh-group5',
-    GROUP14: 'dh-group14',
-    GROUP15: null,
-    GROUP16: null,
-    GROUP19: 'dh-group19',
-    GROUP20: 'dh-group20',
-    GROUP21: 'dh-group21',
-    GROUP24: null,
-  },
+  dhGroups: groupTable(
+    byNumber((n) => `group${n}`),
+    HUAWEI_LACKS,
+  ),
+  pfsGroups: groupTable(
+    byNumber((n) => `dh-group${n}`),
+    HUAWEI_LACKS,
+  ),
   espCiphers: {
     '3DES-CBC': '3des',
     'AES-CBC-128': 'aes-128',

@@ -1,18 +1,5 @@
 /** Juniper SRX (Junos OS): security ike / security ipsec proposal keywords, Junos 22. */
-import type { VendorProfile } from '../vendor';
-
-const DH = {
-  GROUP1: 'group1',
-  GROUP2: 'group2',
-  GROUP5: 'group5',
-  GROUP14: 'group14',
-  GROUP15: 'group15',
-  GROUP16: 'group16',
-  GROUP19: 'group19',
-  GROUP20: 'group20',
-  GROUP21: 'group21',
-  GROUP24: 'group24',
-};
+import { byNumber, groupTable, type VendorProfile } from '../vendor';
 
 export const JUNIPER_SRX: VendorProfile = {
   id: 'juniper-srx',
@@ -33,7 +20,7 @@ export const JUNIPER_SRX: VendorProfile = {
     AES256GCM128: 'aes-256-gcm',
   },
   ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha-256', 'SHA-512': 'sha-512' },
-  dhGroups: DH,
+  dhGroups: groupTable(byNumber((n) => `group${n}`)),
   espCiphers: {
     '3DES-CBC': '3des-cbc',
     'AES-CBC-128': 'aes-128-cbc',

@@ -1,5 +1,5 @@
 /** Libreswan (ipsec.conf conn sections): the ike=/esp= keywords of ipsec.conf(5), Libreswan 5. */
-import type { VendorProfile } from '../vendor';
+import { byNumber, groupTable, type VendorProfile } from '../vendor';
 
 export const LIBRESWAN: VendorProfile = {
   id: 'libreswan',
@@ -22,18 +22,10 @@ export const LIBRESWAN: VendorProfile = {
   },
   // Libreswan uses the integrity algorithm as the PRF (and, with AES-GCM, names the PRF in its place).
   ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha2_256', 'SHA-512': 'sha2_512' },
-  dhGroups: {
-    GROUP1: null,
-    GROUP2: null,
-    GROUP5: 'dh5',
-    GROUP14: 'dh14',
-    GROUP15: 'dh15',
-    GROUP16: 'dh16',
-    GROUP19: 'dh19',
-    GROUP20: 'dh20',
-    GROUP21: 'dh21',
-    GROUP24: null,
-  },
+  dhGroups: groupTable(
+    byNumber((n) => `dh${n}`),
+    ['GROUP1', 'GROUP2', 'GROUP24'],
+  ),
   espCiphers: {
     '3DES-CBC': '3des',
     'AES-CBC-128': 'aes128',

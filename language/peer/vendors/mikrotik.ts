@@ -1,18 +1,5 @@
 /** MikroTik RouterOS 7: /ip ipsec profile and /ip ipsec proposal values (the RouterOS IPsec manual). */
-import type { VendorProfile } from '../vendor';
-
-const DH = {
-  GROUP1: 'modp768',
-  GROUP2: 'modp1024',
-  GROUP5: 'modp1536',
-  GROUP14: 'modp2048',
-  GROUP15: 'modp3072',
-  GROUP16: 'modp4096',
-  GROUP19: 'ecp256',
-  GROUP20: 'ecp384',
-  GROUP21: 'ecp521',
-  GROUP24: null,
-};
+import { groupTable, IANA_GROUP_NAMES, type VendorProfile } from '../vendor';
 
 export const MIKROTIK: VendorProfile = {
   id: 'mikrotik',
@@ -34,7 +21,7 @@ export const MIKROTIK: VendorProfile = {
     AES256GCM128: null,
   },
   ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
-  dhGroups: DH,
+  dhGroups: groupTable((group) => IANA_GROUP_NAMES[group], ['GROUP24']),
   espCiphers: {
     '3DES-CBC': '3des',
     'AES-CBC-128': 'aes-128-cbc',

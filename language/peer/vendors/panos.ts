@@ -1,18 +1,5 @@
 /** Palo Alto Networks PAN-OS: IKE and IPSec crypto profile keywords (set commands), PAN-OS 10.2 and later. */
-import type { VendorProfile } from '../vendor';
-
-const DH = {
-  GROUP1: 'group1',
-  GROUP2: 'group2',
-  GROUP5: 'group5',
-  GROUP14: 'group14',
-  GROUP15: 'group15',
-  GROUP16: 'group16',
-  GROUP19: 'group19',
-  GROUP20: 'group20',
-  GROUP21: 'group21',
-  GROUP24: null,
-};
+import { byNumber, groupTable, type VendorProfile } from '../vendor';
 
 export const PANOS: VendorProfile = {
   id: 'panos',
@@ -33,7 +20,10 @@ export const PANOS: VendorProfile = {
     AES256GCM128: 'aes-256-gcm',
   },
   ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
-  dhGroups: DH,
+  dhGroups: groupTable(
+    byNumber((n) => `group${n}`),
+    ['GROUP24'],
+  ),
   espCiphers: {
     '3DES-CBC': '3des',
     'AES-CBC-128': 'aes-128-cbc',

@@ -1,5 +1,5 @@
 /** strongSwan (swanctl.conf): the proposal keywords of the strongSwan docs' "Algorithm Proposals" page. */
-import type { VendorProfile } from '../vendor';
+import { IANA_GROUP_NAMES, type VendorProfile } from '../vendor';
 
 export const STRONGSWAN: VendorProfile = {
   id: 'strongswan',
@@ -24,18 +24,7 @@ export const STRONGSWAN: VendorProfile = {
   // In a strongSwan IKE proposal an integrity keyword also selects the matching PRF.
   ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
   prfs: { MD5: 'prfmd5', SHA: 'prfsha1', 'SHA-256': 'prfsha256', 'SHA-512': 'prfsha512' },
-  dhGroups: {
-    GROUP1: 'modp768',
-    GROUP2: 'modp1024',
-    GROUP5: 'modp1536',
-    GROUP14: 'modp2048',
-    GROUP15: 'modp3072',
-    GROUP16: 'modp4096',
-    GROUP19: 'ecp256',
-    GROUP20: 'ecp384',
-    GROUP21: 'ecp521',
-    GROUP24: 'modp2048s256',
-  },
+  dhGroups: IANA_GROUP_NAMES,
   espCiphers: {
     '3DES-CBC': '3des',
     'AES-CBC-128': 'aes128',
