@@ -63,6 +63,13 @@ export interface VpnLanguageService {
   codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[], opts: ServiceOptions): CodeAction[];
   /** The parsed form of a document (cached per version); for callers that need the tree itself. */
   parse(doc: TextDocument): ParsedFile;
+  /**
+   * Does what the last validation left for later (a large JSON file's first open skips its tree: jsonFast.ts):
+   * the ordinary parse, and the rules over its values, whose work an edit elsewhere in the file reuses
+   * (spdMappings.ts), so the first keystroke costs what every later one does. Hosts call it once the diagnostics
+   * are out, when idle; it does nothing for any other document.
+   */
+  prepare(doc: TextDocument, opts: ServiceOptions): void;
   /** Drops what the service cached for a closed document. */
   forget(uri: string): void;
 }
@@ -101,6 +108,7 @@ export function createLanguageService(config: ServiceConfig = {}): VpnLanguageSe
     codeActions: (doc, _range, diagnostics, opts) =>
       codeActionsFor(doc.getText(), kindOf(doc), diagnostics, opts.lang, doc.uri),
     parse: (doc) => cache.get(doc),
+    prepare: (doc, opts) => void (cache.prepare(doc) && checkParsed(doc, cache.get(doc), opts).diagnostics),
     forget: (uri) => cache.forget(uri),
   };
 }

@@ -121,7 +121,13 @@ export class DiagnosticsPublisher {
       const options = this.optionsFor(doc);
       const validate = this.validator ?? ((d: TextDocument, o: ServiceOptions) => this.service.validate(d, o));
       const diagnostics = options ? validate(doc, options) : [];
-      if (!(diagnostics instanceof Promise)) return this.send(uri, doc.version, diagnostics);
+      if (!(diagnostics instanceof Promise)) {
+        this.send(uri, doc.version, diagnostics);
+        // What the validation left for later (a first open's tree: language/parsing/jsonFast.ts), on a later turn.
+        const version = doc.version;
+        setImmediate(() => this.prepare(uri, version));
+        return;
+      }
       diagnostics.then(
         (computed) =>
           computed &&
@@ -131,6 +137,18 @@ export class DiagnosticsPublisher {
       );
     } catch (error) {
       this.failed(uri, error);
+    }
+  }
+
+  /** Builds what a document's validation left for later, unless it changed or is waiting to be validated again. */
+  private prepare(uri: string, version: number): void {
+    const doc = this.documents.get(uri);
+    const options = doc && this.optionsFor(doc);
+    if (!doc || !options || doc.version !== version || this.pending.has(uri)) return;
+    try {
+      this.service.prepare(doc, options);
+    } catch (error) {
+      this.connection.console.error(`preparing ${uri} failed: ${describe(error)}`);
     }
   }
 

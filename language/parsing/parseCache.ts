@@ -72,6 +72,17 @@ export class ParseCache {
     return parsed;
   }
 
+  /**
+   * Replaces a first parse that left its tree for later (jsonFast.ts) by the ordinary one, which fills the block
+   * cache the edits reuse (jsonBlocks.ts); true when it did. The document's version and text are unchanged.
+   */
+  prepare(doc: TextDocument): boolean {
+    const entry = this.entries.get(doc.uri);
+    if (!entry || entry.version !== doc.version || !entry.parsed.parts.some((part) => part.locate)) return false;
+    entry.parsed = parseText(entry.text, entry.parsed.kind, this.limit, false);
+    return true;
+  }
+
   /** Drops a closed document's tree. */
   forget(uri: string): void {
     this.entries.delete(uri);

@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from '../../../language/languageService';
 import { checkParsed } from '../../../language/pipeline';
 import { pathTree } from '../../../language/parsing/jsonFast';
 import { parseJson } from '../../../language/parsing/jsonTree';
@@ -110,6 +111,28 @@ describe('JSON first parse without the tree (jsonFast.ts)', function () {
       assert.ok(!fast(text), what);
       assertSameDiagnostics(text, what);
     }
+  });
+
+  it('is replaced by the ordinary parse when the host prepares the document: an edit elsewhere then reuses its blocks', () => {
+    const service = createLanguageService();
+    const doc = TextDocument.create('file:///p.vpnconn.json', 'tencentcloud-vpn-json', 1, medium);
+    const shown = service.validate(doc, OPTIONS);
+    assert.ok(service.parse(doc).parts[0].locate, 'the first open took the fast path');
+    service.prepare(doc, OPTIONS);
+    const prepared = service.parse(doc).parts[0];
+    assert.equal(prepared.locate, undefined);
+    assert.deepEqual(prepared.root, parseJson(medium, false).parts[0].root);
+    assert.deepEqual(service.validate(doc, OPTIONS), shown);
+    // An edit of another member: the policy list is the prepared parse's own object, so the rules' work on it
+    // (spdMappings.ts, keyed by the list) is reused rather than redone.
+    const edited = TextDocument.update(
+      doc,
+      [{ text: medium.replace('"VpnConnectionName": "', '"VpnConnectionName": "x') }],
+      2,
+    );
+    const list = (value: unknown) => (value as { SecurityPolicyDatabases: unknown }).SecurityPolicyDatabases;
+    service.validate(edited, OPTIONS);
+    assert.equal(list(service.parse(edited).parts[0].value), list(prepared.value));
   });
 
   it('builds, when read, the tree the ordinary parse builds', () => {
