@@ -65,11 +65,11 @@ export interface VpnLanguageService {
   parse(doc: TextDocument): ParsedFile;
   /**
    * Does what the last validation left for later (a large JSON file's first open skips its tree: jsonFast.ts):
-   * the ordinary parse, and the rules over its values, whose work an edit elsewhere in the file reuses
-   * (spdMappings.ts), so the first keystroke costs what every later one does. Hosts call it once the diagnostics
-   * are out, when idle; it does nothing for any other document.
+   * the block parse, keeping the values the rules already worked on (spdMappings.ts), so the first keystroke
+   * costs what every later one does. Hosts call it once the diagnostics are out, when idle; it does nothing for
+   * any other document.
    */
-  prepare(doc: TextDocument, opts: ServiceOptions): void;
+  prepare(doc: TextDocument): void;
   /** Drops what the service cached for a closed document. */
   forget(uri: string): void;
 }
@@ -108,7 +108,7 @@ export function createLanguageService(config: ServiceConfig = {}): VpnLanguageSe
     codeActions: (doc, _range, diagnostics, opts) =>
       codeActionsFor(doc.getText(), kindOf(doc), diagnostics, opts.lang, doc.uri),
     parse: (doc) => cache.get(doc),
-    prepare: (doc, opts) => void (cache.prepare(doc) && checkParsed(doc, cache.get(doc), opts).diagnostics),
+    prepare: (doc) => cache.prepare(doc),
     forget: (uri) => cache.forget(uri),
   };
 }

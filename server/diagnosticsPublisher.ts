@@ -143,10 +143,9 @@ export class DiagnosticsPublisher {
   /** Builds what a document's validation left for later, unless it changed or is waiting to be validated again. */
   private prepare(uri: string, version: number): void {
     const doc = this.documents.get(uri);
-    const options = doc && this.optionsFor(doc);
-    if (!doc || !options || doc.version !== version || this.pending.has(uri)) return;
+    if (!doc || doc.version !== version || this.pending.has(uri)) return;
     try {
-      this.service.prepare(doc, options);
+      this.service.prepare(doc);
     } catch (error) {
       this.connection.console.error(`preparing ${uri} failed: ${describe(error)}`);
     }

@@ -76,14 +76,14 @@ parentPort?.on('message', (message: ToWorker) => {
   // After a validation, the tree a first open skipped (jsonFast.ts) is built while nothing else is asked, so the
   // first keystroke reuses it as every later one does.
   if (message.kind === 'call' && message.op === 'validate' && answer.kind === 'result')
-    setImmediate(() => prepare(message.doc.uri, message.doc.version, message.options));
+    setImmediate(() => prepare(message.doc.uri, message.doc.version));
 });
 
 /** Does what the last validation of a document left for later, if it is still at that version. */
-function prepare(uri: string, version: number, sent: WorkerOptions): void {
+function prepare(uri: string, version: number): void {
   const doc = documents.get(uri);
   try {
-    if (doc?.version === version) service.prepare(doc, serviceOptions(sent).options);
+    if (doc?.version === version) service.prepare(doc);
   } catch {
     // The next call on this document parses it again, and reports what fails then.
   }

@@ -9,6 +9,16 @@ export class BlockCache<T> {
 
   constructor(private readonly maxChars: number) {}
 
+  /** Whether the parse of `text` is kept (it stays where it is in the order). */
+  has(text: string): boolean {
+    return this.entries.has(text);
+  }
+
+  /** Replaces the kept parse of `text` (nothing when it is not kept). */
+  replace(text: string, parsed: T): void {
+    if (this.entries.has(text)) this.entries.set(text, parsed);
+  }
+
   /** The parse of `text`, computed by `parse` unless kept; an undefined result is not kept. */
   get(text: string, parse: (text: string) => T | undefined): T | undefined {
     const hit = this.entries.get(text);

@@ -29,6 +29,8 @@ interface Member {
 const MIN_INCREMENTAL_SIZE = 16 * 1024;
 /** Block texts kept for reuse, in characters: a few large files' worth, each in a few versions. */
 const MAX_CACHED_CHARS = 8 * 1024 * 1024;
+/** Whole texts remembered as parsed here, in characters (a 1 MB file's last few versions). */
+const MAX_REMEMBERED_TEXT_CHARS = 4 * 1024 * 1024;
 
 // jsonc-parser's SyntaxKind is a const enum that bundlers cannot inline from its .d.ts: its values, by name.
 const OPEN_BRACE = 1;
@@ -45,6 +47,13 @@ const TRIVIA = 15;
 const EOF = 17;
 
 const cache = new BlockCache<ParsedPart>(MAX_CACHED_CHARS);
+/** Whole texts parsed here lately (a closed file opened again, one text under two names): their blocks are kept. */
+const wholeTexts = new BlockCache<true>(MAX_REMEMBERED_TEXT_CHARS);
+
+/** Whether `text` was parsed member by member lately, so its members' parses are likely still kept. */
+export function parsedByBlocksLately(text: string): boolean {
+  return wholeTexts.has(text);
+}
 
 /** The root object's members and its end, or undefined when the text is not one comment-free object. */
 function scanMembers(text: string): { members: Member[]; rootEnd: number } | undefined {
@@ -87,8 +96,16 @@ function scanMembers(text: string): { members: Member[]; rootEnd: number } | und
   return next() === EOF ? { members, rootEnd } : undefined;
 }
 
-/** The one part of a JSON text parsed member by member, or undefined when the text is outside that shape. */
-export function parseJsonByBlocks(text: string, parseValue: ValueParser): ParsedPart | undefined {
+/**
+ * The one part of a JSON text parsed member by member, or undefined when the text is outside that shape. With
+ * `adopt` (the same text's value, parsed already: jsonFast.ts), a member parsed now keeps that value's object for
+ * it, so what the rules computed on it (keyed by the object: spdMappings.ts) serves the edits that follow.
+ */
+export function parseJsonByBlocks(
+  text: string,
+  parseValue: ValueParser,
+  adopt?: Record<string, unknown>,
+): ParsedPart | undefined {
   if (text.length < MIN_INCREMENTAL_SIZE) return undefined;
   const scanned = scanMembers(text);
   if (!scanned) return undefined;
@@ -97,7 +114,13 @@ export function parseJsonByBlocks(text: string, parseValue: ValueParser): Parsed
   const problems: SyntaxProblem[] = [];
   const seen = new Set<string>();
   for (const member of scanned.members) {
-    const parsed = cache.get(text.slice(member.valueStart, member.valueEnd), parseValue);
+    const valueText = text.slice(member.valueStart, member.valueEnd);
+    let parsed = cache.get(valueText, parseValue);
+    if (parsed && adopt && Object.hasOwn(adopt, member.key) && parsed.value !== adopt[member.key]) {
+      // Kept so for the edits that follow, which find this member unchanged.
+      parsed = { ...parsed, value: adopt[member.key] };
+      cache.replace(valueText, parsed);
+    }
     if (!parsed || parsed.problems.length || !parsed.root) return undefined;
     if (seen.has(member.key))
       problems.push({
@@ -122,5 +145,6 @@ export function parseJsonByBlocks(text: string, parseValue: ValueParser): Parsed
     });
   }
   const root: TreeNode = { kind: 'object', offset: 0, length: scanned.rootEnd, properties, flow: true };
+  wholeTexts.get(text, () => true);
   return { index: 0, offset: 0, length: text.length, root, value, problems };
 }

@@ -6,7 +6,7 @@ import { visit, printParseErrorCode, ParseErrorCode } from 'jsonc-parser';
 import type { ParsedFile, SyntaxProblem, TreeNode, TreeProperty } from './tree';
 import { jsonSyntaxMessage, duplicateKeyMessage, nestingLimitMessage } from './syntaxMessages';
 import { MAX_TREE_DEPTH } from './yamlTree';
-import { parseJsonByBlocks } from './jsonBlocks';
+import { parseJsonByBlocks, parsedByBlocksLately } from './jsonBlocks';
 import { fastJsonPart } from './jsonFast';
 
 interface OpenContainer {
@@ -89,15 +89,20 @@ function scalarKind(value: unknown): TreeNode['kind'] {
  * nesting level, so thousands of levels exhaust the stack: that document gets the nesting-limit problem and no
  * tree, rather than no diagnostics at all. A large file that is one comment-free object is parsed member by
  * member, reusing unchanged members (jsonBlocks.ts); `byBlocks` false parses the whole text, the tests' reference.
- * `first` (a document's first version) lets a large strict-JSON text skip its tree until it is read (jsonFast.ts).
+ * `first` (a document's first version) lets a large strict-JSON text skip its tree until it is read (jsonFast.ts);
+ * `adopt` is that first parse's value, which the block parse keeps for its members (jsonBlocks.ts).
  */
-export function parseJson(text: string, byBlocks = true, first = false): ParsedFile {
+export function parseJson(text: string, byBlocks = true, first = false, adopt?: Record<string, unknown>): ParsedFile {
   try {
-    // A document's first parse: the value at once, the tree when someone reads it (jsonFast.ts).
-    const fast = first && byBlocks ? fastJsonPart(text, () => parseJson(text).parts[0]?.root) : undefined;
+    // A document's first parse: the value at once, the tree when someone reads it (jsonFast.ts); unless the text
+    // was parsed by blocks lately (a file reopened): its blocks are kept, which is faster and shares their memory.
+    const fast =
+      first && byBlocks && !parsedByBlocksLately(text)
+        ? fastJsonPart(text, () => parseJson(text).parts[0]?.root)
+        : undefined;
     if (fast) return { kind: 'json', parts: [fast] };
     const incremental = byBlocks
-      ? parseJsonByBlocks(text, (valueText) => parseJsonTree(valueText).parts[0])
+      ? parseJsonByBlocks(text, (valueText) => parseJsonTree(valueText).parts[0], adopt)
       : undefined;
     if (incremental) return { kind: 'json', parts: [incremental] };
     return parseJsonTree(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);

@@ -73,14 +73,19 @@ export class ParseCache {
   }
 
   /**
-   * Replaces a first parse that left its tree for later (jsonFast.ts) by the ordinary one, which fills the block
-   * cache the edits reuse (jsonBlocks.ts); true when it did. The document's version and text are unchanged.
+   * Replaces a first parse that left its tree for later (jsonFast.ts) by the block parse (jsonBlocks.ts), which
+   * fills the block cache the edits reuse and keeps the first parse's value objects for its members, so the
+   * rules' work on them is reused too. The document's version and text are unchanged.
    */
-  prepare(doc: TextDocument): boolean {
+  prepare(doc: TextDocument): void {
     const entry = this.entries.get(doc.uri);
-    if (!entry || entry.version !== doc.version || !entry.parsed.parts.some((part) => part.locate)) return false;
-    entry.parsed = parseText(entry.text, entry.parsed.kind, this.limit, false);
-    return true;
+    const fast = entry?.version === doc.version ? entry.parsed.parts.find((part) => part.locate) : undefined;
+    if (!entry || !fast) return;
+    const adopt = fast.value as Record<string, unknown>;
+    const parsed = parseJson(entry.text, true, false, adopt);
+    // The block parse keeps the members' value objects, not the root's: the root object stays the first one's.
+    if (parsed.parts[0]) parsed.parts[0].value = adopt;
+    entry.parsed = parsed;
   }
 
   /** Drops a closed document's tree. */

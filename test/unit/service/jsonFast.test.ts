@@ -22,6 +22,12 @@ const diagnosticsOf = (text: string, parsed: ParsedFile) =>
   checkParsed(TextDocument.create('file:///a.vpnconn.json', 'tencentcloud-vpn-json', 1, text), parsed, OPTIONS)
     .diagnostics;
 
+const list = (value: unknown) => (value as { SecurityPolicyDatabases: unknown }).SecurityPolicyDatabases;
+
+let unique = 0;
+/** The text with a name no other parse saw: a text parsed by blocks lately takes the blocks (a file reopened). */
+const unseen = (text: string): string => text.replace('"VpnConnectionName": "', `"VpnConnectionName": "${unique++}-`);
+
 /** Whether the first parse took the fast path. */
 const fast = (text: string): boolean => parseJson(text, true, true).parts[0]?.locate !== undefined;
 
@@ -74,15 +80,15 @@ describe('JSON first parse without the tree (jsonFast.ts)', function () {
   const medium = fixtureText('medium', 'json');
 
   it('is taken for the large, medium and minified fixtures, and not for the typical one (below its size)', () => {
-    assert.ok(fast(medium));
-    assert.ok(fast(fixtureText('large', 'json')));
-    assert.ok(fast(minifiedFixtureText()));
+    assert.ok(fast(unseen(medium)));
+    assert.ok(fast(unseen(fixtureText('large', 'json'))));
+    assert.ok(fast(unseen(minifiedFixtureText())));
     assert.ok(!fast(fixtureText('typical', 'json')));
   });
 
   it('gives the ordinary diagnostics on the fixtures and after 200 random changes that make findings', () => {
     for (const text of [medium, fixtureText('large', 'json'), minifiedFixtureText()])
-      assert.ok(assertSameDiagnostics(text, 'a fixture'));
+      assert.ok(assertSameDiagnostics(unseen(text), 'a fixture'));
     const random = new Prng(20261202);
     let taken = 0;
     for (let i = 0; i < 200; i++) {
@@ -115,31 +121,42 @@ describe('JSON first parse without the tree (jsonFast.ts)', function () {
 
   it('is replaced by the ordinary parse when the host prepares the document: an edit elsewhere then reuses its blocks', () => {
     const service = createLanguageService();
-    const doc = TextDocument.create('file:///p.vpnconn.json', 'tencentcloud-vpn-json', 1, medium);
+    const text = unseen(medium);
+    const doc = TextDocument.create('file:///p.vpnconn.json', 'tencentcloud-vpn-json', 1, text);
     const shown = service.validate(doc, OPTIONS);
-    assert.ok(service.parse(doc).parts[0].locate, 'the first open took the fast path');
-    service.prepare(doc, OPTIONS);
+    const first = service.parse(doc).parts[0];
+    assert.ok(first.locate, 'the first open took the fast path');
+    service.prepare(doc);
     const prepared = service.parse(doc).parts[0];
     assert.equal(prepared.locate, undefined);
-    assert.deepEqual(prepared.root, parseJson(medium, false).parts[0].root);
+    assert.deepEqual(prepared.root, parseJson(text, false).parts[0].root);
     assert.deepEqual(service.validate(doc, OPTIONS), shown);
-    // An edit of another member: the policy list is the prepared parse's own object, so the rules' work on it
-    // (spdMappings.ts, keyed by the list) is reused rather than redone.
+    // The block parse kept the first parse's objects, on which the rules worked (spdMappings.ts keys by the list);
+    // an edit of another member keeps them too, so that work is reused rather than redone.
+    assert.equal(list(prepared.value), list(first.value));
     const edited = TextDocument.update(
       doc,
-      [{ text: medium.replace('"VpnConnectionName": "', '"VpnConnectionName": "x') }],
+      [{ text: text.replace('"VpnConnectionName": "', '"VpnConnectionName": "x') }],
       2,
     );
-    const list = (value: unknown) => (value as { SecurityPolicyDatabases: unknown }).SecurityPolicyDatabases;
     service.validate(edited, OPTIONS);
     assert.equal(list(service.parse(edited).parts[0].value), list(prepared.value));
   });
 
+  it('is not taken for a text parsed by blocks lately (a file closed and opened again): its blocks are kept', () => {
+    const text = unseen(medium);
+    assert.ok(fast(text));
+    parseJson(text); // a later version's parse, by blocks
+    assert.ok(!fast(text));
+    assertSameDiagnostics(text, 'a text seen before');
+  });
+
   it('builds, when read, the tree the ordinary parse builds', () => {
-    const part = parseJson(medium, true, true).parts[0];
+    const text = unseen(medium);
+    const part = parseJson(text, true, true).parts[0];
     assert.ok(part.locate);
-    assert.deepEqual(part.root, parseJson(medium, false).parts[0].root);
-    assert.deepEqual(part.value, parseJson(medium, false).parts[0].value);
+    assert.deepEqual(part.root, parseJson(text, false).parts[0].root);
+    assert.deepEqual(part.value, parseJson(text, false).parts[0].value);
   });
 
   for (const indent of ['\t', 2, 0])
