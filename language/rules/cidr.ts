@@ -6,9 +6,20 @@
 import { networkText, parseCidr, parseIpv4 } from '../values/ip';
 import { cidrFields, ipFields } from './locations';
 import type { Rule } from './rule';
+import { arrayAt, recordAt, type Params } from '../values/values';
+
+/**
+ * What the CIDR rules' findings depend on: the policy list, when the document has no BGP tunnel block (the one
+ * CIDR field outside it); else nothing, and they run on every value (rule.ts).
+ */
+const byPolicyList = (doc: Params): object | undefined =>
+  recordAt(doc, 'BgpConfig') && 'TunnelCidr' in recordAt(doc, 'BgpConfig')!
+    ? undefined
+    : arrayAt(doc, 'SecurityPolicyDatabases');
 
 const cidrSyntax: Rule = {
   id: 'cidr-syntax',
+  keyedBy: byPolicyList,
   code: 'InvalidParameterValue.Malformed',
   severity: 'error',
   summary: { en: 'A CIDR field is not an IPv4 block "a.b.c.d/n".', zh: 'CIDR 字段不是 IPv4 网段“a.b.c.d/n”。' },
@@ -46,6 +57,7 @@ const ipSyntax: Rule = {
 
 const cidrHostBits: Rule = {
   id: 'cidr-host-bits',
+  keyedBy: byPolicyList,
   code: 'InvalidParameterValue.Malformed',
   // A warning: the spec's own illustration ("10.0.0.5/24") has host bits set, so the API may normalise them.
   severity: 'warning',

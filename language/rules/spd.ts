@@ -13,8 +13,12 @@ export const MAX_MAPPINGS = 200;
 /** Beyond this many mappings the pairwise overlap check is skipped; the limit rule already fires. */
 export const MAX_OVERLAP_CHECKED = 1000;
 
+/** What every SPD rule's findings depend on: the policy list alone (rule.ts keeps them by it). */
+const byPolicyList = (doc: Params): object | undefined => arrayAt(doc, 'SecurityPolicyDatabases');
+
 const spdDuplicate: Rule = {
   id: 'spd-duplicate',
+  keyedBy: byPolicyList,
   code: 'InvalidParameterValue.Duplicate',
   severity: 'error',
   summary: { en: 'The same local/remote mapping appears twice.', zh: '同一条本端/对端网段映射出现了两次。' },
@@ -68,6 +72,7 @@ function removeFix(path: (string | number)[], title: SemanticFix['title']): Sema
 
 const spdOverlap: Rule = {
   id: 'spd-overlap',
+  keyedBy: byPolicyList,
   code: 'InvalidParameterValue.VpnConnCidrConflict',
   severity: 'error',
   summary: {
@@ -97,6 +102,7 @@ function dedupe(mappings: Mapping[]): Mapping[] {
 
 const spdMappingLimit: Rule = {
   id: 'spd-mapping-limit',
+  keyedBy: byPolicyList,
   code: 'LimitExceeded',
   severity: 'error',
   summary: { en: 'More than 200 local × remote mappings.', zh: '本端 × 对端网段映射超过 200 条。' },
@@ -115,6 +121,7 @@ const spdMappingLimit: Rule = {
 
 const spdRemoteEmpty: Rule = {
   id: 'spd-remote-empty',
+  keyedBy: byPolicyList,
   code: 'MissingParameter',
   severity: 'error',
   summary: { en: 'A policy rule with an empty RemoteCidrBlock list.', zh: '策略的 RemoteCidrBlock 列表为空。' },
@@ -133,6 +140,7 @@ const spdRemoteEmpty: Rule = {
 
 const spdRemoteOnLocalSide: Rule = {
   id: 'spd-remote-overlaps-local',
+  keyedBy: byPolicyList,
   code: 'InvalidParameterValue.VpnConnSpdCidrConflict',
   severity: 'error',
   summary: {
