@@ -4,7 +4,7 @@
  * actually be used for that fixture.
  */
 import * as assert from 'node:assert/strict';
-import { parseJsonByBlocks } from '../../../language/parsing/jsonBlocks';
+import { memberScans, parseJsonByBlocks } from '../../../language/parsing/jsonBlocks';
 import { parseJson } from '../../../language/parsing/jsonTree';
 import { fixtureText } from '../../support/fixtures';
 import { Prng } from '../../support/fuzz/prng';
@@ -61,6 +61,24 @@ describe('JSON parsed member by member', function () {
         `edit ${i}: ${JSON.stringify(piece)} at ${at}, ${removed} removed`,
       );
     }
+  });
+
+  it('finds the members of an edited text from the earlier scan, and gives what the whole-text parse gives, over 400 chained edits', () => {
+    const random = new Prng(20261202);
+    let text = medium;
+    parseJson(text);
+    const before = { ...memberScans };
+    for (let i = 0; i < 400; i++) {
+      // Mostly edits inside values (the common keystroke), some anywhere; each applies to the previous text.
+      const inValue = random.chance(0.8);
+      const quote = text.indexOf('"', random.int(text.length));
+      const at = inValue && quote > 0 ? quote + 1 : random.int(text.length);
+      const next = text.slice(0, at) + random.pick(PIECES) + text.slice(at + random.int(3));
+      assertSame(next, `chained edit ${i} at ${at}`);
+      // Keep going from a text that still parses by members, so later edits have a scan to start from.
+      if (parseJsonByBlocks(next, (t) => parseJson(t, false).parts[0])) text = next;
+    }
+    assert.ok(memberScans.fromRecent - before.fromRecent > 100, JSON.stringify(memberScans));
   });
 
   it('reports a top-level key repeated in another member, on the later one', () => {
