@@ -54,6 +54,23 @@ const sdkFetchThroughLoopback = {
   },
 };
 
+/**
+ * vscode-languageserver pins its own vscode-languageserver-protocol (with its vscode-jsonrpc and types), older than
+ * the one the client's library and our protocol/ import: the server bundle carried both copies (about 290 KB of
+ * 1.6 MB). Our server code is sent to the server library's copy, so the bundle holds one.
+ */
+const oneProtocolCopy = {
+  name: 'one-protocol-copy',
+  setup(build) {
+    const serverLibrary = fileURLToPath(new URL('../node_modules/vscode-languageserver/', import.meta.url));
+    build.onResolve({ filter: /^vscode-(languageserver-protocol|jsonrpc|languageserver-types)(\/|$)/ }, (args) =>
+      args.pluginData === 'one-protocol-copy' || args.importer.includes('node_modules')
+        ? undefined
+        : build.resolve(args.path, { kind: args.kind, resolveDir: serverLibrary, pluginData: 'one-protocol-copy' }),
+    );
+  },
+};
+
 const entries = [
   {
     entryPoints: ['client/extension.ts'],
@@ -64,7 +81,7 @@ const entries = [
   // The server and its validation worker thread (loaded from beside the server: server/largeDocuments.ts): each a
   // small entry that runs its bundle from V8's code cache (server/boot/).
   { entryPoints: ['server/boot/serverEntry.ts'], outfile: 'dist/server.js', ...bin },
-  { entryPoints: ['server/main.ts'], outfile: 'dist/serverMain.js', ...runBundle },
+  { entryPoints: ['server/main.ts'], outfile: 'dist/serverMain.js', ...runBundle, plugins: [oneProtocolCopy] },
   { entryPoints: ['server/boot/workerEntry.ts'], outfile: 'dist/validationWorker.js' },
   { entryPoints: ['server/validationWorker.ts'], outfile: 'dist/validationWorkerMain.js', ...runBundle },
   { entryPoints: ['cli/boot.ts'], outfile: 'dist/cli.js', ...bin },
