@@ -7,6 +7,7 @@ import { yamlDocuments, YAML_PARSE_OPTIONS } from './yamlDocuments';
 import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, Document, Node as YamlNode } from 'yaml';
 import type { ParsedFile, ParsedPart, SyntaxProblem, TreeNode, TreeProperty } from './tree';
 import { parseYamlByBlocks, type BlockParse } from './yamlBlocks';
+import { fastYamlBlock } from './yamlFastBlock';
 import {
   aliasLimitMessage,
   controlCharacterMessage,
@@ -41,8 +42,16 @@ export function parseYaml(text: string, byBlocks = true): ParsedFile {
 
 const PARSE_OPTIONS = YAML_PARSE_OPTIONS;
 
-/** One top-level block parsed alone, for yamlBlocks.ts: only a clean one-key mapping is usable. */
+/**
+ * One top-level block parsed alone, for yamlBlocks.ts: by yamlFastBlock.ts when the block is of the plainest
+ * shape (the same result, without the library's cost), else by the library.
+ */
 function parseBlock(text: string): BlockParse | undefined {
+  return fastYamlBlock(text) ?? libraryYamlBlock(text);
+}
+
+/** One top-level block parsed alone by the `yaml` library: only a clean one-key mapping is usable. */
+export function libraryYamlBlock(text: string): BlockParse | undefined {
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
   if (!Array.isArray(docs) || docs.length !== 1) return undefined;
   const part = partOf(docs[0], 0);
