@@ -24,6 +24,8 @@ const NOT_A_STRING =
   /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 /** The integers this resolves: decimal, no sign, no leading zero, within a double's exact range. */
 const INTEGER = /^(?:0|[1-9][0-9]{0,14})$/;
+/** The deepest indentation this reads. */
+const MAX_COLUMN = 200;
 /** A double-quoted string without escapes. */
 const QUOTED = /^"[^"\\]*"$/;
 
@@ -134,7 +136,9 @@ class BlockReader {
   /** The block collection on line `index`, indented more than `parentColumn`. */
   private nested(index: number, parentColumn: number): Read {
     const line = this.lines[index];
-    if (!line || line.indent <= parentColumn) outside();
+    // Each level is indented further: a bound on the column bounds the recursion (10,000 levels go to the library,
+    // which reports its nesting limit).
+    if (!line || line.indent <= parentColumn || line.indent > MAX_COLUMN) outside();
     return line.content.startsWith('- ')
       ? this.sequence(index, line.indent)
       : this.mapping(index, line.indent, line.start + line.indent);

@@ -135,6 +135,9 @@ describe('YAML blocks read without the library (yamlFastBlock.ts)', function () 
       "Key: 'x'\n",
     ];
     for (const text of declined) assert.equal(fastYamlBlock(text), undefined, text);
+    // 10,000 levels of block nesting: declined (the library reports its nesting limit), not a stack overflow.
+    const deep = Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+    assert.equal(fastYamlBlock(deep), undefined);
   });
 
   it('agrees with the library on 2,000 generated blocks and 2,000 random edits of them', () => {
