@@ -18,6 +18,21 @@ export interface AccountView {
   located: Array<[string, string | null]>;
 }
 
+/**
+ * Whether two views say the same: the same snapshot objects (a lookup replaces a snapshot when an answer comes),
+ * the same default region, regions loading and located ids.
+ */
+export function sameView(a: AccountView, b: AccountView): boolean {
+  const sameList = <T>(x: readonly T[], y: readonly T[], same: (p: T, q: T) => boolean) =>
+    x.length === y.length && x.every((item, i) => same(item, y[i]));
+  return (
+    a.defaultRegion === b.defaultRegion &&
+    sameList(a.snapshots, b.snapshots, (p, q) => p[0] === q[0] && p[1] === q[1]) &&
+    sameList(a.loading, b.loading, (p, q) => p === q) &&
+    sameList(a.located, b.located, (p, q) => p[0] === q[0] && p[1] === q[1])
+  );
+}
+
 /** An AccountResources that can give its view to a worker. */
 export interface ViewableAccount extends AccountResources {
   view(): AccountView;

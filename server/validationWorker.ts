@@ -9,7 +9,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type ServiceOptions } from '../language/languageService';
-import { viewedAccount, type AccountQuestions } from './accountView';
+import { viewedAccount, type AccountQuestions, type AccountView } from './accountView';
 import { LargeTextDocument } from './largeTextDocument';
 import type { FromWorker, ToWorker, WorkerDocument, WorkerOptions } from './workerProtocol';
 
@@ -32,8 +32,13 @@ function documentOf(sent: WorkerDocument): TextDocument {
   return known;
 }
 
+/** The last account view the main thread sent: a call marked `accountUnchanged` uses it. */
+let heldAccount: AccountView | undefined;
+
 function serviceOptions(options: WorkerOptions): { options: ServiceOptions; asked?: AccountQuestions } {
-  const { account: view, ...plain } = options;
+  const { account: sent, accountUnchanged, ...plain } = options;
+  if (sent) heldAccount = sent;
+  const view = sent ?? (accountUnchanged ? heldAccount : undefined);
   if (!view) return { options: plain };
   const account = viewedAccount(view);
   return { options: { ...plain, account: account.resources }, asked: account.asked };

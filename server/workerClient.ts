@@ -16,7 +16,7 @@
 import { performance } from 'node:perf_hooks';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AccountQuestions } from './accountView';
+import { sameView, type AccountQuestions, type AccountView } from './accountView';
 import { LargeTextDocument } from './largeTextDocument';
 import type { FromWorker, WorkerOp, WorkerOptions } from './workerProtocol';
 
@@ -93,6 +93,8 @@ export class WorkerClient {
   private worker: Worker | undefined;
   /** The version of each document the current worker holds the text of. */
   private readonly sent = new Map<string, number>();
+  /** The account view the current worker holds (it keeps the last one it was sent). */
+  private sentAccount: AccountView | undefined;
   private readonly requests: Job[] = [];
   private readonly validations = new Map<string, Job>();
   private running: Running | undefined;
@@ -206,8 +208,23 @@ export class WorkerClient {
       op: job.op,
       doc: { uri, languageId, version, text, edits },
       args: job.args,
-      options: job.options,
+      options: this.accountOnce(job.options),
     });
+  }
+
+  /**
+   * The options as sent: an account view equal to the one the worker holds is not copied to it again (a call
+   * carried the whole account's snapshots, on every hover of a large document), only marked as unchanged.
+   */
+  private accountOnce(options: WorkerOptions): WorkerOptions {
+    const view = options.account;
+    if (!view) return options;
+    if (this.sentAccount && sameView(view, this.sentAccount)) {
+      const { account: _held, ...rest } = options;
+      return { ...rest, accountUnchanged: true };
+    }
+    this.sentAccount = view;
+    return options;
   }
 
   private ensureWorker(): Worker {
@@ -234,6 +251,7 @@ export class WorkerClient {
       // The text is sent whole next time. A call that relied on the worker's copy is tried once more so; else the
       // feature threw in the worker as it would have here, and the caller logs it.
       this.sent.delete(running.job.doc.uri);
+      this.sentAccount = undefined;
       if (!running.withText && running.job.attempts < 2) this.putBack(running.job);
       else running.job.reject(new Error(message.message));
     }
@@ -291,6 +309,7 @@ export class WorkerClient {
     const worker = this.worker;
     this.worker = undefined;
     this.sent.clear();
+    this.sentAccount = undefined;
     void worker?.terminate();
   }
 }

@@ -29,7 +29,11 @@ export interface WorkerDocument {
  * The service options, with the account as plain data (a view of what the main thread's lookup holds); every
  * other option is plain data already and crosses as it is.
  */
-export type WorkerOptions = Omit<ServiceOptions, 'account'> & { account?: AccountView };
+export type WorkerOptions = Omit<ServiceOptions, 'account'> & {
+  account?: AccountView;
+  /** The account is the view the worker was sent last (not copied again). */
+  accountUnchanged?: true;
+};
 
 /** Main thread → worker. */
 export type ToWorker =

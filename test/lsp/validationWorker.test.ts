@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ResourceSnapshot } from '../../language/account/snapshot';
 import type { VpnLanguageService } from '../../language/languageService';
 import { LargeDocuments, type Computed } from '../../server/largeDocuments';
 
@@ -130,6 +131,45 @@ describe('validation worker: crashes, hangs and stale versions', function () {
     documents.forget('file:///big.vpnconn.json');
     await validated(documents.validate(doc('x'.repeat(89), 1), OPTIONS));
     assert.equal(restarts(), 6);
+  });
+
+  it('the account view is copied to the worker only when it changed, and again to a new worker', async () => {
+    const script = join(dir, 'account.js');
+    writeFileSync(
+      script,
+      `require('node:worker_threads').parentPort.on('message', (m) => {
+        if (m.kind !== 'call') return;
+        if (m.doc.text === 'crash') process.exit(3);
+        require('node:worker_threads').parentPort.postMessage({ kind: 'result', id: m.id,
+          result: [{ message: (m.options.account ? 'view ' + m.options.account.snapshots.length : '') + (m.options.accountUnchanged ? 'unchanged' : '') }] });
+      });`,
+    );
+    const documents = new LargeDocuments(LOCAL, {
+      log: (message) => logs.push(message),
+      script,
+      thresholds: { json: 1, yaml: 1 },
+    });
+    const snapshot = { region: 'ap-guangzhou', fetchedAt: 1 } as unknown as ResourceSnapshot;
+    let snapshots: Array<[string, ResourceSnapshot]> = [['', snapshot]];
+    const account = {
+      defaultRegion: () => 'ap-guangzhou',
+      snapshot: () => undefined,
+      loading: () => false,
+      locate: () => undefined,
+      // A new view object each call, as AccountLookup makes: equal content is what counts.
+      view: () => ({ defaultRegion: 'ap-guangzhou', snapshots: [...snapshots], loading: [], located: [] }),
+    };
+    const withAccount = { ...OPTIONS, account };
+    const sent = async (text: string, version: number) =>
+      (await validated(documents.validate(doc(text, version), withAccount)))?.value[0]?.message;
+    assert.equal(await sent('{}', 1), 'view 1');
+    assert.equal(await sent('{}', 2), 'unchanged');
+    snapshots = [['', { ...snapshot, fetchedAt: 2 } as ResourceSnapshot]];
+    assert.equal(await sent('{}', 3), 'view 1', 'a new snapshot is sent');
+    assert.equal(await sent('{}', 4), 'unchanged');
+    // A crash restarts the worker, which holds no view: the retried call carries it again (then runs here).
+    await validated(documents.validate(doc('crash', 5), withAccount));
+    assert.equal(await sent('{}', 6), 'view 1');
   });
 
   it('closing a document drops its queued requests: the worker is never sent the closed text', async () => {
