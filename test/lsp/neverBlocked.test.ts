@@ -21,6 +21,7 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol/node';
 import { AccountService } from '../../cloud/accountService';
+import { WORKER_THRESHOLD } from '../../server/largeDocuments';
 import type { RunningEmulator } from '../../emulator';
 import { LocateResourceRequest, ResourcesRequest } from '../../protocol/messages';
 import { exampleWithSpd, fixtureText, render } from '../support/fixtures';
@@ -271,7 +272,7 @@ describe('language server: account features of a large document, in the worker (
     // Over the 64 KB from which YAML goes to the worker: the gateway of Guangzhou named in a Shanghai file, then
     // comments.
     const text = `Region: ap-shanghai\nVpnGatewayId: vpngw-1w9tue3d\nCustomerGatewayId: cgw-sh7b2k5x\nVpcId: vpc-s7d2q8wn\n${'# padding padding padding padding padding padding padding padding padding\n'.repeat(1400)}`;
-    assert.ok(text.length > 100_000);
+    assert.ok(text.length > 100_000 && text.length >= WORKER_THRESHOLD.yaml, 'the file is one the worker serves');
     const uri = 'file:///work/large-account.vpnconn.yaml';
     const warned = client.diagnostics(
       uri,
