@@ -1,13 +1,12 @@
 /**
  * How the emulator shows a secret wherever it records or prints one (the request record, the 'request' event,
- * GET /__emulator/state, the log, its error messages): a pre-shared key by its length only, a SecretId by its
- * first and last four characters, as cloud/mask.ts shows it. A client may point a real key at the emulator by
+ * GET /__emulator/state, the log, its error messages): a pre-shared key not at all, a SecretId by its first and
+ * last four characters, as cloud/mask.ts shows them (the emulator imports only language/, hence its own copy). A client may point a real key at the emulator by
  * mistake; it must not end up in a log.
  */
 
-/** Masks a secret: its length survives, its characters do not. */
-export const maskSecret = (value: unknown): string =>
-  typeof value === 'string' && value ? `****(${value.length})` : '';
+/** Masks a secret: neither its characters nor its length survive (as cloud/mask.ts). */
+export const maskSecret = (value: unknown): string => (typeof value === 'string' && value ? '******' : '');
 
 /** Masks a SecretId: AKID****0000, or only the mask when it is too short to show any of it. */
 export function maskSecretId(value: string): string;
