@@ -22,6 +22,8 @@ commands:
       [--out FILE] [--force] [--document N] [--region R]
   peer-config FILE --vendor V [--out FILE]              the customer gateway's configuration (strongswan, cisco-ios, …)
       [--include-psk] [--force] [--document N] [--cloud-address IP] [--peer-address IP]
+  diagnose FILE --peer-log PATH [--cloud-log PATH]      why the handshake failed, from strongSwan (charon) logs
+      [--document N] [--lang zh|en] [--format text|json]
   emulator [--port N] [--seed FILE] [--quiet]           run the local VPC API emulator on 127.0.0.1
       [--task-delay MS] [--state-delay MS] [--clock-skew S] [--empty-connection-id]
 
@@ -63,6 +65,13 @@ options of import, export and peer-config:
   --cloud-address IP     peer-config: the Tencent VPN gateway's public IPv4, when the file does not give it
   --peer-address IP      peer-config: the customer gateway's public IPv4, when the file does not give it
 
+options of diagnose (exit 0 no failure in the logs, 1 a cause found, 2 usage; the key is masked in all it prints):
+  --peer-log PATH        the IDC peer device's log (the one you have); enough alone
+  --cloud-log PATH       the Tencent side's log, when you have it too
+  --document N           which document of a file holding several (1, 2, …)
+  --lang zh|en           the messages' language (default: from LANG, else en)
+  --format text|json     text (default), or the diagnoses as JSON
+
 options of emulator (it runs until Ctrl-C, and prints its URL, SecretIds and control token):
   --port N               the port on 127.0.0.1 (default 0: any free one)
   --seed FILE            the account it serves: keys, VPCs, gateways, tunnels (default: emulator/seed.json's demo)
@@ -88,6 +97,7 @@ const commands: Record<string, () => Command> = {
   reset: () => (args) => require('./tunnelOps').runTunnelCommand('reset', args),
   export: () => require('./export').runExport as Command,
   'peer-config': () => require('./peerConfig').runPeerConfig as Command,
+  diagnose: () => require('./diagnose').runDiagnose as Command,
   emulator: () => require('./emulator').runEmulator as Command,
 };
 

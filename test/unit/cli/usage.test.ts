@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLOUD_OPTIONS } from '../../../cli/cloudArgs';
+import { DIAGNOSE_OPTIONS } from '../../../cli/diagnose';
 import { EMULATOR_OPTIONS, parseEmulatorArgs } from '../../../cli/emulator';
 import { EXPORT_OPTIONS } from '../../../cli/export';
 import { PEER_CONFIG_OPTIONS } from '../../../cli/peerConfig';
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, Record<string, unknown>> = {
   reset: { ...CLOUD_OPTIONS, ...TUNNEL_COMMAND_OPTIONS },
   export: EXPORT_OPTIONS,
   'peer-config': PEER_CONFIG_OPTIONS,
+  diagnose: DIAGNOSE_OPTIONS,
   emulator: EMULATOR_OPTIONS,
 };
 
