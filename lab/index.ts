@@ -7,5 +7,5 @@ export { runTunnelLab, LabSetupError, type LabResult, type LabRunOptions, type P
 export { labUnavailableReason, LAB_PACKAGES } from './environment';
 export { diagnose, type Diagnosis, type HandshakeLogs } from './diagnose';
 export { generatedPeerConfig } from './peerSource';
-export { readLabFile, labParamsOf, type LabFile } from './labFile';
-export { expectedAlgorithms, type Algorithms, type IkeSa, type ChildSa } from './negotiated';
+export { readLabFile, type LabFile } from './labFile';
+export type { Algorithms, IkeSa, ChildSa } from './negotiated';

@@ -6,14 +6,14 @@
  */
 export { applyTunnelPlan, modifyParamsOf, NeedsNewTunnelError } from './apply';
 export { changesBetween, valueToSend, type FieldChange } from './diff';
-export { CREATE_FIELDS, changeKindOf, defaultOf, memberDefaults, TUNNEL_ID_FIELD, type ChangeKind } from './fields';
+export { CREATE_FIELDS, TUNNEL_ID_FIELD, type ChangeKind } from './fields';
 export { importTunnel, type ImportedTunnel, type ImportOptions } from './importTunnel';
 export { inputFormOf, type FieldNote, type InputForm } from './inputForm';
 export { fetchLiveTunnel, TunnelNotFoundError, type LiveTunnel } from './live';
 export { runTunnelOperation, TUNNEL_OPERATIONS, type TunnelOperation } from './operations';
 export { planLines, tunnelLine } from './planText';
-export { PSK_KEPT_NOTE, renderTunnelFile, SCHEMA_REF, type RenderedFile, type RenderOptions } from './render';
-export { sendTunnelAction, type SendOptions, type TunnelAction } from './send';
+export { renderTunnelFile, SCHEMA_REF, type RenderedFile, type RenderOptions } from './render';
+export type { SendOptions, TunnelAction } from './send';
 export { readTunnelFile, type ReadTunnelFile } from './tunnelFile';
 export { maskTopLevelKey, topLevelString, type TopLevelString } from './fileFacts';
 export { planTunnel, summaryOf, type TunnelPlan, type TunnelSummary } from './tunnelPlan';
