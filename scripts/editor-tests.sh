@@ -11,7 +11,13 @@ cd "$(dirname "$0")/.."
 
 started=$(date +%s)
 parts_summary="$(mktemp)"
-trap 'rm -f "$parts_summary"' EXIT
+# The server's and tcvpn's code cache (server/boot/cacheDir.ts) goes to a folder of this run, not the user's.
+cache_made_here=""
+if [ -z "${TCVPN_CACHE_DIR+set}" ]; then
+  cache_made_here="$(mktemp -d)"
+  export TCVPN_CACHE_DIR="$cache_made_here"
+fi
+trap 'rm -f "$parts_summary"; [ -n "$cache_made_here" ] && rm -rf "$cache_made_here"' EXIT
 export EDITOR_SUMMARY_FILE="$parts_summary"
 status=0
 expected_parts=0

@@ -14,6 +14,7 @@ import { ensureBuilt, REPO_ROOT } from '../support/build';
 import { officialExample } from '../support/fixtures';
 import { paramsFromTccli, paramsFromTerraform, runSdkSnippet } from '../support/export/readBack';
 import { bgpTunnel, policyTunnel } from '../support/export/tunnels';
+import { childEnv } from '../support/childEnv';
 
 const CLI = path.join(REPO_ROOT, 'dist/cli.js');
 
@@ -21,7 +22,7 @@ function tcvpn(args: string[], cwd: string) {
   const run = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, LANG: 'C' },
+    env: childEnv({ LANG: 'C' }),
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -23,6 +23,7 @@ import { MAX_INPUT_BYTES } from '../../cli/safeRead';
 import { NODE_INPUT_FILE_SYSTEM, resolveInputs, type InputFileSystem } from '../../cli/validate/inputs';
 import { ensureBuilt } from '../support/build';
 import { REPO_ROOT, findingsOf, validate, type CliRun } from './support/runCli';
+import { childEnv } from '../support/childEnv';
 
 const CLI = path.join(REPO_ROOT, 'dist/cli.js');
 const IS_WINDOWS = process.platform === 'win32';
@@ -45,7 +46,7 @@ function validateChild(args: string[], cwd: string, extra: { uid?: number; gid?:
   const started = Date.now();
   const child: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, 'validate', ...args], {
     cwd,
-    env: { PATH: process.env.PATH, LANG: 'C' },
+    env: childEnv({ LANG: 'C' }),
     encoding: 'utf8',
     timeout: CHILD_TIMEOUT_MS,
     ...extra,

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureBuilt, REPO_ROOT } from '../support/build';
+import { childEnv } from '../support/childEnv';
 
 const CLI = path.join(REPO_ROOT, 'dist/cli.js');
 const CASES = path.join(REPO_ROOT, 'test/fixtures/peer/cases');
@@ -19,7 +20,7 @@ function tcvpn(args: string[], cwd: string, lang = 'C') {
   const run = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, LANG: lang },
+    env: childEnv({ LANG: lang }),
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

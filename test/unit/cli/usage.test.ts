@@ -22,6 +22,7 @@ import { TUNNEL_COMMAND_OPTIONS } from '../../../cli/tunnelOps';
 import { PLAN_OPTIONS } from '../../../cli/tunnelPlan';
 import { parseValidateArgs, VALIDATE_OPTIONS } from '../../../cli/validate/options';
 import { ensureBuilt, REPO_ROOT } from '../../support/build';
+import { childEnv } from '../../support/childEnv';
 
 const CLI = path.join(REPO_ROOT, 'dist/cli.js');
 
@@ -94,7 +95,7 @@ describe('tcvpn --help: every option of every command', function () {
 
   before(() => {
     ensureBuilt();
-    const run = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const run = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8', env: childEnv() });
     assert.equal(run.status, 0, run.stderr);
     usage = run.stdout;
   });
