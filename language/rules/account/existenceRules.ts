@@ -6,8 +6,8 @@
 import type { Rule } from '../rule';
 import { stringAt } from '../../values/values';
 import { accountRule } from './accountRule';
+import { reportNotInRegion } from './notInRegion';
 import { ID_FIELDS, findResource, isCcnGateway } from '../../account/documentFacts';
-import { kindTitle } from '../../account/resourceText';
 
 const CREATE = ['CreateVpnConnection'];
 
@@ -27,23 +27,7 @@ const resourceNotFound = accountRule(
     for (const [key, kind] of Object.entries(ID_FIELDS)) {
       const id = stringAt(doc, key);
       if (!id || findResource(view.snapshot, kind, id)) continue;
-      const elsewhere = resources.locate(kind, id, region);
-      const [en, zh] = [kindTitle(kind, 'en'), kindTitle(kind, 'zh')];
-      const fix = elsewhere && {
-        kind: 'addProperties' as const,
-        path: [],
-        properties: { Region: elsewhere },
-        title: { en: `Set Region to ${elsewhere}`, zh: `将 Region 改为 ${elsewhere}` },
-      };
-      report(
-        [key],
-        'value',
-        {
-          en: `${en} ${id} does not exist in ${region}${elsewhere ? `; it exists in ${elsewhere}` : ''}.`,
-          zh: `地域 ${region} 中不存在${zh} ${id}${elsewhere ? `；它位于 ${elsewhere}` : ''}。`,
-        },
-        fix ? [fix] : undefined,
-      );
+      reportNotInRegion(report, key, kind, id, region, resources.locate(kind, id, region));
     }
   },
 );

@@ -8,6 +8,7 @@
 import type { Rule } from '../rule';
 import { has, stringAt, type Params } from '../../values/values';
 import { accountRule } from './accountRule';
+import { reportNotInRegion } from './notInRegion';
 import { namedTunnelId, routeTypeOf } from '../../account/documentFacts';
 import type { VpnConnectionInfo } from '../../account/snapshot';
 import { ACTION_SCHEMAS } from '../../schema/actionSchemas';
@@ -37,22 +38,7 @@ const tunnelNotFound = accountRule(
     // A malformed id is the schema's and the id rule's to report; this rule would only hide their finding.
     if (!id || view.tunnel || !TUNNEL_ID_PATTERN.test(id)) return;
     const region = view.snapshot.region;
-    const elsewhere = resources.locate('connections', id, region);
-    const fix = elsewhere && {
-      kind: 'addProperties' as const,
-      path: [],
-      properties: { Region: elsewhere },
-      title: { en: `Set Region to ${elsewhere}`, zh: `将 Region 改为 ${elsewhere}` },
-    };
-    report(
-      [TUNNEL_ID_FIELD],
-      'value',
-      {
-        en: `VPN tunnel ${id} does not exist in ${region}${elsewhere ? `; it exists in ${elsewhere}` : ''}.`,
-        zh: `地域 ${region} 中不存在 VPN 通道 ${id}${elsewhere ? `；它位于 ${elsewhere}` : ''}。`,
-      },
-      fix ? [fix] : undefined,
-    );
+    reportNotInRegion(report, TUNNEL_ID_FIELD, 'connections', id, region, resources.locate('connections', id, region));
   },
 );
 
