@@ -48,10 +48,17 @@ export const WORKER_SCRIPT = join(__dirname, 'validationWorker.js');
 const RETRY_WHEN_SHORTER = 0.9;
 
 /** What a document that is not validated any more shows instead of its diagnostics. */
-function notValidated(lang: 'en' | 'zh', reason: string): Diagnostic {
+/** How a validation that was given up failed, in the user's words. */
+type GivenUp = 'memory' | 'hang';
+const GIVEN_UP: Record<GivenUp, { en: string; zh: string }> = {
+  memory: { en: 'ran out of memory', zh: '耗尽内存' },
+  hang: { en: 'did not finish in time', zh: '未在限定时间内完成' },
+};
+
+function notValidated(lang: 'en' | 'zh', how: GivenUp): Diagnostic {
   const message = {
-    en: `This file was not validated: its validation ${reason}, twice. It is tried again when the file is a tenth shorter or reopened.`,
-    zh: `此文件未校验：校验${reason === 'ran out of memory' ? '耗尽内存' : '未在限定时间内完成'}（两次）。文件缩短十分之一或重新打开后会再次校验。`,
+    en: `This file was not validated: its validation ${GIVEN_UP[how].en}, twice. It is tried again when the file is a tenth shorter or reopened.`,
+    zh: `此文件未校验：校验${GIVEN_UP[how].zh}（两次）。文件缩短十分之一或重新打开后会再次校验。`,
   };
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
@@ -76,7 +83,7 @@ export class LargeDocuments {
   /** The worker bundle was not found (logged once; not looked for again). */
   private missing = false;
   /** Documents whose validation exhausted the worker or hung twice: the length that failed, and how. */
-  private readonly failedAt = new Map<string, { length: number; reason: string }>();
+  private readonly failedAt = new Map<string, { length: number; how: GivenUp }>();
 
   constructor(
     private readonly service: VpnLanguageService,
@@ -129,8 +136,7 @@ export class LargeDocuments {
     // An account this thread cannot describe as data (none in the server today) keeps the feature here.
     if (!client?.available || (options.account && !isViewable(options.account))) return local();
     const failed = this.failedAt.get(doc.uri);
-    if (failed && lengthOf(doc) > failed.length * RETRY_WHEN_SHORTER)
-      return this.notRun(op, doc, options, failed.reason);
+    if (failed && lengthOf(doc) > failed.length * RETRY_WHEN_SHORTER) return this.notRun(op, doc, options, failed.how);
     const { account: live, ...plain } = options;
     const account = isViewable(live) ? live : undefined;
     const sent: WorkerOptions = account ? { ...plain, account: account.view() } : plain;
@@ -156,19 +162,19 @@ export class LargeDocuments {
    * its validation answered with one notice, a request failed as before.
    */
   private gaveUpOn<T>(op: WorkerOp, doc: TextDocument, options: ServiceOptions, error: WorkerFailure) {
-    const reason = error.kind === 'memory' ? 'ran out of memory' : 'did not finish in time';
-    this.failedAt.set(doc.uri, { length: lengthOf(doc), reason });
+    const how: GivenUp = error.kind === 'memory' ? 'memory' : 'hang';
+    this.failedAt.set(doc.uri, { length: lengthOf(doc), how });
     this.options.log(
       `${op} of ${doc.uri} failed twice in the validation worker (${error.message}): not tried again until the file is smaller or reopened`,
     );
     if (op !== 'validate')
       throw new Error(`${op} of ${doc.uri} failed twice in the validation worker: ${error.message}`);
-    return { value: [notValidated(options.lang, reason)] as T, version: doc.version };
+    return { value: [notValidated(options.lang, how)] as T, version: doc.version };
   }
 
   /** A call on a remembered document: its validation is the notice again; a request has no answer. */
-  private notRun<T>(op: WorkerOp, doc: TextDocument, options: ServiceOptions, reason: string) {
-    const computed = { value: [notValidated(options.lang, reason)] as T, version: doc.version };
+  private notRun<T>(op: WorkerOp, doc: TextDocument, options: ServiceOptions, how: GivenUp) {
+    const computed = { value: [notValidated(options.lang, how)] as T, version: doc.version };
     return Promise.resolve(op === 'validate' ? computed : undefined);
   }
 
