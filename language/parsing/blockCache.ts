@@ -9,11 +9,6 @@ export class BlockCache<T> {
 
   constructor(private readonly maxChars: number) {}
 
-  /** Whether the parse of `text` is kept (it stays where it is in the order). */
-  has(text: string): boolean {
-    return this.entries.has(text);
-  }
-
   /** Replaces the kept parse of `text` (nothing when it is not kept). */
   replace(text: string, parsed: T): void {
     if (this.entries.has(text)) this.entries.set(text, parsed);

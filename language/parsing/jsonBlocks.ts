@@ -37,8 +37,9 @@ interface Scan {
 const MIN_INCREMENTAL_SIZE = 16 * 1024;
 /** Block texts kept for reuse, in characters: a few large files' worth, each in a few versions. */
 const MAX_CACHED_CHARS = 8 * 1024 * 1024;
-/** Whole texts remembered as parsed here, in characters (a 1 MB file's last few versions). */
-const MAX_REMEMBERED_TEXT_CHARS = 4 * 1024 * 1024;
+/** Recent whole texts kept (with their scans): at most this many, and beyond the last two within this size. */
+const RECENT_TEXTS = 4;
+const RECENT_TEXT_CHARS = 4 * 1024 * 1024;
 
 // jsonc-parser's SyntaxKind is a const enum that bundlers cannot inline from its .d.ts: its values, by name.
 const OPEN_BRACE = 1;
@@ -55,12 +56,17 @@ const TRIVIA = 15;
 const EOF = 17;
 
 const cache = new BlockCache<ParsedPart>(MAX_CACHED_CHARS);
-/** Whole texts parsed here lately (a closed file opened again, one text under two names): their blocks are kept. */
-const wholeTexts = new BlockCache<true>(MAX_REMEMBERED_TEXT_CHARS);
+
+/**
+ * The last texts, newest first, with their members (an edit's text is scanned from one of them) and whether they
+ * were parsed here member by member (then their blocks are likely still kept: a closed file opened again, one
+ * text under two names).
+ */
+const recentTexts: Array<{ text: string; scan: Scan; parsed: boolean }> = [];
 
 /** Whether `text` was parsed member by member lately, so its members' parses are likely still kept. */
 export function parsedByBlocksLately(text: string): boolean {
-  return wholeTexts.has(text);
+  return recentTexts.some((recent) => recent.parsed && recent.text === text);
 }
 
 type Scanner = ReturnType<typeof createScanner>;
@@ -121,9 +127,6 @@ function scanMembers(text: string): Scan | undefined {
   return nextToken(scanner) === EOF ? { members, rootEnd } : undefined;
 }
 
-/** The scans of the last texts, newest first: an edit's text is scanned from one of them. */
-const recentScans: Array<{ text: string; scan: Scan }> = [];
-const RECENT_SCANS = 2;
 /** How the texts' members were found, for tests: scanned whole, or from a recent text's scan. */
 export const memberScans = { whole: 0, fromRecent: 0 };
 
@@ -168,16 +171,23 @@ function rescanned(text: string, before: string, scan: Scan): Scan | undefined {
  */
 function membersOf(text: string): Scan | undefined {
   let scan: Scan | undefined;
-  for (const recent of recentScans)
+  for (const recent of recentTexts)
     if ((scan = recent.text === text ? recent.scan : rescanned(text, recent.text, recent.scan))) break;
   if (scan) memberScans.fromRecent++;
   else if ((scan = scanMembers(text))) memberScans.whole++;
   if (!scan) return undefined;
-  if (recentScans[0]?.text !== text) {
-    recentScans.unshift({ text, scan });
-    recentScans.length = Math.min(recentScans.length, RECENT_SCANS);
-  }
+  if (recentTexts[0]?.text !== text) remember(text, scan);
   return scan;
+}
+
+/** Puts a text first among the recent ones, dropping the oldest beyond the bounds (the newest two always stay). */
+function remember(text: string, scan: Scan): void {
+  const known = recentTexts.findIndex((recent) => recent.text === text);
+  const parsed = known >= 0 && recentTexts.splice(known, 1)[0].parsed;
+  recentTexts.unshift({ text, scan, parsed });
+  let chars = recentTexts.reduce((sum, recent) => sum + recent.text.length, 0);
+  while (recentTexts.length > RECENT_TEXTS || (recentTexts.length > 2 && chars > RECENT_TEXT_CHARS))
+    chars -= recentTexts.pop()!.text.length;
 }
 
 /**
@@ -229,6 +239,7 @@ export function parseJsonByBlocks(
     });
   }
   const root: TreeNode = { kind: 'object', offset: 0, length: scanned.rootEnd, properties, flow: true };
-  wholeTexts.get(text, () => true);
+  // membersOf put this text first among the recent ones.
+  if (recentTexts[0]?.text === text) recentTexts[0].parsed = true;
   return { index: 0, offset: 0, length: text.length, root, value, problems };
 }
