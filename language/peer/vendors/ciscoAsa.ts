@@ -7,6 +7,19 @@ import { byNumber, groupTable, type VendorProfile } from '../vendor';
 /** The groups ASA 9.16 no longer accepts, for IKE and PFS alike. */
 const ASA_LACKS = ['GROUP1', 'GROUP2', 'GROUP5', 'GROUP24'] as const;
 
+/** The ciphers' keywords, the same for IKE and ESP (ESP adds NULL). */
+const CIPHERS: VendorProfile['ikeCiphers'] = {
+  '3DES-CBC': '3des',
+  'AES-CBC-128': 'aes',
+  'AES-CBC-192': 'aes-192',
+  'AES-CBC-256': 'aes-256',
+  'DES-CBC': 'des',
+  SM4: null,
+  AES128GCM128: 'aes-gcm',
+  AES192GCM128: 'aes-gcm-192',
+  AES256GCM128: 'aes-gcm-256',
+};
+
 export const CISCO_ASA: VendorProfile = {
   id: 'cisco-asa',
   name: 'Cisco ASA',
@@ -14,17 +27,7 @@ export const CISCO_ASA: VendorProfile = {
   platform: 'ASA 9.16',
   ikeVersions: { IKEV1: 'crypto ikev1', IKEV2: 'crypto ikev2' },
   exchangeModes: { MAIN: 'main mode (default)', AGGRESSIVE: 'set ikev1 phase1-mode aggressive' },
-  ikeCiphers: {
-    '3DES-CBC': '3des',
-    'AES-CBC-128': 'aes',
-    'AES-CBC-192': 'aes-192',
-    'AES-CBC-256': 'aes-256',
-    'DES-CBC': 'des',
-    SM4: null,
-    AES128GCM128: 'aes-gcm',
-    AES192GCM128: 'aes-gcm-192',
-    AES256GCM128: 'aes-gcm-256',
-  },
+  ikeCiphers: CIPHERS,
   ikeIntegrities: { MD5: 'md5', SHA: 'sha', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
   prfs: { MD5: 'md5', SHA: 'sha', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
   dhGroups: groupTable(
@@ -35,18 +38,7 @@ export const CISCO_ASA: VendorProfile = {
     byNumber((n) => `group${n}`),
     ASA_LACKS,
   ),
-  espCiphers: {
-    '3DES-CBC': '3des',
-    'AES-CBC-128': 'aes',
-    'AES-CBC-192': 'aes-192',
-    'AES-CBC-256': 'aes-256',
-    'DES-CBC': 'des',
-    SM4: null,
-    AES128GCM128: 'aes-gcm',
-    AES192GCM128: 'aes-gcm-192',
-    AES256GCM128: 'aes-gcm-256',
-    NULL: 'null',
-  },
+  espCiphers: { ...CIPHERS, NULL: 'null' },
   espIntegrities: {
     MD5: 'md5',
     SHA1: 'sha-1',

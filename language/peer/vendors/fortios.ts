@@ -4,6 +4,19 @@
  */
 import { byNumber, groupTable, type VendorProfile } from '../vendor';
 
+/** The ciphers' keywords, the same for IKE and ESP (ESP adds NULL). */
+const CIPHERS: VendorProfile['ikeCiphers'] = {
+  '3DES-CBC': '3des',
+  'AES-CBC-128': 'aes128',
+  'AES-CBC-192': 'aes192',
+  'AES-CBC-256': 'aes256',
+  'DES-CBC': 'des',
+  SM4: null,
+  AES128GCM128: 'aes128gcm',
+  AES192GCM128: null,
+  AES256GCM128: 'aes256gcm',
+};
+
 export const FORTIOS: VendorProfile = {
   id: 'fortios',
   name: 'Fortinet FortiGate (FortiOS CLI)',
@@ -11,35 +24,14 @@ export const FORTIOS: VendorProfile = {
   platform: 'FortiOS 7.2',
   ikeVersions: { IKEV1: 'set ike-version 1', IKEV2: 'set ike-version 2' },
   exchangeModes: { MAIN: 'set mode main', AGGRESSIVE: 'set mode aggressive' },
-  ikeCiphers: {
-    '3DES-CBC': '3des',
-    'AES-CBC-128': 'aes128',
-    'AES-CBC-192': 'aes192',
-    'AES-CBC-256': 'aes256',
-    'DES-CBC': 'des',
-    SM4: null,
-    AES128GCM128: 'aes128gcm',
-    AES192GCM128: null,
-    AES256GCM128: 'aes256gcm',
-  },
+  ikeCiphers: CIPHERS,
   ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
   prfs: { MD5: null, SHA: 'prfsha1', 'SHA-256': 'prfsha256', 'SHA-512': 'prfsha512' },
   dhGroups: groupTable(
     byNumber((n) => n),
     ['GROUP24'],
   ),
-  espCiphers: {
-    '3DES-CBC': '3des',
-    'AES-CBC-128': 'aes128',
-    'AES-CBC-192': 'aes192',
-    'AES-CBC-256': 'aes256',
-    'DES-CBC': 'des',
-    SM4: null,
-    AES128GCM128: 'aes128gcm',
-    AES192GCM128: null,
-    AES256GCM128: 'aes256gcm',
-    NULL: 'null',
-  },
+  espCiphers: { ...CIPHERS, NULL: 'null' },
   espIntegrities: {
     MD5: 'md5',
     SHA1: 'sha1',

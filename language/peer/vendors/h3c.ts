@@ -7,6 +7,19 @@ import { byNumber, groupTable, type VendorProfile } from '../vendor';
 /** The groups Comware has neither for IKE nor for PFS. */
 const H3C_LACKS = ['GROUP15', 'GROUP16', 'GROUP21'] as const;
 
+/** The ciphers' keywords, the same for IKE and ESP (ESP adds NULL). */
+const CIPHERS: VendorProfile['ikeCiphers'] = {
+  '3DES-CBC': '3des-cbc',
+  'AES-CBC-128': 'aes-cbc-128',
+  'AES-CBC-192': 'aes-cbc-192',
+  'AES-CBC-256': 'aes-cbc-256',
+  'DES-CBC': 'des-cbc',
+  SM4: 'sm4-cbc',
+  AES128GCM128: 'aes-gcm-128',
+  AES192GCM128: 'aes-gcm-192',
+  AES256GCM128: 'aes-gcm-256',
+};
+
 export const H3C: VendorProfile = {
   id: 'h3c',
   name: 'H3C Comware 7',
@@ -14,17 +27,7 @@ export const H3C: VendorProfile = {
   platform: 'Comware 7',
   ikeVersions: { IKEV1: 'ike profile', IKEV2: 'ikev2 profile' },
   exchangeModes: { MAIN: 'exchange-mode main', AGGRESSIVE: 'exchange-mode aggressive' },
-  ikeCiphers: {
-    '3DES-CBC': '3des-cbc',
-    'AES-CBC-128': 'aes-cbc-128',
-    'AES-CBC-192': 'aes-cbc-192',
-    'AES-CBC-256': 'aes-cbc-256',
-    'DES-CBC': 'des-cbc',
-    SM4: 'sm4-cbc',
-    AES128GCM128: 'aes-gcm-128',
-    AES192GCM128: 'aes-gcm-192',
-    AES256GCM128: 'aes-gcm-256',
-  },
+  ikeCiphers: CIPHERS,
   ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
   prfs: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
   dhGroups: groupTable(
@@ -35,18 +38,7 @@ export const H3C: VendorProfile = {
     byNumber((n) => `dh-group${n}`),
     H3C_LACKS,
   ),
-  espCiphers: {
-    '3DES-CBC': '3des-cbc',
-    'AES-CBC-128': 'aes-cbc-128',
-    'AES-CBC-192': 'aes-cbc-192',
-    'AES-CBC-256': 'aes-cbc-256',
-    'DES-CBC': 'des-cbc',
-    SM4: 'sm4-cbc',
-    AES128GCM128: 'aes-gcm-128',
-    AES192GCM128: 'aes-gcm-192',
-    AES256GCM128: 'aes-gcm-256',
-    NULL: 'null',
-  },
+  espCiphers: { ...CIPHERS, NULL: 'null' },
   espIntegrities: {
     MD5: 'md5',
     SHA1: 'sha1',

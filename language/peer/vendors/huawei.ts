@@ -7,6 +7,19 @@ import { byNumber, groupTable, type VendorProfile } from '../vendor';
 /** The groups VRP has neither for IKE nor for PFS. */
 const HUAWEI_LACKS = ['GROUP15', 'GROUP16', 'GROUP24'] as const;
 
+/** The ciphers' keywords, the same for IKE and ESP (ESP adds NULL, which VRP lacks). */
+const CIPHERS: VendorProfile['ikeCiphers'] = {
+  '3DES-CBC': '3des',
+  'AES-CBC-128': 'aes-128',
+  'AES-CBC-192': 'aes-192',
+  'AES-CBC-256': 'aes-256',
+  'DES-CBC': 'des',
+  SM4: 'sm4',
+  AES128GCM128: 'aes-128-gcm-128',
+  AES192GCM128: 'aes-192-gcm-128',
+  AES256GCM128: 'aes-256-gcm-128',
+};
+
 export const HUAWEI: VendorProfile = {
   id: 'huawei',
   name: 'Huawei VRP (USG / AR)',
@@ -14,17 +27,7 @@ export const HUAWEI: VendorProfile = {
   platform: 'USG6000 V500 / AR V300',
   ikeVersions: { IKEV1: 'version 1', IKEV2: 'version 2' },
   exchangeModes: { MAIN: 'exchange-mode main', AGGRESSIVE: 'exchange-mode aggressive' },
-  ikeCiphers: {
-    '3DES-CBC': '3des',
-    'AES-CBC-128': 'aes-128',
-    'AES-CBC-192': 'aes-192',
-    'AES-CBC-256': 'aes-256',
-    'DES-CBC': 'des',
-    SM4: 'sm4',
-    AES128GCM128: 'aes-128-gcm-128',
-    AES192GCM128: 'aes-192-gcm-128',
-    AES256GCM128: 'aes-256-gcm-128',
-  },
+  ikeCiphers: CIPHERS,
   // IKEv2 proposals take integrity-algorithm and prf; IKEv1 ones authentication-algorithm (below).
   ikeIntegrities: { MD5: 'hmac-md5-96', SHA: 'hmac-sha1-96', 'SHA-256': 'hmac-sha2-256', 'SHA-512': 'hmac-sha2-512' },
   prfs: { MD5: 'hmac-md5', SHA: 'hmac-sha1', 'SHA-256': 'hmac-sha2-256', 'SHA-512': 'hmac-sha2-512' },
@@ -36,18 +39,7 @@ export const HUAWEI: VendorProfile = {
     byNumber((n) => `dh-group${n}`),
     HUAWEI_LACKS,
   ),
-  espCiphers: {
-    '3DES-CBC': '3des',
-    'AES-CBC-128': 'aes-128',
-    'AES-CBC-192': 'aes-192',
-    'AES-CBC-256': 'aes-256',
-    'DES-CBC': 'des',
-    SM4: 'sm4',
-    AES128GCM128: 'aes-128-gcm-128',
-    AES192GCM128: 'aes-192-gcm-128',
-    AES256GCM128: 'aes-256-gcm-128',
-    NULL: null,
-  },
+  espCiphers: { ...CIPHERS, NULL: null },
   espIntegrities: {
     MD5: 'md5',
     SHA1: 'sha1',

@@ -1,6 +1,19 @@
 /** strongSwan (swanctl.conf): the proposal keywords of the strongSwan docs' "Algorithm Proposals" page. */
 import { IANA_GROUP_NAMES, type VendorProfile } from '../vendor';
 
+/** The ciphers' keywords, the same for IKE and ESP (ESP adds NULL). */
+const CIPHERS: VendorProfile['ikeCiphers'] = {
+  '3DES-CBC': '3des',
+  'AES-CBC-128': 'aes128',
+  'AES-CBC-192': 'aes192',
+  'AES-CBC-256': 'aes256',
+  'DES-CBC': 'des',
+  SM4: null,
+  AES128GCM128: 'aes128gcm16',
+  AES192GCM128: 'aes192gcm16',
+  AES256GCM128: 'aes256gcm16',
+};
+
 export const STRONGSWAN: VendorProfile = {
   id: 'strongswan',
   name: 'strongSwan (swanctl.conf)',
@@ -10,33 +23,12 @@ export const STRONGSWAN: VendorProfile = {
   // Aggressive Mode with a PSK is refused by a strongSwan responder unless
   // charon.i_dont_care_about_security_and_use_aggressive_mode_psk is set (strongswan.conf).
   exchangeModes: { MAIN: 'aggressive = no', AGGRESSIVE: 'aggressive = yes' },
-  ikeCiphers: {
-    '3DES-CBC': '3des',
-    'AES-CBC-128': 'aes128',
-    'AES-CBC-192': 'aes192',
-    'AES-CBC-256': 'aes256',
-    'DES-CBC': 'des',
-    SM4: null,
-    AES128GCM128: 'aes128gcm16',
-    AES192GCM128: 'aes192gcm16',
-    AES256GCM128: 'aes256gcm16',
-  },
+  ikeCiphers: CIPHERS,
   // In a strongSwan IKE proposal an integrity keyword also selects the matching PRF.
   ikeIntegrities: { MD5: 'md5', SHA: 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
   prfs: { MD5: 'prfmd5', SHA: 'prfsha1', 'SHA-256': 'prfsha256', 'SHA-512': 'prfsha512' },
   dhGroups: IANA_GROUP_NAMES,
-  espCiphers: {
-    '3DES-CBC': '3des',
-    'AES-CBC-128': 'aes128',
-    'AES-CBC-192': 'aes192',
-    'AES-CBC-256': 'aes256',
-    'DES-CBC': 'des',
-    SM4: null,
-    AES128GCM128: 'aes128gcm16',
-    AES192GCM128: 'aes192gcm16',
-    AES256GCM128: 'aes256gcm16',
-    NULL: 'null',
-  },
+  espCiphers: { ...CIPHERS, NULL: 'null' },
   espIntegrities: {
     MD5: 'md5',
     SHA1: 'sha1',
