@@ -19,6 +19,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { FixtureKind } from '../test/support/fixtures';
 import { killAllChildren } from './bench/processes';
 import { measureBlocking } from './bench/blocking';
@@ -39,31 +40,39 @@ interface Options {
   blocking: 'only' | 'with' | 'without';
 }
 
-function parseArgs(argv: string[]): Options {
-  const value = (name: string): string | undefined => {
-    const index = argv.indexOf(name);
-    if (index < 0) return undefined;
-    if (!argv[index + 1] || argv[index + 1].startsWith('--')) throw new Error(`${name} needs a value`);
-    return argv[index + 1];
-  };
-  const list = <T extends string>(name: string, all: readonly T[]): T[] => {
-    const picked = value(name)?.split(',') ?? [...all];
+function parseOptions(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        peers: { type: 'boolean' },
+        json: { type: 'string' },
+        sizes: { type: 'string' },
+        langs: { type: 'string' },
+        quick: { type: 'boolean' },
+        blocking: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; see the header of scripts/bench.ts`);
+  }
+  const { values } = parsed;
+  const list = <T extends string>(name: string, given: string | undefined, all: readonly T[]): T[] => {
+    const picked = given?.split(',') ?? [...all];
     const unknown = picked.filter((item) => !all.includes(item as T));
-    if (unknown.length) throw new Error(`${name}: unknown ${unknown.join(', ')} (one of ${all.join(', ')})`);
+    if (unknown.length) throw new Error(`--${name}: unknown ${unknown.join(', ')} (one of ${all.join(', ')})`);
     return picked as T[];
   };
-  const known = new Set(['--peers', '--json', '--sizes', '--langs', '--quick', '--blocking']);
-  const stray = argv.filter(
-    (arg, i) => arg.startsWith('--') && !known.has(arg) && !['--json', '--sizes', '--langs'].includes(argv[i - 1]),
-  );
-  if (stray.length) throw new Error(`unknown option ${stray.join(' ')}; see the header of scripts/bench.ts`);
   return {
-    peers: argv.includes('--peers'),
-    json: value('--json'),
-    sizes: list('--sizes', SIZES),
-    kinds: list('--langs', KINDS),
-    quick: argv.includes('--quick'),
-    blocking: argv.includes('--blocking') ? 'only' : argv.includes('--sizes') ? 'without' : 'with',
+    peers: values.peers === true,
+    json: values.json,
+    sizes: list('sizes', values.sizes, SIZES),
+    kinds: list('langs', values.langs, KINDS),
+    quick: values.quick === true,
+    blocking: values.blocking ? 'only' : values.sizes !== undefined ? 'without' : 'with',
   };
 }
 
@@ -240,7 +249,7 @@ for (const [signal, code] of [
 }
 
 Promise.resolve()
-  .then(() => main(parseArgs(process.argv.slice(2)), cleanups))
+  .then(() => main(parseOptions(process.argv.slice(2)), cleanups))
   .catch((error: unknown) => {
     console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
