@@ -14,7 +14,7 @@ export interface Mapping {
   localText: string;
   remoteText: string;
   /** Where the remote block sits: findings about a mapping underline it. */
-  path: JsonPath;
+  readonly path: JsonPath;
   /** Equal for two mappings that cover exactly the same local and remote networks. */
   key: string;
 }
@@ -40,28 +40,41 @@ export function spdMappings(doc: Params): Mapping[] {
 
 function collectMappings(doc: Params): Mapping[] {
   const mappings: Mapping[] = [];
-  (arrayAt(doc, 'SecurityPolicyDatabases') ?? []).forEach((entry, index) => {
-    if (!isRecord(entry)) return;
+  const entries = arrayAt(doc, 'SecurityPolicyDatabases') ?? [];
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    if (!isRecord(entry)) continue;
     const local = parseCidr(entry.LocalCidrBlock);
-    if (!local) return;
-    (arrayAt(entry, 'RemoteCidrBlock') ?? []).forEach((remoteText, remoteIndex) => {
+    if (!local) continue;
+    const localText = String(entry.LocalCidrBlock);
+    const localKey = `${local.first}/${local.prefix}|`;
+    const remotes = arrayAt(entry, 'RemoteCidrBlock') ?? [];
+    for (let remoteIndex = 0; remoteIndex < remotes.length; remoteIndex++) {
+      const remoteText = remotes[remoteIndex];
       const remote = parseCidr(remoteText);
-      if (!remote) return;
-      const path = ['SecurityPolicyDatabases', index, 'RemoteCidrBlock', remoteIndex];
-      const key = `${local.first}/${local.prefix}|${remote.first}/${remote.prefix}`;
-      mappings.push({
-        entry: index,
-        remoteIndex,
-        local,
-        remote,
-        localText: String(entry.LocalCidrBlock),
-        remoteText: String(remoteText),
-        path,
-        key,
-      });
-    });
-  });
+      if (!remote) continue;
+      const key = `${localKey}${remote.first}/${remote.prefix}`;
+      mappings.push(new ListedMapping(index, remoteIndex, local, remote, localText, String(remoteText), key));
+    }
+  }
   return mappings;
+}
+
+/** A mapping as listed; its path is made only when a finding asks for it (most mappings never have one). */
+class ListedMapping implements Mapping {
+  constructor(
+    readonly entry: number,
+    readonly remoteIndex: number,
+    readonly local: Cidr,
+    readonly remote: Cidr,
+    readonly localText: string,
+    readonly remoteText: string,
+    readonly key: string,
+  ) {}
+
+  get path(): JsonPath {
+    return ['SecurityPolicyDatabases', this.entry, 'RemoteCidrBlock', this.remoteIndex];
+  }
 }
 
 /** How many mappings the API will count, parsable or not. */
