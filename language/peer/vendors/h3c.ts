@@ -48,17 +48,8 @@ export const H3C: VendorProfile = {
     SM3: 'sm3',
   },
   ikev1: {
-    ikeCiphers: {
-      '3DES-CBC': '3des-cbc',
-      'AES-CBC-128': 'aes-cbc-128',
-      'AES-CBC-192': 'aes-cbc-192',
-      'AES-CBC-256': 'aes-cbc-256',
-      'DES-CBC': 'des-cbc',
-      SM4: 'sm4-cbc',
-      AES128GCM128: null,
-      AES192GCM128: null,
-      AES256GCM128: null,
-    },
+    // IKEv1 has no GCM proposals; the CBC keywords are IKEv2's.
+    ikeCiphers: { ...CIPHERS, AES128GCM128: null, AES192GCM128: null, AES256GCM128: null },
     ikeIntegrities: { MD5: 'md5', SHA: 'sha', 'SHA-256': 'sha256', 'SHA-512': 'sha512' },
   },
   sources: [
